@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Gazetteer benchmark: cold start and lookups per second.
+
+Cold start = time from nothing to the first answer in a fresh process, with the
+index already built (the state of every run after the first). Throughput = 10,000
+``Gazetteer.lookup`` calls over names drawn from the gazetteer itself (most of them
+distinct, so the normaliser's cache does not flatter the figure) plus the seed anchors.
+
+Usage:
+  python bench/gazetteer_bench.py [--lookups 10000] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+ANCHORS = ["Huayllani, Cochabamba", "Senkata", "El Alto", "La Paz", "Buenos Aires", "Santiago",
+           "Washington", "Mexico", "Perú", "Cochabamba", "Santa Cruz", "Sacaba", "Media Luna", "Chaco"]
+COLD = ("import time; t=time.perf_counter(); from geo.gazetteer import Gazetteer; "
+        "Gazetteer().lookup('Huayllani, Cochabamba'); print(time.perf_counter()-t)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lookups", type=int, default=10_000)
+    ap.add_argument("--rebuild", action="store_true", help="also time a full index build")
+    args = ap.parse_args()
+
+    from geo.gazetteer import Gazetteer, build_index
+
+    gaz = Gazetteer(verbose=False)
+    gaz.lookup("El Alto")  # make sure the index exists before timing cold starts
+    if args.rebuild:
+        t = time.perf_counter()
+        build_index(gaz.source_dir, gaz.index_path.with_suffix(".bench"))
+        gaz.index_path.with_suffix(".bench").unlink()
+        print(f"index build: {time.perf_counter() - t:.1f} s")
+
+    colds = [float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(5)]
+    print(f"cold start (import + open index + first lookup), median of 5: {statistics.median(colds) * 1000:.0f} ms")
+
+    rows = gaz._query("SELECT name FROM places ORDER BY random() LIMIT ?", (args.lookups,))
+    rng = random.Random(7)
+    queries = [r[0] for r in rows][: args.lookups - len(ANCHORS) * 20] + ANCHORS * 20
+    rng.shuffle(queries)
+    fresh = Gazetteer(verbose=False)
+    t = time.perf_counter()
+    for q in queries:
+        fresh.lookup(q)
+    dt = time.perf_counter() - t
+    print(f"lookups: {len(queries)} in {dt:.2f} s = {len(queries) / dt:,.0f} lookups/s "
+          f"({len(set(queries))} distinct names, one core)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

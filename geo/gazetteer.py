@@ -1,0 +1,504 @@
+"""The cached gazetteer: every place geo knows, indexed by normalised name in SQLite.
+
+The shipped files in ``data/gazetteer/`` (``places.tsv.gz``, ``supplement.csv``,
+``areas.geojson``) are compiled on first use into a SQLite index in the cache
+directory (see :func:`geo.paths.cache_dir`). The index is named after a hash of
+those files, so editing the supplement rebuilds it; an index that is missing,
+stale or unreadable is rebuilt, never trusted.
+
+Ranking of candidates for one name (points, higher wins):
+
+* prominence: feature class (country 200, capital or seat of government 90,
+  named region 70 (only curated regions carry this code), admin-1 region 60, seat of a region 50, populated place 40,
+  admin-2 35, abandoned or historical 5) plus ``5 * log10(1 + population)``
+  for populated places, so a big city outranks the region named after it
+  (Buenos Aires, São Paulo, Santa Cruz) but no city outranks a country;
+* the name is the place's main name, not an alternate: +5;
+* a focus country (``country=``), or one a curated region spans: +60 (enough for a
+  regional city to beat a foreign capital, not for a village to);
+* an "X, Y" qualifier that Y contains (admin-1, country) or is near (a city,
+  within 50 km): +100;
+* a type word ("Cochabamba Department", "Provincia X") and a place of that type: +100.
+
+>>> gaz = Gazetteer()
+>>> r = gaz.lookup("Huayllani, Cochabamba")
+>>> (r.name, r.admin1, round(r.lat, 2), round(r.lon, 2))
+('Huayllani', 'Cochabamba', -17.4, -66.06)
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from geo.atomic import atomic_write
+from geo.normalize import normalize_name
+from geo.paths import GAZETTEER_DIR, cache_dir
+
+INDEX_FORMAT = "4"
+SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
+MAX_CANDIDATES = 200
+
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
+_FEATURE_WEIGHT = {
+    "PPLC": 90, "PPLG": 90, "ADM1": 60, "RGN": 70, "CONT": 150, "PPLA": 50, "PPLA2": 45,
+    "PPLA3": 42, "PPLA4": 42, "PPL": 40, "PPLX": 38, "INDS": 35, "ADM2": 35,
+    "PPLQ": 5, "PPLH": 5, "PPLW": 5, "PPLL": 30,
+}
+_BONUS_PRIMARY = 5.0
+_BONUS_FOCUS = 60.0
+_BONUS_QUALIFIER = 100.0
+_BONUS_TYPE = 100.0
+_QUALIFIER_NEAR_KM = 50.0
+
+# Words that name a kind of place: "Cochabamba Department", "Provincia de Chapare".
+_ADMIN_WORDS = r"department|departamento|province|provincia|state|estado|region|región|county|district|municipality|municipio"
+_TYPE_AFTER = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{_ADMIN_WORDS})$")
+_TYPE_BEFORE = re.compile(rf"^(?P<kind>{_ADMIN_WORDS})\s+(?:of\s+|de\s+|del\s+)?(?P<name>.+)$")
+_ADMIN_FEATURES = ("admin1", "admin2", "region")
+_TYPE_WORDS = frozenset(_ADMIN_WORDS.replace("ó", "o").split("|"))
+
+
+def feature_class(code: str, population: int = 0) -> str:
+    """The plain word for a GeoNames feature code.
+
+    >>> feature_class("PCLI"), feature_class("ADM1"), feature_class("PPLA"), feature_class("PPL", 50)
+    ('country', 'admin1', 'city', 'town')
+    """
+    if code in COUNTRY_CODES:
+        return "country"
+    if code == "CONT":
+        return "continent"
+    if code in ("ADM1", "ADM2"):
+        return "admin" + code[-1]
+    if code == "RGN":
+        return "region"
+    if code == "PPLX":
+        return "district"
+    if code.startswith("PPL"):
+        return "city" if code in ("PPLC", "PPLG", "PPLA", "PPLA2") or population >= 100_000 else "town"
+    return "site"
+
+
+def prominence(code: str, population: int) -> float:
+    """Static rank of a place before any context: feature class plus population.
+
+    >>> prominence("PPLC", 0) > prominence("ADM1", 0) > prominence("PPL", 1000)
+    True
+    """
+    if code in COUNTRY_CODES:
+        return 200.0
+    weight = _FEATURE_WEIGHT.get(code, 20)
+    if code.startswith("PPL") or code == "INDS":
+        weight += 5.0 * math.log10(1 + max(population, 0))
+    return float(weight)
+
+
+@dataclass(frozen=True, slots=True)
+class GeocodeResult:
+    """One place a query resolved to.
+
+    ``score`` is the ranking score in points (see the module docstring): higher
+    is better, and it compares candidates of one query. ``alternatives`` are the
+    next best candidates, best first. ``area`` is the GeoJSON geometry of a
+    region that resolves to an area (Media Luna, Gran Chaco, departments).
+    """
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    feature_code: str
+    population: int
+    gazetteer_id: str
+    score: float
+    matched: str = ""
+    has_area: bool = False
+    area: dict | None = field(default=None, repr=False)
+    # Runners-up as raw (score, row) pairs: most callers never look at them, so they
+    # become GeocodeResults only when asked for.
+    ranked_rest: tuple = field(default=(), repr=False, compare=False)
+
+    @property
+    def alternatives(self) -> tuple["GeocodeResult", ...]:
+        """The next best candidates, best first."""
+        return tuple(Gazetteer._result(r, s, self.matched) for s, r in self.ranked_rest)
+
+    def to_dict(self, alternatives: bool = True) -> dict:
+        """Plain JSON-ready dict (the ``--json`` output of ``geo geocode``)."""
+        out = {k: getattr(self, k) for k in (
+            "name", "lat", "lon", "country", "admin1", "feature", "feature_code",
+            "population", "gazetteer_id", "score")}
+        if alternatives:
+            out["alternatives"] = [a.to_dict(alternatives=False) for a in self.alternatives]
+        return out
+
+
+class GazetteerError(RuntimeError):
+    """The gazetteer's files are missing or unreadable."""
+
+
+class PlaceNotFound(LookupError):
+    """No place of that name; ``suggestions`` holds the closest names known."""
+
+    def __init__(self, query: str, suggestions: list[str]):
+        self.query = query
+        self.suggestions = suggestions
+        hint = f"; closest names: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"{query!r} not found in the gazetteer{hint}")
+
+
+def _sources_hash(source_dir: Path) -> str:
+    # The ranking weights are baked into the index, so they are part of its identity.
+    h = hashlib.sha256((INDEX_FORMAT + repr(sorted(_FEATURE_WEIGHT.items()))).encode())
+    for name in SOURCE_FILES:
+        p = source_dir / name
+        if not p.exists():
+            raise GazetteerError(f"gazetteer source file {p} is missing: restore it from git "
+                                 "or rebuild it with `python scripts/build_gazetteer.py --shared ../shared`")
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _read_supplement(path: Path) -> tuple[list[dict], list[dict]]:
+    """New places and overrides of existing ones, with row numbers for errors."""
+    new, overrides = [], []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            row["_where"] = f"{path}:{lineno}"
+            if row.get("overrides"):
+                overrides.append(row)
+            elif row.get("gazetteer_id") and row.get("name"):
+                new.append(row)
+            else:
+                raise GazetteerError(f"{path}, row {lineno}: needs gazetteer_id and name, or overrides")
+    return new, overrides
+
+
+def build_index(source_dir: Path, target: Path) -> None:
+    """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
+    from shapely.geometry import shape
+
+    areas = {f["properties"]["gazetteer_id"]: f["geometry"]
+             for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
+    places: dict[str, dict] = {}
+    with gzip.open(source_dir / "places.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            places[row["gazetteer_id"]] = row
+    new, overrides = _read_supplement(source_dir / "supplement.csv")
+    for row in new:
+        if row.get("area") and not row.get("lat"):
+            if row["area"] not in areas:
+                raise GazetteerError(f"{row['_where']}: area {row['area']!r} is not in areas.geojson")
+            pt = shape(areas[row["area"]]).representative_point()
+            row["lat"], row["lon"] = f"{pt.y:.5f}", f"{pt.x:.5f}"
+        row["source"] = "supplement: " + row["source"]
+        places[row["gazetteer_id"]] = row
+    for row in overrides:
+        base = places.get(row["overrides"])
+        if base is None:
+            raise GazetteerError(f"{row['_where']}: overrides unknown place {row['overrides']!r}")
+        for k in ("name", "lat", "lon", "country", "admin1", "feature_code", "population"):
+            if row.get(k):
+                base[k] = row[k]
+        if row.get("alternate_names"):
+            base["alternate_names"] = "|".join(filter(None, [base.get("alternate_names", ""), row["alternate_names"]]))
+        base["source"] = f"{base['source']}; supplement: {row['source']}"
+
+    admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE places(id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
+                country TEXT, admin1 TEXT, admin1_name TEXT, feature_code TEXT, feature TEXT,
+                population INTEGER, prominence REAL, has_area INTEGER, source TEXT, countries TEXT);
+            CREATE TABLE names(norm TEXT, neg_prominence REAL, place INTEGER, country TEXT, is_primary INTEGER,
+                PRIMARY KEY(norm, neg_prominence, place)) WITHOUT ROWID;
+            CREATE TABLE areas(gid TEXT PRIMARY KEY, geojson TEXT);
+        """)
+        place_rows, name_rows = [], []
+        for i, p in enumerate(places.values(), start=1):
+            code = p["feature_code"] or "PPL"
+            pop = int(p.get("population") or 0)
+            prom = prominence(code, pop)
+            gid = p["gazetteer_id"]
+            area_key = p.get("area") or gid
+            place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,
+                               p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
+                               code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
+                               p.get("countries") or p["country"] or None))
+            seen = set()
+            for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
+                key = normalize_name(n)
+                if key and key not in seen:
+                    seen.add(key)
+                    name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
+            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare").
+            if code in ("ADM1", "ADM2"):
+                for key in list(seen):
+                    m = _TYPE_BEFORE.match(key) or _TYPE_AFTER.match(key)
+                    if m and m.group("name") not in seen:
+                        seen.add(m.group("name"))
+                        name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
+        db.executemany("INSERT INTO areas VALUES (?,?)", [
+            (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
+            for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
+        db.execute("CREATE INDEX names_country ON names(norm, country)")
+        db.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("format", INDEX_FORMAT), ("sources", _sources_hash(source_dir)), ("places", str(len(place_rows)))])
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+    os.replace(tmp, target)
+
+
+_PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name, "
+                  "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
+
+
+class Gazetteer:
+    """Offline place lookup over the shipped gazetteer.
+
+    >>> gaz = Gazetteer()
+    >>> gaz.lookup("Perú").feature
+    'country'
+    >>> gaz.lookup("Santa Cruz", country="BO").name
+    'Santa Cruz de la Sierra'
+    """
+
+    def __init__(self, source_dir: str | os.PathLike | None = None, index_path: str | os.PathLike | None = None,
+                 verbose: bool = True):
+        self.source_dir = Path(source_dir) if source_dir else GAZETTEER_DIR
+        self._sources = _sources_hash(self.source_dir)
+        self.index_path = Path(index_path) if index_path else cache_dir() / f"gazetteer-{self._sources}.sqlite"
+        self.verbose = verbose
+        self._local = threading.local()
+
+    # -- the index ---------------------------------------------------------
+    def _log(self, msg: str) -> None:
+        if self.verbose:
+            print(f"geo: {msg}", file=sys.stderr)
+
+    def _open_checked(self) -> sqlite3.Connection | None:
+        """The index if it exists and belongs to these source files, else None."""
+        if not self.index_path.exists():
+            return None
+        try:
+            db = sqlite3.connect(f"file:{self.index_path}?mode=ro", uri=True, check_same_thread=False)
+            # Reading through mmap spares a read() syscall per page on the hot path.
+            db.execute("PRAGMA mmap_size = 268435456")
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("format") == INDEX_FORMAT and meta.get("sources") == self._sources:
+                return db
+            db.close()
+            self._log(f"gazetteer index {self.index_path} is stale; rebuilding it")
+        except sqlite3.DatabaseError as exc:
+            self._log(f"gazetteer index {self.index_path} is unreadable ({exc}); rebuilding it")
+        return None
+
+    def _rebuild(self) -> sqlite3.Connection:
+        self._log(f"building the gazetteer index in {self.index_path} (once, ~20 s)")
+        build_index(self.source_dir, self.index_path)
+        for old in self.index_path.parent.glob("gazetteer-*.sqlite"):
+            if old != self.index_path:
+                old.unlink(missing_ok=True)
+        db = self._open_checked()
+        if db is None:
+            raise GazetteerError(f"could not build a readable gazetteer index at {self.index_path}")
+        return db
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._open_checked() or self._rebuild()
+            self._local.db = db
+        return db
+
+    def _query(self, sql: str, params: tuple) -> list[tuple]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            # A file damaged after opening: rebuild once, then answer from the new index.
+            self._log(f"gazetteer index {self.index_path} is damaged ({exc}); rebuilding it")
+            self._local.db = None
+            self.index_path.unlink(missing_ok=True)
+            return self.db.execute(sql, params).fetchall()
+
+    # -- lookup ------------------------------------------------------------
+    def candidates(self, name: str, country: str | None = None, limit: int = MAX_CANDIDATES) -> list[tuple]:
+        """Raw candidate rows for one normalised name, most prominent first."""
+        sql = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+               "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
+        rows = self._query(sql, (name, limit))
+        if country:
+            sql_c = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                     "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
+            have = {r[0] for r in rows}
+            rows += [r for r in self._query(sql_c, (name, country, limit)) if r[0] not in have]
+        return rows
+
+    def _qualifier_test(self, qualifier: str):
+        """A predicate telling whether a candidate row lies in/near the qualifier Y of "X, Y"."""
+        rows = self.candidates(normalize_name(qualifier), limit=50)
+        if not rows:
+            return None
+        regions = {(r[5], r[6]) for r in rows if r[9] == "admin1"}
+        countries = {r[5] for r in rows if r[9] == "country"}
+        admin2_points = [(r[3], r[4]) for r in rows if r[9] in ("admin2", "region")]
+        towns = [(r[3], r[4]) for r in rows if r[9] in ("city", "town", "district")][:10]
+
+        def inside(row: tuple) -> bool:
+            return (row[5] in countries or (row[5], row[6]) in regions
+                    or any(_haversine_km(row[3], row[4], la, lo) <= _QUALIFIER_NEAR_KM for la, lo in towns)
+                    or any(_haversine_km(row[3], row[4], la, lo) <= 2 * _QUALIFIER_NEAR_KM for la, lo in admin2_points))
+        return inside
+
+    def lookup_all(self, query: str, country: str | None = None, limit: int = 6) -> list[GeocodeResult]:
+        """Every candidate for ``query``, best first (at most ``limit``); [] if none.
+
+        >>> [r.country for r in Gazetteer().lookup_all("Santiago", limit=2)][0]
+        'CL'
+        """
+        key, scored = self._ranked(query, country, limit)
+        return [self._result(r, s, key) for s, r in scored[:limit]]
+
+    def _ranked(self, query: str, country: str | None, limit: int) -> tuple[str, list[tuple[float, tuple]]]:
+        """(normalised name, [(score, row)] best first) for one query."""
+        if not query or not query.strip():
+            raise ValueError("empty place name: give a name such as 'El Alto' or 'Huayllani, Cochabamba'")
+        country = country.upper() if country else None
+        head, _, qualifier = query.partition(",")
+        key = normalize_name(head)
+        inside = None
+        if qualifier.strip():
+            inside = self._qualifier_test(qualifier)
+            if inside is None:
+                # "X, Y" where Y is unknown may itself be a name ("Washington, D.C.").
+                key = normalize_name(query)
+        typed_rows: list[tuple] = []
+        words = key.split()
+        if len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS):
+            typed = _TYPE_AFTER.match(key) or _TYPE_BEFORE.match(key)
+            if typed:
+                # "Cochabamba Department": the admin region named Cochabamba, not the city.
+                typed_rows = [r for r in self.candidates(typed.group("name"), country) if r[9] in _ADMIN_FEATURES]
+        typed_ids = {r[0] for r in typed_rows}
+
+        def rank(rows: list[tuple]) -> list[tuple[float, tuple]]:
+            if typed_rows:
+                have = {r[0] for r in rows}
+                rows = rows + [r for r in typed_rows if r[0] not in have]
+            scored = []
+            for r in rows:
+                score = r[11] + (_BONUS_PRIMARY if r[13] else 0.0)
+                if country and (r[5] == country or (r[14] and country in r[14])):
+                    score += _BONUS_FOCUS
+                if inside is not None and inside(r):
+                    score += _BONUS_QUALIFIER
+                if r[0] in typed_ids:
+                    score += _BONUS_TYPE
+                scored.append((score, r))
+            scored.sort(key=lambda t: -t[0])
+            return scored
+
+        # Most names have few homonyms and the most prominent wins: fetch a few, and fetch
+        # them all only when an unfetched candidate could still climb into the top `limit`.
+        first = limit + 8
+        rows = self.candidates(key, country, limit=first) if key else []
+        scored = rank(rows)
+        if len(rows) >= first:
+            reach = _BONUS_PRIMARY + (_BONUS_QUALIFIER if inside else 0.0) + (_BONUS_FOCUS if country else 0.0)
+            if rows[first - 1][11] + reach >= scored[min(limit, len(scored)) - 1][0]:
+                scored = rank(self.candidates(key, country))
+        return key, scored
+
+    def lookup(self, query: str, country: str | None = None) -> GeocodeResult:
+        """The best place for ``query``, with the runners-up in ``alternatives``.
+
+        Raises :class:`PlaceNotFound` (with suggestions) when no place has that name.
+
+        >>> Gazetteer().lookup("Buenos Aires").country
+        'AR'
+        """
+        key, scored = self._ranked(query, country, 6)
+        if not scored:
+            raise PlaceNotFound(query, self.suggest(query))
+        score, r = scored[0]
+        area = self.area(r[1]) if r[12] else None
+        return GeocodeResult(r[2], r[3], r[4], r[5], r[7], r[9], r[8], r[10], r[1], round(score, 2), key,
+                             bool(r[12]), area, tuple(scored[1:6]))
+
+    def area(self, gazetteer_id: str) -> dict | None:
+        """GeoJSON geometry of a place that resolves to an area, else None."""
+        rows = self._query("SELECT geojson FROM areas WHERE gid = ?", (gazetteer_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def suggest(self, query: str, n: int = 5) -> list[str]:
+        """Known names closest in spelling to ``query`` (for "did you mean" messages)."""
+        import difflib
+
+        key = normalize_name(query.partition(",")[0]) or normalize_name(query)
+        if not key:
+            return []
+        pool: dict[str, str] = {}
+        for prefix in dict.fromkeys([key[:3], key[:2], key[:1]]):
+            hi = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            rows = self._query(
+                "SELECT n.norm, p.name FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.norm >= ? AND n.norm < ? AND n.neg_prominence < -39 LIMIT 20000", (prefix, hi))
+            for norm, name in rows:
+                pool.setdefault(norm, name)
+            if len(pool) > 200:
+                break
+        close = difflib.get_close_matches(key, list(pool), n=n, cutoff=0.6)
+        return [pool[c] for c in close]
+
+    @staticmethod
+    def _result(r: tuple, score: float, matched: str) -> GeocodeResult:
+        return GeocodeResult(
+            name=r[2], lat=r[3], lon=r[4], country=r[5], admin1=r[7], feature=r[9],
+            feature_code=r[8], population=r[10], gazetteer_id=r[1], score=round(score, 2), matched=matched,
+            has_area=bool(r[12]))
+
+    def names(self) -> Iterable[str]:
+        """Every indexed normalised name (for recognisers and benchmarks)."""
+        return (r[0] for r in self._query("SELECT DISTINCT norm FROM names", ()))
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the shipped files (built on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer()
+    return _DEFAULT
