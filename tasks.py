@@ -51,7 +51,7 @@ def ensure_venv() -> None:
 def task_map(args: list[str]) -> None:
     ensure_venv()
     # The map command arrives with issue 5; until then this runs the pipeline as far as it goes.
-    run(BIN / "geo", "geocode", "Huayllani, Cochabamba", *args)
+    run(BIN / "geo", "places", "seeds", "--json", "-o", "maps/seeds_places.json", *args)
 
 
 def task_test(args: list[str]) -> None:

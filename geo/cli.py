@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -17,7 +18,8 @@ app = typer.Typer(
     help="Turn news articles about a crisis into a geocoded, dated incident dataset and a map.\n\n"
          "Examples:\n\n"
          "  geo geocode \"Huayllani, Cochabamba\"\n\n"
-         "  geo geocode \"Santa Cruz\" --country BO --json",
+         "  geo geocode \"Santa Cruz\" --country BO --json\n\n"
+         "  geo places seeds --json",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -72,6 +74,66 @@ def geocode(
     for alt in result.alternatives:
         where = ", ".join(filter(None, [alt.admin1, alt.country]))
         typer.echo(f"  also: {alt.name} ({where}) {alt.lat:.4f}, {alt.lon:.4f}  [{alt.feature}, score {alt.score:g}]")
+
+
+def parse_date_option(value: Optional[str], option: str):
+    """A YYYY-MM-DD option value as a date (exit 2 with a message if malformed)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    """Data to stdout, or atomically to a file."""
+    if output is None:
+        typer.echo(text)
+        return
+    from geo.atomic import atomic_write
+
+    with atomic_write(output) as fh:
+        fh.write(text + "\n")
+    typer.echo(f"geo: wrote {output}", err=True)
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  geo places seeds --json\n\n"
+                    "  geo places article.txt --published 2019-11-20 --json -o places.json\n\n"
+                    "  geo places seeds        (a table: article, mention, place, coordinates)")
+def places(
+    paths: list[Path] = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv)."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                            help="Publication date for articles whose date is unknown."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+) -> None:
+    """Find and resolve every place each article names."""
+    from geo.articles import load_articles
+    from geo.toponyms import places_of
+
+    problems: list[str] = []
+    report = lambda msg: (problems.append(msg), typer.echo(f"geo: warning: {msg}", err=True))
+    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report)
+    if not articles:
+        fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
+    doc = places_of(articles)
+    if as_json:
+        write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
+    else:
+        lines = []
+        for art in doc:
+            for m in art["mentions"]:
+                where = f"{m['lat']:.4f}, {m['lon']:.4f}" if m["lat"] is not None else "unresolved"
+                lines.append(f"{art['article']}\t{m['start']}-{m['end']}\t{m['text']!r}\t"
+                             f"{m['name']} ({m['country'] or '-'})\t{where}")
+        write_output("\n".join(lines), output)
+    unresolved = sum(m["lat"] is None for a in doc for m in a["mentions"])
+    typer.echo(f"geo: {len(doc)} article(s), {sum(len(a['mentions']) for a in doc)} place mention(s)"
+               + (f", {unresolved} unresolved" if unresolved else ""), err=True)
 
 
 def main() -> None:

@@ -51,3 +51,26 @@ def test_usage_errors_exit_2():
 def test_help_has_examples(cmd):
     out = geo(*cmd, "--help")
     assert out.returncode == 0 and "Examples" in out.stdout and "geo geocode" in out.stdout
+
+
+def test_places_json_contract():
+    out = geo("places", "seeds", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert [d["article"] for d in doc] == sorted(d["article"] for d in doc) and len(doc) == 5
+    keys = {"text", "start", "end", "name", "lat", "lon", "country", "admin1", "feature", "gazetteer_id", "score"}
+    for d in doc:
+        assert d["published"] and all(set(m) == keys for m in d["mentions"])
+    senkata = [m for d in doc for m in d["mentions"] if m["text"] == "Senkata"]
+    assert senkata and km(senkata[0]["lat"], senkata[0]["lon"], -16.5805, -68.1915) < 5
+
+
+def test_places_reports_bad_files_and_keeps_going(tmp_path):
+    (tmp_path / "a.txt").write_text("Police fired on marchers in El Alto.")
+    out = geo("places", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "--published", "2019-11-19",
+              "--json", "-o", str(tmp_path / "out.json"))
+    assert out.returncode == 0 and "missing.txt" in out.stderr
+    doc = json.loads((tmp_path / "out.json").read_text())
+    assert doc[0]["published"] == "2019-11-19" and doc[0]["mentions"][0]["name"] == "El Alto"
+    assert geo("places", str(tmp_path / "missing.txt")).returncode == 1
+    assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2

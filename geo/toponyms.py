@@ -1,0 +1,343 @@
+"""Toponyms: find the place names an article uses and resolve each to a place.
+
+Recognition is gazetteer-driven and rule-checked. Capitalised runs of words are
+cut into the longest names the gazetteer knows; a name then has to survive the
+context around it:
+
+* inside an organisation or a facility ("Mexico Hospital", "Santa Cruz Civic
+  Committee", "El País") it is not a place;
+* after a given name or a title ("Carlos Mesa", "President Morales"), or before
+  "said"/"told", it is a person, and the same word later in the article is that
+  person too;
+* a single word that names only small places must have a cue: "in"/"at"/"from"
+  before it, a ", Department" or ", Country" qualifier after it, or a place noun
+  ("the community of Huayllani").
+
+Resolution uses the document first: the article's focus country (most named),
+"X, Y" qualifiers, one sense per name per article, and nearness to the other
+places the article names; then the gazetteer's own ranking (feature class,
+population).
+
+>>> from geo.articles import Article
+>>> art = Article.from_text("Police fired on protesters in Huayllani, Cochabamba, on Friday. "
+...                         "Carlos Mesa spoke. Later Mesa left for La Paz.")
+>>> [(m.text, m.name) for m in find_places(art)]
+[('Huayllani', 'Huayllani'), ('Cochabamba', 'Cochabamba'), ('La Paz', 'La Paz')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from geo.articles import Article
+from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
+from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
+                         PERSON_VERBS, PLACE_NOUNS, STOPWORDS)
+from geo.normalize import normalize_name
+
+MAX_NAME_WORDS = 6
+CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von van al upon on sur".split())
+# A word: capitalised or lower-case letters, with inner hyphens/apostrophes/periods (U.S., Al-Jazeera).
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|[-'’](?=[^\W\d_])|\.(?=[A-Z]\.))*", re.UNICODE)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+# Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
+_PROMINENT = 75.0
+_DIRECTIONS = frozenset("northern southern eastern western central greater upper lower north south east west".split())
+_NEAR_KM = 400.0
+_BONUS_NEAR = 25.0
+
+
+@dataclass
+class Mention:
+    """A place name as written in an article, and the place it resolved to (or None)."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    gazetteer_id: str | None = None
+    score: float | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int  # clean-text offsets
+    end: int
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class _Candidate:
+    start: int  # clean-text offsets of the name
+    end: int
+    key: str
+    qualifier: str | None = None
+    needs_cue: bool = False
+    result: GeocodeResult | None = None
+
+
+class Toponymer:
+    """Finds and resolves the place names of articles against a gazetteer.
+
+    >>> from geo.articles import Article
+    >>> t = Toponymer()
+    >>> [m.name for m in t.find(Article.from_text("SACABA, Bolivia (AP) — Police fired."))]
+    ['Sacaba', 'Bolivia']
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, demonyms: bool = False):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.demonyms = demonyms
+        self._known = lru_cache(maxsize=200_000)(self._is_name)
+        self._best = lru_cache(maxsize=100_000)(self._lookup)
+
+    # -- gazetteer access (cached: names repeat across articles) ------------------
+    def _is_name(self, key: str) -> bool:
+        return bool(self.gazetteer._query("SELECT 1 FROM names WHERE norm = ? LIMIT 1", (key,)))
+
+    def _is_country(self, key: str) -> bool:
+        best = self._best(key, None) if self._known(key) else ()
+        return bool(best) and best[0].feature == "country"
+
+    def _lookup(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        return tuple(self.gazetteer.lookup_all(query, country=country, limit=8))
+
+    # -- recognition -------------------------------------------------------------
+    def _runs(self, text: str) -> list[list[_Token]]:
+        """Runs of capitalised words (with connectors between them), split at punctuation."""
+        runs: list[list[_Token]] = []
+        run: list[_Token] = []
+        prev_end = -1
+        for m in _WORD.finditer(text):
+            tok = _Token(m.group(), m.start(), m.end())
+            gap = text[prev_end:tok.start] if prev_end >= 0 else " "
+            # Brackets inside a name ("[Luis Fernando] Camacho") do not end it.
+            joined = prev_end >= 0 and gap in (" ", "-", "] ", " [") and run
+            if tok.capital and not (tok.lower in STOPWORDS and not joined):
+                if not joined:
+                    if run:
+                        runs.append(run)
+                    run = []
+                run.append(tok)
+            elif joined and tok.lower in CONNECTORS:
+                run.append(tok)
+            else:
+                if run:
+                    runs.append(run)
+                run = []
+            prev_end = tok.end
+        if run:
+            runs.append(run)
+        # Trailing connectors are not part of a name.
+        return [r[:max(i for i, t in enumerate(r) if t.capital) + 1] for r in runs]
+
+    def _cut(self, run: list[_Token]) -> list[tuple[int, int]]:
+        """Longest gazetteer names in a run, left to right, as token index pairs."""
+        out, i = [], 0
+        while i < len(run):
+            if not run[i].capital:
+                i += 1
+                continue
+            for j in range(min(len(run), i + MAX_NAME_WORDS), i, -1):
+                if not run[j - 1].capital:
+                    continue
+                key = normalize_name(" ".join(t.text for t in run[i:j]))
+                if key and self._known(key):
+                    out.append((i, j))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def recognise(self, text: str, persons: set[str] | None = None) -> list[_Candidate]:
+        """Candidate place names in clean text, with the context verdicts applied."""
+        persons = set() if persons is None else persons
+        found: list[_Candidate] = []
+        runs = self._runs(text)
+        # People first, so "Mesa" is known as a person before its bare uses are judged.
+        for run in runs:
+            words = [t.lower for t in run]
+            for k, w in enumerate(words[:-1]):
+                if (w in PERSON_TITLES or w in GIVEN_NAMES) and run[k + 1].capital:
+                    for t in run[k + 1:k + 4]:
+                        key = normalize_name(t.text)
+                        if t.capital and not self._is_country(key):
+                            persons.add(key)
+        for run in runs:
+            whole = normalize_name(" ".join(t.text for t in run))
+            if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
+                continue
+            lowers = [t.lower for t in run]
+            if any(w in ORG_WORDS for w in lowers) and not any(w in PLACE_NOUNS for w in lowers):
+                continue
+            for i, j in self._cut(run):
+                cand = self._judge(text, run, i, j, persons)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
+        name_toks = run[i:j]
+        key = normalize_name(" ".join(t.text for t in name_toks))
+        start, end = name_toks[0].start, name_toks[-1].end
+        if key in persons or key in ORGANISATIONS:
+            return None
+        if key in DEMONYMS and not self.demonyms:
+            return None
+        before = run[:i]
+        after = run[j:]
+        adjective_before = False
+        if before and any(t.capital for t in before):
+            # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
+            first = before[-1].lower
+            adjective_before = first.endswith(("ian", "an", "ese", "ish")) and first not in GIVEN_NAMES
+            if not (first in PLACE_NOUNS or adjective_before or first in _DIRECTIONS):
+                return None
+        if after and any(t.capital for t in after):
+            # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
+            if not (after[0].lower in PLACE_NOUNS):
+                return None
+        tail = text[end:end + 40]
+        if _POSSESSIVE.match(tail):
+            tail = tail[_POSSESSIVE.match(tail).end():]
+        next_word = (re.match(r"\s+(\w+)", tail) or [None, ""])[1].lower()
+        if next_word in PERSON_VERBS and len(name_toks) == 1:
+            persons.add(key)
+            return None
+        qualifier = None
+        q = re.match(r",\s+((?:[A-ZÁÉÍÓÚÑ][\w’'-]*)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3})", text[end:end + 60])
+        if q:
+            qualifier = q.group(1)
+        head = text[max(0, start - 40):start].lower()
+        prev = re.findall(r"[\w’']+", head)
+        cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
+                              or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
+        # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
+        quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or not cue)
+
+    # -- resolution --------------------------------------------------------------
+    def find(self, article: Article) -> list[Mention]:
+        """Place mentions of one article, resolved, in text order (raw offsets)."""
+        persons: set[str] = set()
+        cands = self.recognise(article.text, persons)
+        cands = [c for c in cands if c.key not in persons]
+        if not cands:
+            return []
+        # Focus country: the country the article's confidently-resolved names point at.
+        votes: Counter[str] = Counter()
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
+            if (iso := DEMONYMS.get(m.group().lower())):
+                votes[iso] += 1
+        for c in cands:
+            best = self._best(c.key, None)
+            if best and best[0].country and (best[0].feature == "country" or best[0].score >= _PROMINENT):
+                votes[best[0].country] += 2 if best[0].feature == "country" else 1
+        focus = votes.most_common(1)[0][0] if votes else None
+        keys = {c.key for c in cands}
+        sense: dict[str, GeocodeResult] = {}
+        # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
+        for c in sorted(cands, key=lambda c: c.qualifier is None):
+            if c.key in sense and c.qualifier is None:
+                c.result = sense[c.key]
+                continue
+            options: tuple[GeocodeResult, ...] = ()
+            if c.qualifier and normalize_name(c.qualifier) in keys | {normalize_name(c.qualifier)}:
+                q = self._best(f"{c.key}, {c.qualifier}", focus)
+                if q and q[0].score >= 100:  # the qualifier held
+                    options = q
+            if not options:
+                options = self._best(c.key, focus)
+            if not options:
+                continue
+            c.result = options[0]
+            if c.key not in sense or c.qualifier:
+                sense.setdefault(c.key, c.result)
+        # Nearness: among close alternatives, prefer the one near the article's other places.
+        anchors = [(c.result.lat, c.result.lon) for c in cands
+                   if c.result and c.result.feature not in ("country", "continent", "region")]
+        for c in cands:
+            if c.result is None or c.qualifier:
+                continue
+            options = self._best(c.key, focus)
+            if len(options) < 2 or options[0].feature == "country":
+                continue
+            others = [a for a in anchors if (a[0], a[1]) != (options[0].lat, options[0].lon)]
+            if not others:
+                continue
+
+            def near(r: GeocodeResult) -> float:
+                d = min(_km(r.lat, r.lon, la, lo) for la, lo in others)
+                return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
+            best = max(options[:5], key=near)
+            if best is not options[0] and sense.get(c.key) is options[0]:
+                sense[c.key] = best
+            c.result = sense.get(c.key, best) if sense.get(c.key) is not options[0] else best
+        mentions = []
+        for c in cands:
+            r = c.result
+            if r is None:
+                continue
+            # A single word that names only a small place needs a cue to count.
+            if c.needs_cue and " " not in c.key and r.score < _PROMINENT + (0 if r.country == focus else 0):
+                if not (r.country == focus and r.feature in ("city", "admin1", "admin2", "region")):
+                    continue
+            start, end = article.raw_span(c.start, c.end)
+            mentions.append(Mention(
+                text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,
+                country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
+                score=r.score))
+        return mentions
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_DEFAULT: Toponymer | None = None
+
+
+def find_places(article: Article, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """The resolved place mentions of one article (see :class:`Toponymer`)."""
+    global _DEFAULT
+    if gazetteer is not None:
+        return Toponymer(gazetteer).find(article)
+    if _DEFAULT is None:
+        _DEFAULT = Toponymer()
+    return _DEFAULT.find(article)
+
+
+def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> list[dict]:
+    """The ``geo places --json`` document: one object per article with its mentions.
+
+    >>> from geo.articles import load_articles
+    >>> doc = places_of(load_articles(["seeds/004_26b54f6d74c6cf47.txt"]))
+    >>> "Senkata" in {m["text"] for m in doc[0]["mentions"]}
+    True
+    """
+    t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
+    return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
+             "mentions": [m.to_dict() for m in t.find(a)]} for a in articles]
