@@ -110,17 +110,19 @@ def places(
                                             help="Publication date for articles whose date is unknown."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    demonyms: bool = typer.Option(False, "--demonyms", help="Also count 'Bolivian', 'Chilean' as mentions "
+                                  "of their country."),
 ) -> None:
     """Find and resolve every place each article names."""
     from geo.articles import load_articles
-    from geo.toponyms import places_of
+    from geo.toponyms import Toponymer, places_of
 
     problems: list[str] = []
     report = lambda msg: (problems.append(msg), typer.echo(f"geo: warning: {msg}", err=True))
     articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report)
     if not articles:
         fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
-    doc = places_of(articles)
+    doc = places_of(articles, Toponymer(demonyms=demonyms) if demonyms else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
     else:

@@ -46,7 +46,7 @@ from geo.atomic import atomic_write
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
 
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 MAX_CANDIDATES = 200
 
@@ -270,6 +270,7 @@ def build_index(source_dir: Path, target: Path) -> None:
             (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
             for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
         db.execute("CREATE INDEX names_country ON names(norm, country)")
+        db.execute("CREATE INDEX places_code ON places(feature_code, country)")
         db.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format", INDEX_FORMAT), ("sources", _sources_hash(source_dir)), ("places", str(len(place_rows)))])
         db.commit()
@@ -455,6 +456,17 @@ class Gazetteer:
         area = self.area(r[1]) if r[12] else None
         return GeocodeResult(r[2], r[3], r[4], r[5], r[7], r[9], r[8], r[10], r[1], round(score, 2), key,
                              bool(r[12]), area, tuple(scored[1:6]))
+
+    def country(self, iso2: str) -> GeocodeResult | None:
+        """The country with this ISO 3166 alpha-2 code, or None.
+
+        >>> Gazetteer().country("BO").name
+        'Bolivia'
+        """
+        columns = _PLACE_COLUMNS.replace("n.is_primary", "1")
+        rows = self._query(f"SELECT {columns} FROM places p WHERE p.feature_code = 'PCLI' AND p.country = ? LIMIT 1",
+                           (iso2.upper(),))
+        return self._result(rows[0], rows[0][11], normalize_name(rows[0][2])) if rows else None
 
     def area(self, gazetteer_id: str) -> dict | None:
         """GeoJSON geometry of a place that resolves to an area, else None."""

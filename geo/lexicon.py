@@ -14,7 +14,7 @@ their he she his her him we our us you your i my me who whom whose which what wh
 every few many more most much no not none only other some such very can could may might must shall
 should will would do does did done has have had having is are was were be been being also even just
 still again ever never now once one two three four five six seven eight nine ten first second third
-last next new old another same several well yes oh okay ok please thanks dear let lets
+last next old another same several well christmas easter thanksgiving halloween yes oh okay ok please thanks dear let lets
  meanwhile however therefore thus instead indeed perhaps
 according speaking following given including like unlike among amongst between beyond toward towards
 through throughout via per against near outside inside behind beside besides amid off up down out

@@ -42,10 +42,13 @@ from geo.normalize import normalize_name
 MAX_NAME_WORDS = 6
 CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von van al upon on sur".split())
 # A word: capitalised or lower-case letters, with inner hyphens/apostrophes/periods (U.S., Al-Jazeera).
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|[-'’](?=[^\W\d_])|\.(?=[A-Z]\.))*", re.UNICODE)
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*",
+                   re.UNICODE)  # a possessive 's is not part of the name: "Bolivia's"
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
-_PROMINENT = 75.0
+_PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
+_OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
+_NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _DIRECTIONS = frozenset("northern southern eastern western central greater upper lower north south east west".split())
 _NEAR_KM = 400.0
 _BONUS_NEAR = 25.0
@@ -93,6 +96,7 @@ class _Candidate:
     key: str
     qualifier: str | None = None
     needs_cue: bool = False
+    opener: bool = False
     result: GeocodeResult | None = None
 
 
@@ -110,6 +114,7 @@ class Toponymer:
         self.demonyms = demonyms
         self._known = lru_cache(maxsize=200_000)(self._is_name)
         self._best = lru_cache(maxsize=100_000)(self._lookup)
+        self._country = lru_cache(maxsize=512)(self.gazetteer.country)
 
     # -- gazetteer access (cached: names repeat across articles) ------------------
     def _is_name(self, key: str) -> bool:
@@ -118,6 +123,11 @@ class Toponymer:
     def _is_country(self, key: str) -> bool:
         best = self._best(key, None) if self._known(key) else ()
         return bool(best) and best[0].feature == "country"
+
+    def _is_region(self, key: str) -> bool:
+        """True for names whose best reading is a country or admin-1 region (valid qualifiers)."""
+        options = self._best(key, None) if self._known(key) else ()
+        return any(r.feature in ("country", "admin1") for r in options)
 
     def _lookup(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
         return tuple(self.gazetteer.lookup_all(query, country=country, limit=8))
@@ -131,9 +141,12 @@ class Toponymer:
         for m in _WORD.finditer(text):
             tok = _Token(m.group(), m.start(), m.end())
             gap = text[prev_end:tok.start] if prev_end >= 0 else " "
-            # Brackets inside a name ("[Luis Fernando] Camacho") do not end it.
-            joined = prev_end >= 0 and gap in (" ", "-", "] ", " [") and run
-            if tok.capital and not (tok.lower in STOPWORDS and not joined):
+            # Brackets inside a name ("[Luis Fernando] Camacho") do not end it, nor does
+            # the period of "St. Louis".
+            joined = prev_end >= 0 and run and (gap in (" ", "-", "] ", " [")
+                                                or (gap == ". " and run[-1].lower in _NAME_ABBREVIATIONS))
+            shouting = len(tok.text) > 1 and tok.text.isupper()  # "US", "SACABA"
+            if tok.capital and not (tok.lower in STOPWORDS and not joined and not shouting):
                 if not joined:
                     if run:
                         runs.append(run)
@@ -188,8 +201,9 @@ class Toponymer:
             whole = normalize_name(" ".join(t.text for t in run))
             if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
                 continue
-            lowers = [t.lower for t in run]
-            if any(w in ORG_WORDS for w in lowers) and not any(w in PLACE_NOUNS for w in lowers):
+            # "Police Department", "City Hospital", "Santa Cruz Civic Committee": an organisation.
+            # Place nouns ("Cochabamba Department") do not make one.
+            if any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
                 continue
             for i, j in self._cut(run):
                 cand = self._judge(text, run, i, j, persons)
@@ -201,7 +215,7 @@ class Toponymer:
         name_toks = run[i:j]
         key = normalize_name(" ".join(t.text for t in name_toks))
         start, end = name_toks[0].start, name_toks[-1].end
-        if key in persons or key in ORGANISATIONS:
+        if key in persons or key in ORGANISATIONS or key in PERSON_TITLES or key in _NAME_ABBREVIATIONS:
             return None
         if key in DEMONYMS and not self.demonyms:
             return None
@@ -231,11 +245,32 @@ class Toponymer:
             qualifier = q.group(1)
         head = text[max(0, start - 40):start].lower()
         prev = re.findall(r"[\w’']+", head)
+        if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
+            prev = prev[:-1]  # "around the Senkata plant"
         cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
                               or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
+        # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
+        before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
+        cue = (cue or (qualifier is not None and self._is_region(normalize_name(qualifier)))
+               or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
+                       and self._known(normalize_name(before_comma.group(1)))))
+        # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
+        opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
+                                                                                  text[max(0, start - 4):start])))
         # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or not cue)
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or not cue,
+                          opener=opener)
+
+    def _demonym_candidates(self, text: str) -> list[_Candidate]:
+        """"Bolivian", "Chilean": mentions of their country (only with ``demonyms=True``)."""
+        out = []
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            iso = DEMONYMS.get(m.group().lower())
+            country = self._country(iso) if iso else None
+            if country is not None:
+                out.append(_Candidate(m.start(), m.end(), m.group().lower(), result=country))
+        return out
 
     # -- resolution --------------------------------------------------------------
     def find(self, article: Article) -> list[Mention]:
@@ -252,7 +287,7 @@ class Toponymer:
                 votes[iso] += 1
         for c in cands:
             best = self._best(c.key, None)
-            if best and best[0].country and (best[0].feature == "country" or best[0].score >= _PROMINENT):
+            if best and best[0].country and best[0].feature in _PROMINENT_FEATURES:
                 votes[best[0].country] += 2 if best[0].feature == "country" else 1
         focus = votes.most_common(1)[0][0] if votes else None
         keys = {c.key for c in cands}
@@ -294,15 +329,35 @@ class Toponymer:
             if best is not options[0] and sense.get(c.key) is options[0]:
                 sense[c.key] = best
             c.result = sense.get(c.key, best) if sense.get(c.key) is not options[0] else best
+        # "Georgia" in an article about the US is the state: a region of the focus country
+        # beats a foreign country of the same name the article otherwise ignores.
+        for c in cands:
+            r = c.result
+            if r is not None and r.feature == "country" and focus and r.country != focus \
+                    and votes[focus] >= 2 * max(votes[r.country], 1) + 2:
+                region = next((o for o in self._best(c.key, focus) if o.country == focus
+                               and o.feature == "admin1"), None)
+                if region is not None:
+                    c.result = region
+        if self.demonyms:
+            cands += self._demonym_candidates(article.text)
+            cands.sort(key=lambda c: c.start)
         mentions = []
+        cued = {c.key for c in cands if not c.needs_cue}
         for c in cands:
             r = c.result
             if r is None:
                 continue
-            # A single word that names only a small place needs a cue to count.
-            if c.needs_cue and " " not in c.key and r.score < _PROMINENT + (0 if r.country == focus else 0):
-                if not (r.country == focus and r.feature in ("city", "admin1", "admin2", "region")):
-                    continue
+            # "MAS", "COB": a short all-caps word is an acronym unless it names a country ("US").
+            if c.end - c.start <= 4 and article.text[c.start:c.end].isupper() and r.feature != "country":
+                continue
+            if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES:
+                continue
+            # A single word that names only a small place needs a cue to count, once per
+            # article: after "in Huayllani", a bare "Huayllani" is the same place.
+            if c.needs_cue and " " not in c.key and r.feature not in _PROMINENT_FEATURES \
+                    and c.key not in cued and not (r.country == focus and r.feature in ("admin2", "district")):
+                continue
             start, end = article.raw_span(c.start, c.end)
             mentions.append(Mention(
                 text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,

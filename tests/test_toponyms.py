@@ -1,0 +1,66 @@
+"""Recognition rules on sentences of the kind news articles are made of."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.articles import Article
+from geo.toponyms import Toponymer
+from tests.conftest import km
+
+
+@pytest.fixture(scope="module")
+def toponymer(gazetteer):
+    return Toponymer(gazetteer)
+
+
+def names(toponymer, text, **kw):
+    return [(m.text, m.country) for m in toponymer.find(Article.from_text(text, **kw))]
+
+
+def test_facility_named_after_a_place_is_not_the_place(toponymer):
+    found = names(toponymer, "The wounded were taken to the Mexico Hospital in Sacaba, Cochabamba.")
+    assert ("Mexico", "MX") not in found and ("Sacaba", "BO") in found
+
+
+def test_people_named_like_places(toponymer):
+    text = ("Former president Carlos Mesa urged calm. Later Mesa met Luis Fernando Camacho in Santa Cruz. "
+            "Camacho said the protests would go on. Evo Morales left for Mexico. Morales told reporters.")
+    found = [t for t, _ in names(toponymer, text)]
+    assert "Mesa" not in found and "Camacho" not in found and "Morales" not in found
+    assert "Santa Cruz" in found and "Mexico" in found
+
+
+def test_outlets_and_organisations(toponymer):
+    text = ("El País and Europe Press reported that the Organization of American States met. "
+            "Al-Jazeera interviewed marchers in El Alto.")
+    assert [t for t, _ in names(toponymer, text)] == ["El Alto"]
+
+
+def test_possessive_and_dateline(toponymer):
+    found = names(toponymer, "SACABA, Bolivia (AP) — Bolivia's interim government sent troops to Cochabamba.")
+    assert [t for t, _ in found] == ["SACABA", "Bolivia", "Bolivia", "Cochabamba"]
+
+
+def test_accents_optional(toponymer):
+    a = toponymer.find(Article.from_text("Marchers reached Potosi and then Potosí."))
+    assert len(a) == 2 and a[0].gazetteer_id == a[1].gazetteer_id
+
+
+def test_qualifier_picks_the_right_huayllani(toponymer):
+    found = toponymer.find(Article.from_text("Nine died in Huayllani, Cochabamba. Huayllani mourned."))
+    huayllani = [m for m in found if m.text == "Huayllani"]
+    assert len(huayllani) == 2
+    assert all(km(m.lat, m.lon, -17.3964, -66.0570) < 5 for m in huayllani)
+
+
+def test_demonyms_only_on_request(gazetteer):
+    text = "Bolivian troops fired on Chilean tourists in La Paz."
+    assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["La Paz"]
+    with_demonyms = names(Toponymer(gazetteer, demonyms=True), text)
+    assert with_demonyms == [("Bolivian", "BO"), ("Chilean", "CL"), ("La Paz", "BO")]
+
+
+def test_small_places_need_a_cue(toponymer):
+    # "Well" and "Man" are villages somewhere; as sentence openers they are words.
+    assert names(toponymer, "Well, the march went on. Man is mortal.") == []
