@@ -50,11 +50,14 @@ def month_number(name: str) -> int:
 def find_publication_date(text: str) -> tuple[date, str] | None:
     """(date, how it was found) from a date line or dateline near the top, else None."""
     head = text[:_HEAD]
+    dateline = DATELINE.search(head)
     for rx in (FULL_MDY, FULL_DMY):
         m = rx.search(head)
+        if m and dateline and dateline.start() < m.start():
+            break  # the dateline comes first; a full date after it is a date the story cites
         if m and (d := _mk(int(m["year"]), month_number(m["month"]), int(m["day"]))):
             return d, "text: date line"
-    m = DATELINE.search(head)
+    m = dateline
     if m:
         month, day = month_number(m["month"]), int(m["day"])
         if m["year"]:
