@@ -61,15 +61,13 @@ class Article:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw-text (start, end) of the clean-text span [start, end)."""
-        if end <= start:
-            return self.offsets[start] if start < len(self.offsets) else len(self.raw), self.offsets[start] if start < len(self.offsets) else len(self.raw)
+        if end <= start:  # an empty span sits where its start does
+            at = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return at, at
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
 # -- cleaning -----------------------------------------------------------------------
-
-Piece = tuple[str, int]  # text and the raw index its first char came from
-
 
 def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[[re.Match], list]) -> tuple[str, list[int]]:
     """re.sub that carries raw offsets along.

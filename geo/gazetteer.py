@@ -173,7 +173,12 @@ def _sources_hash(source_dir: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km(0, 0, 0, 1), 1)  # one degree of the equator
+    111.2
+    """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
@@ -378,8 +383,8 @@ class Gazetteer:
 
         def inside(row: tuple) -> bool:
             return (row[5] in countries or (row[5], row[6]) in regions
-                    or any(_haversine_km(row[3], row[4], la, lo) <= _QUALIFIER_NEAR_KM for la, lo in towns)
-                    or any(_haversine_km(row[3], row[4], la, lo) <= 2 * _QUALIFIER_NEAR_KM for la, lo in admin2_points))
+                    or any(haversine_km(row[3], row[4], la, lo) <= _QUALIFIER_NEAR_KM for la, lo in towns)
+                    or any(haversine_km(row[3], row[4], la, lo) <= 2 * _QUALIFIER_NEAR_KM for la, lo in admin2_points))
         return inside
 
     def lookup_all(self, query: str, country: str | None = None, limit: int = 6) -> list[GeocodeResult]:

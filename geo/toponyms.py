@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from geo.articles import Article
-from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
+from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine_km
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
@@ -323,7 +323,7 @@ class Toponymer:
                 continue
 
             def near(r: GeocodeResult) -> float:
-                d = min(_km(r.lat, r.lon, la, lo) for la, lo in others)
+                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
                 return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
             best = max(options[:5], key=near)
             if best is not options[0] and sense.get(c.key) is options[0]:
@@ -364,12 +364,6 @@ class Toponymer:
                 country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
                 score=r.score))
         return mentions
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _DEFAULT: Toponymer | None = None
