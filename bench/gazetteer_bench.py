@@ -32,7 +32,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lookups", type=int, default=10_000)
     ap.add_argument("--rebuild", action="store_true", help="also time a full index build")
-    args = ap.parse_args()
+    args, _ = ap.parse_known_args()  # tasks.py bench passes --shared to every benchmark
 
     from geo.gazetteer import Gazetteer, build_index
 
