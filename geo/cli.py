@@ -19,7 +19,8 @@ app = typer.Typer(
          "Examples:\n\n"
          "  geo geocode \"Huayllani, Cochabamba\"\n\n"
          "  geo geocode \"Santa Cruz\" --country BO --json\n\n"
-         "  geo places seeds --json",
+         "  geo places seeds --json\n\n"
+         "  geo extract seeds --csv",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -114,14 +115,9 @@ def places(
                                   "of their country."),
 ) -> None:
     """Find and resolve every place each article names."""
-    from geo.articles import load_articles
     from geo.toponyms import Toponymer, places_of
 
-    problems: list[str] = []
-    report = lambda msg: (problems.append(msg), typer.echo(f"geo: warning: {msg}", err=True))
-    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report)
-    if not articles:
-        fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
+    articles = load_or_fail(paths, published)
     doc = places_of(articles, Toponymer(demonyms=demonyms) if demonyms else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
@@ -136,6 +132,54 @@ def places(
     unresolved = sum(m["lat"] is None for a in doc for m in a["mentions"])
     typer.echo(f"geo: {len(doc)} article(s), {sum(len(a['mentions']) for a in doc)} place mention(s)"
                + (f", {unresolved} unresolved" if unresolved else ""), err=True)
+
+
+def load_or_fail(paths: list[Path], published: Optional[str]):
+    """Articles from PATHs (problems to stderr); exit 1 when none could be loaded."""
+    from geo.articles import load_articles
+
+    problems: list[str] = []
+
+    def report(msg: str) -> None:
+        problems.append(msg)
+        typer.echo(f"geo: warning: {msg}", err=True)
+
+    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report)
+    if not articles:
+        fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
+    return articles
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  geo extract seeds --json\n\n"
+                    "  geo extract seeds --csv -o incidents.csv\n\n"
+                    "  geo extract story.txt --published 2019-11-20 --json")
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv)."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                            help="Publication date for articles whose date is unknown."),
+    as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+) -> None:
+    """Extract incidents from articles; reports of one event are merged, each source kept."""
+    import io
+
+    from geo.incidents import extract_incidents
+    from geo.records import write_incidents_csv
+
+    if as_json and as_csv:
+        fail("choose one of --json and --csv", 2)
+    incidents = extract_incidents(load_or_fail(paths, published))
+    if as_csv:
+        buf = io.StringIO()
+        write_incidents_csv(incidents, buf)
+        write_output(buf.getvalue().rstrip("\n"), output)
+    else:
+        write_output(json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=1), output)
+    undated = sum(i.event_date is None for i in incidents)
+    typer.echo(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
+               + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
 
 
 def main() -> None:

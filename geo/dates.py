@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {
@@ -69,3 +70,134 @@ def find_publication_date(text: str) -> tuple[date, str] | None:
             if d := _mk(max(years), month, day):
                 return d, "text: dateline, year from a date in the text"
     return None
+
+
+# -- dates of events ------------------------------------------------------------------
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUM_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
+_NUM_VALUE = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10}
+
+EXPRESSIONS = [
+    ("absolute", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
+    ("absolute", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("ref_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+(?P<dir>earlier|before|later|after)\b", re.I)),
+    ("pub_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+ago\b", re.I)),
+    ("ref_next", re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)),
+    ("ref_prev", re.compile(r"\bthe\s+(?:previous|day\s+before|preceding)\s*(?:day)?\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("last_week", re.compile(r"\b(?:last|this\s+past)\s+week\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
+]
+# "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
+AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
+                       r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
+                       r"so\s+far|to\s+date|in\s+total|in\s+all\b|total\s+(?:number|of)|death\s+toll\s+(?:rose|climbed|has\s+risen))",
+                       re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression in text and the date it stands for.
+
+    ``anchor`` says what it was resolved against: "text" (absolute), "publication"
+    or "reference" (the last date the text gave).
+    """
+
+    date: date | None
+    precision: str  # day | week | month
+    start: int
+    end: int
+    anchor: str
+    text: str
+
+
+def _year_for(month: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    # A month after the publication month is last year's ("in December", published in January).
+    return published.year - 1 if month > published.month + 1 else published.year
+
+
+def find_dates(text: str, published: date | None, reference: date | None = None) -> list[DateMention]:
+    """Temporal expressions in ``text`` resolved to dates, in text order.
+
+    ``published`` anchors "today", "yesterday", weekdays and "three days ago";
+    ``reference`` (the last date the article gave) anchors "four days earlier"
+    and "the following day".
+
+    >>> pub = date(2019, 11, 20)
+    >>> [(d.date.isoformat(), d.anchor) for d in find_dates("On Nov. 19, police fired", pub)]
+    [('2019-11-19', 'text')]
+    >>> find_dates("Four days earlier, nine died", pub, reference=date(2019, 11, 19))[0].date
+    datetime.date(2019, 11, 15)
+    >>> find_dates("workers marched on Thursday", date(2019, 11, 15))[0].date
+    datetime.date(2019, 11, 14)
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in EXPRESSIONS:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            d, precision, anchor = _resolve(kind, m, published, reference)
+            if kind == "absolute" and d is None and published is None and not m.groupdict().get("year"):
+                continue
+            taken.append(m.span())
+            found.append(DateMention(d, precision, m.start(), m.end(), anchor, m.group()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match, published: date | None, reference: date | None):
+    from datetime import timedelta
+
+    if kind == "absolute":
+        month, day = month_number(m["month"]), int(m["day"])
+        year = int(m["year"]) if m["year"] else _year_for(month, published)
+        return (_mk(year, month, day) if year else None), "day", "text"
+    if kind == "month":
+        month = month_number(m["month"])
+        year = _year_for(month, published)
+        return (_mk(year, month, 15) if year else None), "month", "text"
+    if kind in ("ref_offset", "ref_next", "ref_prev"):
+        base = reference or published
+        if base is None:
+            return None, "day", "reference"
+        if kind == "ref_next":
+            return base + timedelta(days=1), "day", "reference"
+        if kind == "ref_prev":
+            return base - timedelta(days=1), "day", "reference"
+        n = int(m["n"]) if m["n"].isdigit() else _NUM_VALUE[m["n"].lower()]
+        sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+        return base + timedelta(days=sign * n), "day", "reference"
+    if published is None:
+        return None, "day", "publication"
+    if kind == "pub_offset":
+        n = int(m["n"]) if m["n"].isdigit() else _NUM_VALUE[m["n"].lower()]
+        return published - timedelta(days=n), "day", "publication"
+    if kind == "today":
+        return published, "day", "publication"
+    if kind == "yesterday":
+        return published - timedelta(days=1), "day", "publication"
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7
+        if m["last"] and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day", "publication"
+    if kind == "last_week":
+        return published - timedelta(days=7), "week", "publication"
+    raise AssertionError(kind)
+
+
+def undated(published: date | None) -> tuple[date | None, str]:
+    """The date of an event the text does not date: the week before publication.
+
+    >>> undated(date(2019, 11, 18))
+    (datetime.date(2019, 11, 14), 'week')
+    """
+    from datetime import timedelta
+
+    return (published - timedelta(days=4) if published else None), "week"

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from geo.articles import Article
@@ -69,9 +69,15 @@ class Mention:
     feature: str | None = None
     gazetteer_id: str | None = None
     score: float | None = None
+    # Offsets in the article's clean text, for later stages (not part of the JSON contract).
+    clean_start: int = field(default=0, repr=False, compare=False)
+    clean_end: int = field(default=0, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The mention as in ``geo places --json``."""
+        out = asdict(self)
+        del out["clean_start"], out["clean_end"]
+        return out
 
 
 @dataclass
@@ -362,7 +368,7 @@ class Toponymer:
             mentions.append(Mention(
                 text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,
                 country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
-                score=r.score))
+                score=r.score, clean_start=c.start, clean_end=c.end))
         return mentions
 
 

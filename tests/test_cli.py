@@ -74,3 +74,18 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert doc[0]["published"] == "2019-11-19" and doc[0]["mentions"][0]["name"] == "El Alto"
     assert geo("places", str(tmp_path / "missing.txt")).returncode == 1
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
+
+
+def test_extract_json_and_csv(tmp_path):
+    out = geo("extract", "seeds", "--json")
+    assert out.returncode == 0, out.stderr
+    incs = json.loads(out.stdout)
+    senkata = [i for i in incs if i["location"] == "Senkata"]
+    assert len(senkata) == 1 and len(senkata[0]["sources"]) == 2 and senkata[0]["event_date"] == "2019-11-19"
+    assert all({"article", "quote", "start", "end", "fatalities", "injuries", "arrests"} <= set(s)
+               for i in incs for s in i["sources"])
+    out = geo("extract", "seeds", "--csv", "-o", str(tmp_path / "i.csv"))
+    assert out.returncode == 0
+    header = (tmp_path / "i.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("incident_id,event_date,date_precision,event_type")
+    assert geo("extract", "seeds", "--csv", "--json").returncode == 2

@@ -1,0 +1,312 @@
+"""Incident records: the ACLED-aligned schema, curated CSV loading and validation,
+and the join into a GeoDataFrame (EPSG:4326, one Point per incident).
+
+The incident's own ``fatalities`` (and injuries, arrests) is the largest figure any
+of its sources gives; every source keeps its own figure in ``sources`` and
+``notes`` shows the range when sources disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+COLUMNS = ["incident_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
+           "location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision", "fatalities",
+           "injuries", "arrests", "sources", "notes", "status"]
+EVENT_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                   "Grenade", "Suicide bomb", "Chemical weapon"},
+    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+PRECISIONS = ("day", "week", "month")
+STATUSES = ("extracted", "reviewed")
+
+
+class RecordError(ValueError):
+    """A curated record that cannot be used as given; the message names file, row and field."""
+
+
+@dataclass
+class Source:
+    """One article's report of an incident, with its own figures and quote."""
+
+    article: str
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    arrests: int | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Incident:
+    """One incident: what happened, where, when, how many, and who reported it."""
+
+    incident_id: str
+    event_date: date | None
+    date_precision: str
+    event_type: str
+    sub_event_type: str
+    location: str
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    arrests: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    notes: str = ""
+    status: str = "extracted"
+    gazetteer_id: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready dict in the contract's field order (dates as ISO strings)."""
+        out = {k: getattr(self, k) for k in COLUMNS if k != "sources"}
+        out["event_date"] = self.event_date.isoformat() if self.event_date else None
+        out["sources"] = [s.to_dict() for s in self.sources]
+        return {k: out[k] for k in COLUMNS}
+
+    def to_row(self) -> dict:
+        """A CSV row: sources as compact JSON text."""
+        row = self.to_dict()
+        row["sources"] = json.dumps(row["sources"], ensure_ascii=False, separators=(",", ":"))
+        return {k: ("" if v is None else v) for k, v in row.items()}
+
+    def summarise_figures(self) -> None:
+        """Set the incident's figures from its sources: the largest, with the range in notes."""
+        for name in ("fatalities", "injuries", "arrests"):
+            values = [getattr(s, name) for s in self.sources if getattr(s, name) is not None]
+            if not values:
+                if name == "fatalities":
+                    self.fatalities = 0  # ACLED's convention: no reported deaths is 0, not blank
+                continue
+            setattr(self, name, max(values))
+            if min(values) != max(values):
+                note = f"{name} {min(values)}–{max(values)} across sources"
+                if note not in self.notes:
+                    self.notes = "; ".join(filter(None, [self.notes, note]))
+
+
+# -- curated CSV ------------------------------------------------------------------------
+
+def _count(value: str, where: str, name: str) -> int | None:
+    if value.strip() == "":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        raise RecordError(f"{where}, field {name}: {value!r} is not a whole number") from None
+    if n < 0:
+        raise RecordError(f"{where}, field {name}: {n} is negative")
+    return n
+
+
+def _coord(value: str, where: str, name: str, limit: float) -> float | None:
+    if value.strip() == "":
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        raise RecordError(f"{where}, field {name}: {value!r} is not a number") from None
+    if not -limit <= x <= limit:
+        raise RecordError(f"{where}, field {name}: {x} is out of range (±{limit:g})")
+    return x
+
+
+def parse_row(row: dict, where: str) -> Incident:
+    """One validated Incident from a CSV row (``where`` names file and row in errors)."""
+    missing = [c for c in ("incident_id", "event_date", "event_type", "location") if not (row.get(c) or "").strip()]
+    if missing:
+        raise RecordError(f"{where}, field {missing[0]}: required but empty")
+    try:
+        when = date.fromisoformat(row["event_date"].strip())
+    except ValueError:
+        raise RecordError(f"{where}, field event_date: {row['event_date']!r} is not a date (YYYY-MM-DD)") from None
+    precision = (row.get("date_precision") or "day").strip()
+    if precision not in PRECISIONS:
+        raise RecordError(f"{where}, field date_precision: {precision!r} is not one of {', '.join(PRECISIONS)}")
+    etype, sub = row["event_type"].strip(), (row.get("sub_event_type") or "").strip()
+    if etype not in EVENT_TYPES:
+        raise RecordError(f"{where}, field event_type: unknown type {etype!r} (ACLED types: {', '.join(EVENT_TYPES)})")
+    if sub and sub not in EVENT_TYPES[etype]:
+        raise RecordError(f"{where}, field sub_event_type: {sub!r} is not a sub-type of {etype!r}")
+    status = (row.get("status") or "reviewed").strip()
+    if status not in STATUSES:
+        raise RecordError(f"{where}, field status: {status!r} is not one of {', '.join(STATUSES)}")
+    geo_precision = _count(row.get("geo_precision") or "", where, "geo_precision")
+    if geo_precision is not None and geo_precision not in (1, 2, 3):
+        raise RecordError(f"{where}, field geo_precision: {geo_precision} is not 1, 2 or 3")
+    try:
+        sources = [Source(**s) for s in json.loads(row.get("sources") or "[]")]
+    except (ValueError, TypeError) as exc:
+        raise RecordError(f"{where}, field sources: not a JSON list of source objects ({exc})") from None
+    inc = Incident(
+        incident_id=row["incident_id"].strip(), event_date=when, date_precision=precision, event_type=etype,
+        sub_event_type=sub, location=row["location"].strip(), country=(row.get("country") or "").strip() or None,
+        admin1=(row.get("admin1") or "").strip() or None, admin2=(row.get("admin2") or "").strip() or None,
+        latitude=_coord(row.get("latitude") or "", where, "latitude", 90),
+        longitude=_coord(row.get("longitude") or "", where, "longitude", 180),
+        geo_precision=geo_precision,
+        fatalities=_count(row.get("fatalities") or "", where, "fatalities"),
+        injuries=_count(row.get("injuries") or "", where, "injuries"),
+        arrests=_count(row.get("arrests") or "", where, "arrests"),
+        actor1=(row.get("actor1") or "").strip() or None, actor2=(row.get("actor2") or "").strip() or None,
+        sources=sources, notes=(row.get("notes") or "").strip(), status=status)
+    if (inc.latitude is None) != (inc.longitude is None):
+        raise RecordError(f"{where}, field {'longitude' if inc.longitude is None else 'latitude'}: "
+                          "give both coordinates or neither")
+    return inc
+
+
+def load_incidents(path: str | Path, on_problem: Callable[[str], None] | None = None,
+                   geocode: Callable[[str, str | None], object] | None = None) -> list[Incident]:
+    """Load and validate a curated incidents CSV.
+
+    A bad row is reported through ``on_problem`` (naming file, row and field) and left
+    out; nothing else is dropped. A row without coordinates is geocoded from its
+    ``location`` (with ``geocode(location, country)``); if that fails it is kept as
+    unresolved and reported.
+
+    >>> from geo.paths import DATA_DIR
+    >>> incs = load_incidents(DATA_DIR / "incidents.csv")
+    >>> all(i.status == "reviewed" for i in incs)
+    True
+    """
+    import sys
+
+    report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
+    path = Path(path)
+    out: list[Incident] = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        unknown = [c for c in (reader.fieldnames or []) if c not in COLUMNS]
+        lacking = [c for c in ("incident_id", "event_date", "event_type", "location") if c not in (reader.fieldnames or [])]
+        if lacking:
+            raise RecordError(f"{path}: header lacks column(s) {', '.join(lacking)}")
+        if unknown:
+            report(f"{path}: ignoring unknown column(s) {', '.join(unknown)}")
+        seen: set[str] = set()
+        for n, row in enumerate(reader, start=2):
+            where = f"{path}, row {n}"
+            try:
+                inc = parse_row(row, where)
+            except RecordError as exc:
+                report(str(exc))
+                continue
+            if inc.incident_id in seen:
+                report(f"{where}, field incident_id: duplicate id {inc.incident_id!r}; row skipped")
+                continue
+            seen.add(inc.incident_id)
+            if not inc.resolved and geocode is not None:
+                place = _try(geocode, inc.location, inc.country)
+                if place is not None:
+                    inc.latitude, inc.longitude = place.lat, place.lon
+                    inc.gazetteer_id = place.gazetteer_id
+                    inc.admin1 = inc.admin1 or place.admin1
+                    inc.country = inc.country or place.country
+                    inc.geo_precision = inc.geo_precision or geo_precision_of(place.feature)
+            if not inc.resolved:
+                report(f"{where}, field location: {inc.location!r} is not a known place; "
+                       "kept as unresolved (add latitude/longitude or a supplement row)")
+            out.append(inc)
+    return out
+
+
+def _try(geocode, name, country):
+    try:
+        return geocode(name, country)
+    except LookupError:
+        return None
+
+
+def geo_precision_of(feature: str | None, near: bool = False) -> int:
+    """ACLED geo_precision for a resolved place: 1 town/site, 2 near or part of a region, 3 region/country.
+
+    >>> geo_precision_of("town"), geo_precision_of("city", near=True), geo_precision_of("admin1")
+    (1, 2, 3)
+    """
+    if feature in ("country", "admin1", "region", "continent"):
+        return 3
+    if feature == "admin2":
+        return 2
+    return 2 if near else 1
+
+
+def write_incidents_csv(incidents: Iterable[Incident], path_or_file) -> None:
+    """Write incidents as CSV with the contract's columns (cells guarded against formula injection)."""
+    from geo.atomic import atomic_write
+
+    def write(fh):
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for inc in incidents:
+            w.writerow({k: csv_safe(v) for k, v in inc.to_row().items()})
+
+    if hasattr(path_or_file, "write"):
+        write(path_or_file)
+    else:
+        with atomic_write(path_or_file) as fh:
+            write(fh)
+
+
+def csv_safe(value):
+    """Prefix a quote to text cells a spreadsheet would run as a formula (= + - @, tab, CR).
+
+    >>> csv_safe("=HYPERLINK(1)"), csv_safe(-3), csv_safe("-16.5")
+    ("'=HYPERLINK(1)", -3, '-16.5')
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+            return value  # a negative number written as text is data, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def to_geodataframe(incidents: list[Incident]):
+    """One row per incident, Point geometry in EPSG:4326 (None where unresolved).
+
+    >>> from geo.paths import DATA_DIR
+    >>> gdf = to_geodataframe(load_incidents(DATA_DIR / "incidents.csv"))
+    >>> gdf.crs.to_epsg(), gdf.geometry.geom_type.unique().tolist()
+    (4326, ['Point'])
+    """
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    rows = []
+    for inc in incidents:
+        row = inc.to_dict()
+        row["sources"] = json.dumps(row["sources"], ensure_ascii=False)
+        row["n_sources"] = len(inc.sources)
+        rows.append(row)
+    geometry = [Point(i.longitude, i.latitude) if i.resolved else None for i in incidents]
+    columns = COLUMNS + ["n_sources"]
+    return gpd.GeoDataFrame(rows, columns=columns, geometry=geometry, crs="EPSG:4326")
