@@ -4,6 +4,7 @@
   python3 tasks.py map     create .venv, install, build the map of the seeds into maps/
   python3 tasks.py test    create .venv, install, run the test suite
   python3 tasks.py bench   run the benchmarks (pass --shared ../shared for the corpora)
+  python3 tasks.py screenshot   build the seeds map and picture it (docs/map.png; needs Chromium)
   python3 tasks.py lock    rewrite constraints.txt from the current .venv
 
 The virtual environment is (re)installed whenever pyproject.toml or constraints.txt
@@ -50,12 +51,14 @@ def ensure_venv() -> None:
 
 def task_map(args: list[str]) -> None:
     ensure_venv()
-    # The map command arrives with issue 5; until then this runs the pipeline as far as it goes.
-    run(BIN / "geo", "places", "seeds", "--json", "-o", "maps/seeds_places.json", *args)
+    run(BIN / "geo", "build", *args)
 
 
 def task_test(args: list[str]) -> None:
     ensure_venv()
+    if not shutil.which("chromium"):
+        print("note: Chromium not found, the map's browser tests will be skipped "
+              "(Debian: apt-get install chromium)", file=sys.stderr)
     run(PY, "-m", "pytest", *args)
 
 
@@ -63,6 +66,11 @@ def task_bench(args: list[str]) -> None:
     ensure_venv()
     for script in sorted((ROOT / "bench").glob("*_bench.py")):
         run(PY, script, *args)
+
+
+def task_screenshot(args: list[str]) -> None:
+    ensure_venv()
+    run(PY, "scripts/screenshot.py", *args)
 
 
 def task_lock(args: list[str]) -> None:
@@ -73,7 +81,7 @@ def task_lock(args: list[str]) -> None:
     (ROOT / "constraints.txt").write_text("# pins of what the tests ran with; rewrite with: python3 tasks.py lock\n" + frozen)
 
 
-TASKS = {"map": task_map, "test": task_test, "bench": task_bench, "lock": task_lock}
+TASKS = {"map": task_map, "test": task_test, "bench": task_bench, "screenshot": task_screenshot, "lock": task_lock}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

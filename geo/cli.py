@@ -20,7 +20,9 @@ app = typer.Typer(
          "  geo geocode \"Huayllani, Cochabamba\"\n\n"
          "  geo geocode \"Santa Cruz\" --country BO --json\n\n"
          "  geo places seeds --json\n\n"
-         "  geo extract seeds --csv",
+         "  geo extract seeds --csv\n\n"
+         "  geo build --since 2019-11-15 --until 2019-11-16\n\n"
+         "  geo export --format geojson -o incidents.geojson",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -180,6 +182,79 @@ def extract(
     undated = sum(i.event_date is None for i in incidents)
     typer.echo(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
                + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
+
+
+def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
+                    since: Optional[str], until: Optional[str], published: Optional[str]):
+    """The dataset for build/export, with problems reported on stderr."""
+    from geo.dataset import build_dataset
+    from geo.records import RecordError
+
+    since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
+    if since_d and until_d and since_d > until_d:
+        fail(f"--since {since} is after --until {until}", 2)
+    if curated is not None and not curated.exists():
+        fail(f"{curated}: no such curated records file")
+    try:
+        ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
+                           published=parse_date_option(published, "--published"),
+                           on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
+    except RecordError as exc:
+        fail(str(exc))
+    if ds.unresolved:
+        typer.echo(f"geo: {len(ds.unresolved)} incident(s) with an unresolved place are kept but not mapped: "
+                   + ", ".join(i.incident_id for i in ds.unresolved), err=True)
+    return ds
+
+
+_PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
+_CURATED = typer.Option(None, "--curated", help="Curated incidents CSV. Default: data/incidents.csv.")
+_NO_CURATED = typer.Option(False, "--no-curated", help="Only incidents extracted from the articles.")
+_SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
+_UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
+_PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                          help="Publication date for articles whose date is unknown.")
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  geo build                                  (seeds + data/incidents.csv -> maps/seeds.html)\n\n"
+                    "  geo build --since 2019-11-15 --until 2019-11-16 -o maps/massacres.html\n\n"
+                    "  geo build news/ --curated my_incidents.csv -o maps/news.html\n\n"
+                    "Open the HTML file in a browser: it works offline.")
+def build(
+    paths: Optional[list[Path]] = _PATHS,
+    output: Path = typer.Option(Path("maps/seeds.html"), "-o", "--output", help="HTML file to write."),
+    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
+) -> None:
+    """Build the layered offline map of the incidents (one self-contained HTML file)."""
+    from geo.mapping import save_map
+
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published)
+    path = save_map(ds, output)
+    typer.echo(f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to {path} "
+               f"({path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  geo export --format geojson -o incidents.geojson     (opens in QGIS as is)\n\n"
+                    "  geo export --format gpkg --since 2019-11-15 -o incidents.gpkg\n\n"
+                    "  geo export --format csv -o incidents.csv")
+def export(
+    paths: Optional[list[Path]] = _PATHS,
+    fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
+) -> None:
+    """Export the incidents for GIS tools and spreadsheets."""
+    from geo.export import FORMATS, export as write
+
+    if fmt.lower() not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published)
+    path = write(ds, output, fmt.lower())
+    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {path}", err=True)
 
 
 def main() -> None:

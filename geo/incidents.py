@@ -523,6 +523,8 @@ def extract_incidents(articles: list[Article], extractor: Extractor | None = Non
     >>> max(len(i.sources) for i in incs)
     3
     """
+    from geo.progress import progress
+
     ex = extractor or Extractor()
-    reports = [r for a in articles for r in ex.reports(a)]
+    reports = [r for a in progress(articles, "extracting incidents") for r in ex.reports(a)]
     return merge_reports(reports, {a.article_id: a for a in articles})

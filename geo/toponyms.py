@@ -396,3 +396,32 @@ def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> li
     t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
     return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
              "mentions": [m.to_dict() for m in t.find(a)]} for a in articles]
+
+
+def summarise_places(articles: list[Article], toponymer: Toponymer | None = None,
+                     snippets: int = 3, width: int = 70) -> list[dict]:
+    """Every resolved place the articles name: where, how many articles, a few snippets.
+
+    >>> from geo.articles import load_articles
+    >>> places = summarise_places(load_articles(["seeds"]))
+    >>> max(places, key=lambda p: p["articles"])["name"]
+    'Bolivia'
+    """
+    t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
+    by_place: dict[str, dict] = {}
+    for art in articles:
+        for m in t.find(art):
+            if m.lat is None:
+                continue
+            entry = by_place.setdefault(m.gazetteer_id, {"name": m.name, "lat": m.lat, "lon": m.lon,
+                                                         "ids": set(), "count": 0, "snippets": []})
+            entry["ids"].add(art.article_id)
+            entry["count"] += 1
+            if len(entry["snippets"]) < snippets:
+                s, e = max(0, m.clean_start - width), min(len(art.text), m.clean_end + width)
+                entry["snippets"].append(" ".join(art.text[s:e].split()))
+    out = []
+    for entry in by_place.values():
+        entry["articles"] = len(entry.pop("ids"))
+        out.append(entry)
+    return sorted(out, key=lambda e: (-e["articles"], e["name"]))

@@ -89,3 +89,20 @@ def test_extract_json_and_csv(tmp_path):
     header = (tmp_path / "i.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("incident_id,event_date,date_precision,event_type")
     assert geo("extract", "seeds", "--csv", "--json").returncode == 2
+
+
+def test_build_and_export_commands(tmp_path):
+    out = geo("build", "--since", "2019-11-15", "--until", "2019-11-16", "-o", str(tmp_path / "m.html"))
+    assert out.returncode == 0, out.stderr
+    html = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "<script src=" not in html and "stylesheet" not in html  # nothing loaded from elsewhere
+    out = geo("export", "--format", "geojson", "--until", "2019-11-15", "-o", str(tmp_path / "e.geojson"))
+    assert out.returncode == 0, out.stderr
+    dates = {f["properties"]["event_date"] for f in json.loads((tmp_path / "e.geojson").read_text())["features"]}
+    assert dates and max(dates) <= "2019-11-15"
+    assert geo("export", "--format", "shp", "-o", str(tmp_path / "x.shp")).returncode == 2
+    assert geo("build", "--since", "2019-11-20", "--until", "2019-11-01").returncode == 2
+    bad = tmp_path / "bad.csv"
+    bad.write_text("incident_id,event_date,event_type,location\nz1,2019-13-01,Protests,La Paz\n")
+    out = geo("export", "--format", "csv", "--curated", str(bad), "-o", str(tmp_path / "o.csv"))
+    assert out.returncode == 0 and "row 2" in out.stderr and "event_date" in out.stderr

@@ -1,0 +1,60 @@
+"""The layered, offline map of an incident dataset (``geo build``).
+
+>>> from geo.dataset import build_dataset
+>>> html = render_map(build_dataset())
+>>> "cdn." in html, "Senkata" in html
+(False, True)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import folium
+
+from geo.atomic import atomic_write
+from geo.mapping.assets import OfflineMap
+from geo.mapping.layers import AppControl, AppLayer, GeoAppElement
+from geo.mapping.payload import encode
+from geo.mapping.regions import boundaries, departments
+
+
+def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo incidents") -> str:
+    """The map page of a :class:`~geo.dataset.Dataset`, as one self-contained HTML string.
+
+    ``mentions`` (from :func:`geo.toponyms.summarise_places`) defaults to the places the
+    dataset's articles name.
+    """
+    from geo.toponyms import summarise_places
+
+    if mentions is None:
+        mentions = summarise_places(dataset.articles)
+    payload, unmapped = encode(dataset.incidents, mentions, dataset.articles, departments(), boundaries())
+    lats, lons = payload["incidents"]["lat"], payload["incidents"]["lon"]
+    # The app fits the view itself, without animation: a page is "ready" only once it has settled.
+    payload["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
+    m.get_root().title = title
+    m.add_child(GeoAppElement(payload))
+    m.add_child(AppLayer("boundaries", "Boundaries (offline basemap)", overlay=False, show=True))
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=False, show=False).add_to(m)
+    for t in payload["types"]:
+        m.add_child(AppLayer(f"incidents:{t}", f"Incidents: {t}"))
+    m.add_child(AppLayer("mentions", "Place mentions", show=False))
+    m.add_child(AppLayer("choropleth", "Fatalities by department", show=True))
+    m.add_child(AppLayer("heat", "Heat (incidents, by fatalities)", show=False))
+    m.add_child(AppLayer("cluster", "Incident clusters", show=False))
+    folium.LayerControl(collapsed=False).add_to(m)
+    m.add_child(AppControl("dates", "topleft"))
+    m.add_child(AppControl("legend", "bottomright"))
+    return m.get_root().render()
+
+
+def save_map(dataset, path: str | Path, **kwargs) -> Path:
+    """Render the map and write it atomically to ``path``."""
+    path = Path(path)
+    html = render_map(dataset, **kwargs)
+    with atomic_write(path) as fh:
+        fh.write(html)
+    return path

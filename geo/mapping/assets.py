@@ -1,0 +1,57 @@
+"""Vendored Leaflet assets, inlined so a map renders with no network at all.
+
+Folium links Leaflet, jQuery and Bootstrap from CDNs; offline that page is blank.
+:class:`OfflineMap` links nothing and inlines the copies in ``geo/static``
+(licences beside them) instead. Images a stylesheet refers to become data URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+from branca.element import Element
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+CSS = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "geo-map.css")
+JS = ("leaflet.js", "leaflet.markercluster.js", "leaflet-heat.js", "geo-map.js")
+
+
+@lru_cache(maxsize=None)
+def _read(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def _css_with_data_uris(css: str) -> str:
+    def inline(m: re.Match) -> str:
+        path = STATIC / Path(m.group(1)).name
+        if not path.exists():
+            return "none"  # an image we do not ship is one the page never loads either
+        return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
+
+    return re.sub(r"url\((?!#|data:)['\"]?([^)'\"]+\.png)['\"]?\)", inline, css)
+
+
+def inline_assets() -> str:
+    """<style> and <script> elements holding every asset the map needs."""
+    css = "\n".join(_css_with_data_uris(_read(n)) for n in CSS)
+    # "</" cannot occur in an inlined script without ending it: split it.
+    js = "\n".join(_read(n).replace("</", "<\\/") for n in JS)
+    return f"<style>{css}</style>\n<script>{js}</script>"
+
+
+class OfflineMap(folium.Map):
+    """A folium Map that loads nothing from the network (no CDN links, assets inlined).
+
+    The override is on this subclass only: folium's own ``Map`` keeps its links.
+    """
+
+    default_js: list = []
+    default_css: list = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.get_root().header.add_child(Element(inline_assets()), name="geo_offline_assets")

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Build the seeds map and take the README's screenshot (docs/map.png) in headless Chromium.
+
+Usage: python scripts/screenshot.py [--out docs/map.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "map.png")
+    args = ap.parse_args()
+    from geo.dataset import build_dataset
+    from geo.mapping import save_map
+    from geo.mapping.browser import screenshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        html = save_map(build_dataset(), Path(tmp) / "seeds.html")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        screenshot(html, args.out, since="2019-11-14", until="2019-11-19")
+        popup = args.out.with_name(args.out.stem + "-popup.png")
+        screenshot(html, popup, since="2019-11-14", until="2019-11-19", popup="Huayllani")
+    print(f"wrote {args.out} and {popup}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
