@@ -55,6 +55,9 @@
     this._buildBoundaries();
     this.apply(this.since, this.until);
     if (data.bounds) map.fitBounds(data.bounds, {animate: false, maxZoom: 8, padding: [20, 20]});
+    this.readyAt = performance.now();  // for benchmarks: layers built...
+    var self = this;  // ...and painted: the canvas draws on the next animation frames
+    requestAnimationFrame(function () { requestAnimationFrame(function () { self.paintedAt = performance.now(); }); });
     this.ready = true;
   }
 
