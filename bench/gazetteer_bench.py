@@ -3,11 +3,12 @@
 
 Cold start = time from nothing to the first answer in a fresh process, with the
 index already built (the state of every run after the first). Throughput = 10,000
-``Gazetteer.lookup`` calls over names drawn from the gazetteer itself (most of them
-distinct, so the normaliser's cache does not flatter the figure) plus the seed anchors.
+``Gazetteer.lookup`` calls, twice: over names drawn from the gazetteer itself (nearly
+all distinct: the worst case, every lookup reaches the SQLite index), and, given
+--shared, over the toponyms of LGL and TR-News in text order (as news repeat them).
 
 Usage:
-  python bench/gazetteer_bench.py [--lookups 10000] [--rebuild]
+  python bench/gazetteer_bench.py [--lookups 10000] [--rebuild] [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lookups", type=int, default=10_000)
     ap.add_argument("--rebuild", action="store_true", help="also time a full index build")
+    ap.add_argument("--shared", type=Path, default=None, help="folder holding bench/ (LGL, TR-News) for the news stream")
     args, _ = ap.parse_known_args()  # tasks.py bench passes --shared to every benchmark
 
     from geo.gazetteer import Gazetteer, build_index
@@ -52,14 +54,39 @@ def main() -> int:
     rng = random.Random(7)
     queries = [r[0] for r in rows][: args.lookups - len(ANCHORS) * 20] + ANCHORS * 20
     rng.shuffle(queries)
-    fresh = Gazetteer(verbose=False)
+    run("distinct names (worst case: every lookup goes to the index)", queries)
+    news = news_names(args.shared, args.lookups, rng)
+    if news:
+        run("names as news use them (toponyms of LGL and TR-News, in order, repeats included)", news)
+    return 0
+
+
+def run(label: str, queries: list[str]) -> None:
+    from geo.gazetteer import Gazetteer, PlaceNotFound
+
+    fresh = Gazetteer(verbose=False)  # empty answer memory
     t = time.perf_counter()
     for q in queries:
-        fresh.lookup(q)
+        try:
+            fresh.lookup(q)
+        except PlaceNotFound:
+            pass
     dt = time.perf_counter() - t
-    print(f"lookups: {len(queries)} in {dt:.2f} s = {len(queries) / dt:,.0f} lookups/s "
-          f"({len(set(queries))} distinct names, one core)")
-    return 0
+    print(f"lookups, {label}: {len(queries):,} in {dt:.2f} s = {len(queries) / dt:,.0f} lookups/s "
+          f"({len(set(queries)):,} distinct, one core)")
+
+
+def news_names(shared: Path | None, n: int, rng) -> list[str]:
+    loader = shared / "bench" / "load.py" if shared else None
+    if not loader or not loader.exists():
+        return []
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_load", loader)
+    load = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load)
+    names = [top[2] for corpus in ("lgl", "trnews") for _, _, tops in load.load_simple(corpus) for top in tops]
+    return names[:n]
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ import sqlite3
 import sys
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -152,13 +153,26 @@ class GazetteerError(RuntimeError):
 
 
 class PlaceNotFound(LookupError):
-    """No place of that name; ``suggestions`` holds the closest names known."""
+    """No place of that name; ``suggestions`` holds the closest names known.
 
-    def __init__(self, query: str, suggestions: list[str]):
+    Suggestions cost a scan of similar names, so they are found when first asked for.
+    """
+
+    def __init__(self, query: str, suggest=None):
+        super().__init__(query)
         self.query = query
-        self.suggestions = suggestions
-        hint = f"; closest names: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"{query!r} not found in the gazetteer{hint}")
+        self._suggest = suggest if callable(suggest) else (lambda: list(suggest or []))
+        self._suggestions: list[str] | None = None
+
+    @property
+    def suggestions(self) -> list[str]:
+        if self._suggestions is None:
+            self._suggestions = self._suggest()
+        return self._suggestions
+
+    def __str__(self) -> str:
+        hint = f"; closest names: {', '.join(self.suggestions)}" if self.suggestions else ""
+        return f"{self.query!r} not found in the gazetteer{hint}"
 
 
 def _sources_hash(source_dir: Path) -> str:
@@ -306,6 +320,7 @@ class Gazetteer:
         self.index_path = Path(index_path) if index_path else cache_dir() / f"gazetteer-{self._sources}.sqlite"
         self.verbose = verbose
         self._local = threading.local()
+        self._remembered = lru_cache(maxsize=100_000)(self._lookup)
 
     # -- the index ---------------------------------------------------------
     def _log(self, msg: str) -> None:
@@ -355,6 +370,7 @@ class Gazetteer:
             # A file damaged after opening: rebuild once, then answer from the new index.
             self._log(f"gazetteer index {self.index_path} is damaged ({exc}); rebuilding it")
             self._local.db = None
+            self._remembered.cache_clear()
             self.index_path.unlink(missing_ok=True)
             return self.db.execute(sql, params).fetchall()
 
@@ -450,13 +466,20 @@ class Gazetteer:
         """The best place for ``query``, with the runners-up in ``alternatives``.
 
         Raises :class:`PlaceNotFound` (with suggestions) when no place has that name.
+        Answers are remembered (news repeat their place names); results are immutable.
 
         >>> Gazetteer().lookup("Buenos Aires").country
         'AR'
         """
+        found = self._remembered(query, country.upper() if country else None)
+        if found is None:
+            raise PlaceNotFound(query, lambda: self.suggest(query))
+        return found
+
+    def _lookup(self, query: str, country: str | None) -> GeocodeResult | None:
         key, scored = self._ranked(query, country, 6)
         if not scored:
-            raise PlaceNotFound(query, self.suggest(query))
+            return None
         score, r = scored[0]
         area = self.area(r[1]) if r[12] else None
         return GeocodeResult(r[2], r[3], r[4], r[5], r[7], r[9], r[8], r[10], r[1], round(score, 2), key,
