@@ -47,9 +47,11 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|['’](?!s\b)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
 _PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
+_FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
-_DIRECTIONS = frozenset("northern southern eastern western central greater upper lower north south east west".split())
+_DIRECTIONS = frozenset("""northern southern eastern western central greater upper lower north south east west
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 _NEAR_KM = 400.0
 _BONUS_NEAR = 25.0
 
@@ -291,10 +293,13 @@ class Toponymer:
         for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
             if (iso := DEMONYMS.get(m.group().lower())):
                 votes[iso] += 1
+        by_key: dict[str, Counter[str]] = {}  # what each name contributed, to judge it without itself
         for c in cands:
             best = self._best(c.key, None)
             if best and best[0].country and best[0].feature in _PROMINENT_FEATURES:
-                votes[best[0].country] += 2 if best[0].feature == "country" else 1
+                weight = 2 if best[0].feature == "country" else 1
+                votes[best[0].country] += weight
+                by_key.setdefault(c.key, Counter())[best[0].country] += weight
         focus = votes.most_common(1)[0][0] if votes else None
         keys = {c.key for c in cands}
         sense: dict[str, GeocodeResult] = {}
@@ -306,7 +311,7 @@ class Toponymer:
             options: tuple[GeocodeResult, ...] = ()
             if c.qualifier and normalize_name(c.qualifier) in keys | {normalize_name(c.qualifier)}:
                 q = self._best(f"{c.key}, {c.qualifier}", focus)
-                if q and q[0].score >= 100:  # the qualifier held
+                if q and q[0].score >= 100 and q[0].matched == c.key:  # the qualifier held
                     options = q
             if not options:
                 options = self._best(c.key, focus)
@@ -322,7 +327,7 @@ class Toponymer:
             if c.result is None or c.qualifier:
                 continue
             options = self._best(c.key, focus)
-            if len(options) < 2 or options[0].feature == "country":
+            if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
                 continue
             others = [a for a in anchors if (a[0], a[1]) != (options[0].lat, options[0].lon)]
             if not others:
@@ -339,9 +344,11 @@ class Toponymer:
         # beats a foreign country of the same name the article otherwise ignores.
         for c in cands:
             r = c.result
-            if r is not None and r.feature == "country" and focus and r.country != focus \
-                    and votes[focus] >= 2 * max(votes[r.country], 1) + 2:
-                region = next((o for o in self._best(c.key, focus) if o.country == focus
+            others = votes - by_key.get(c.key, Counter())
+            home = others.most_common(1)[0][0] if others else None  # the focus without this name
+            if r is not None and r.feature == "country" and home and r.country != home \
+                    and others[home] >= 2 and others[r.country] == 0:
+                region = next((o for o in self._best(c.key, home) if o.country == home
                                and o.feature == "admin1"), None)
                 if region is not None:
                     c.result = region
@@ -362,7 +369,8 @@ class Toponymer:
             # A single word that names only a small place needs a cue to count, once per
             # article: after "in Huayllani", a bare "Huayllani" is the same place.
             if c.needs_cue and " " not in c.key and r.feature not in _PROMINENT_FEATURES \
-                    and c.key not in cued and not (r.country == focus and r.feature in ("admin2", "district")):
+                    and c.key not in cued and not (r.country == focus and (r.feature in ("admin2", "district")
+                                                                           or r.population >= _FOCUS_TOWN)):
                 continue
             start, end = article.raw_span(c.start, c.end)
             mentions.append(Mention(
