@@ -36,6 +36,8 @@ def main() -> int:
     ap.add_argument("--corpus", nargs="+", default=["lgl", "trnews"])
     ap.add_argument("--demonyms", action="store_true",
                     help="map demonyms (Russian, Canadian) to their countries, as LGL and TR-News annotate them")
+    ap.add_argument("--modifiers", action="store_true",
+                    help="count places naming something else ('Ohio State University'), as LGL annotates them")
     ap.add_argument("--misses", type=int, default=0, help="print the N most frequent misses and false hits")
     args = ap.parse_args()
     loader = args.shared / "bench" / "load.py"
@@ -51,7 +53,7 @@ def main() -> int:
 
     for corpus in args.corpus:
         docs = list(load.load_simple(corpus))
-        t = Toponymer(demonyms=args.demonyms)
+        t = Toponymer(demonyms=args.demonyms, modifiers=args.modifiers)
         tp = fp = fn = 0
         errors: list[float] = []
         words = 0
@@ -89,7 +91,8 @@ def main() -> int:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = sum(e <= 161 for e in errors) / len(errors) if errors else 0.0
         print(f"{corpus}: {len(docs)} docs, {sum(len(x[2]) for x in docs)} gold toponyms"
-              f"{' (demonyms mapped to countries)' if args.demonyms else ''}")
+              f"{' (demonyms mapped to countries)' if args.demonyms else ''}"
+              f"{' (modifiers counted)' if args.modifiers else ''}")
         print(f"  recognition (exact spans): P={p:.3f} R={r:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn})")
         print(f"  resolution of found toponyms with coordinates (n={len(errors)}): acc@161km={acc:.3f} "
               f"mean={statistics.mean(errors) if errors else 0:.0f} km median={statistics.median(errors) if errors else 0:.1f} km")

@@ -113,6 +113,22 @@ DEMONYMS = {
     "chinese": "CN", "japanese": "JP", "indian": "IN", "israeli": "IL", "iranian": "IR", "iraqi": "IQ",
     "syrian": "SY", "turkish": "TR", "ukrainian": "UA", "european": None, "african": None, "asian": None,
     "latin": None, "caribbean": None, "andean": None, "indigenous": None,
+    "palestinian": "PS", "palestinians": "PS", "egyptian": "EG", "egyptians": "EG", "sudanese": "SD",
+    "afghan": "AF", "afghans": "AF", "pakistani": "PK", "pakistanis": "PK", "somali": "SO", "kenyan": "KE",
+    "nigerian": "NG", "ethiopian": "ET", "jamaican": "JM", "irish": "IE", "dutch": "NL", "swedish": "SE",
+    "norwegian": "NO", "polish": "PL", "greek": "GR", "vietnamese": "VN", "filipino": "PH", "thai": "TH",
+    "indonesian": "ID", "australian": "AU", "australians": "AU", "saudi": "SA", "lebanese": "LB",
+    "jordanian": "JO", "yemeni": "YE", "libyan": "LY", "tunisian": "TN", "moroccan": "MA", "algerian": "DZ",
+    "zimbabwean": "ZW", "ugandan": "UG", "rwandan": "RW", "congolese": "CD", "ghanaian": "GH",
+    "georgian": "GE", "georgians": "GE", "belarusian": "BY", "portuguese": "PT", "swiss": "CH",
+    "austrian": "AT", "belgian": "BE", "danish": "DK", "finnish": "FI", "hungarian": "HU", "czech": "CZ",
+    "romanian": "RO", "serbian": "RS", "croatian": "HR", "bosnian": "BA", "albanian": "AL", "armenian": "AM",
+    "azerbaijani": "AZ", "kazakh": "KZ", "uzbek": "UZ", "mongolian": "MN", "tibetan": None, "taiwanese": "TW",
+    "malaysian": "MY", "singaporean": "SG", "burmese": "MM", "cambodian": "KH", "nepalese": "NP",
+    "bangladeshi": "BD", "sri": None, "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "omani": "OM",
+    "bahraini": "BH", "cypriot": "CY", "icelandic": "IS", "scottish": "GB", "welsh": "GB", "korean": None,
+    "koreans": None, "arab": None, "arabs": None, "african": None, "muslim": None, "christian": None,
+    "dominican": "DO", "puerto": None, "costa": None, "nicaraguans": "NI", "panamanians": "PA",
 }
 
 # Words right after a single-word name that make it a person ("Morales said").

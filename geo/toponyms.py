@@ -117,9 +117,12 @@ class Toponymer:
     ['Sacaba', 'Bolivia']
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, demonyms: bool = False):
+    def __init__(self, gazetteer: Gazetteer | None = None, demonyms: bool = False, modifiers: bool = False):
         self.gazetteer = gazetteer or default_gazetteer()
         self.demonyms = demonyms
+        # LGL-style annotation: a place naming something else ("Ohio State University",
+        # "Alexandria Police") counts as a mention. Off by default: "Mexico Hospital" is in Sacaba.
+        self.modifiers = modifiers
         self._known = lru_cache(maxsize=200_000)(self._is_name)
         self._best = lru_cache(maxsize=100_000)(self._lookup)
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
@@ -211,7 +214,7 @@ class Toponymer:
                 continue
             # "Police Department", "City Hospital", "Santa Cruz Civic Committee": an organisation.
             # Place nouns ("Cochabamba Department") do not make one.
-            if any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
+            if not self.modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
                 continue
             for i, j in self._cut(run):
                 cand = self._judge(text, run, i, j, persons)
@@ -223,8 +226,9 @@ class Toponymer:
         name_toks = run[i:j]
         key = normalize_name(" ".join(t.text for t in name_toks))
         start, end = name_toks[0].start, name_toks[-1].end
-        if key in persons or key in ORGANISATIONS or key in PERSON_TITLES or key in _NAME_ABBREVIATIONS:
-            return None
+        if (key in persons or key in ORGANISATIONS or key in PERSON_TITLES or key in _NAME_ABBREVIATIONS
+                or key in ORG_WORDS or key in _DIRECTIONS):
+            return None  # "Council", "North": words that happen to name a village somewhere
         if key in DEMONYMS and not self.demonyms:
             return None
         before = run[:i]
@@ -238,7 +242,8 @@ class Toponymer:
                 return None
         if after and any(t.capital for t in after):
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
-            if not (after[0].lower in PLACE_NOUNS):
+            if not (after[0].lower in PLACE_NOUNS
+                    or (self.modifiers and any(t.lower in ORG_WORDS for t in after))):
                 return None
         tail = text[end:end + 40]
         if _POSSESSIVE.match(tail):
