@@ -8,11 +8,13 @@ stale or unreadable is rebuilt, never trusted.
 
 Ranking of candidates for one name (points, higher wins):
 
-* prominence: feature class (country 200, capital or seat of government 90,
-  named region 70 (only curated regions carry this code), admin-1 region 60, seat of a region 50, populated place 40,
-  admin-2 35, abandoned or historical 5) plus ``5 * log10(1 + population)``
-  for populated places, so a big city outranks the region named after it
-  (Buenos Aires, São Paulo, Santa Cruz) but no city outranks a country;
+* prominence: feature class (country 200, continent 150, capital or seat of
+  government 90, named region 75 (only curated regions carry this code), admin-1
+  region 70, seat of a region 50, populated place 40, admin-2 35, abandoned or
+  historical 5) plus ``5 * log10(1 + population)`` for populated places, so a big
+  city outranks the region named after it (Buenos Aires, Santa Cruz de la Sierra)
+  but a state outranks a mid-sized town of its name (Virginia) and no city
+  outranks a country;
 * the name is the place's main name, not an alternate: +5;
 * a focus country (``country=``), or one a curated region spans: +60 (enough for a
   regional city to beat a foreign capital, not for a village to);
@@ -53,7 +55,7 @@ MAX_CANDIDATES = 200
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
 _FEATURE_WEIGHT = {
-    "PPLC": 90, "PPLG": 90, "ADM1": 60, "RGN": 70, "CONT": 150, "PPLA": 50, "PPLA2": 45,
+    "PPLC": 90, "PPLG": 90, "ADM1": 70, "RGN": 75, "CONT": 150, "PPLA": 50, "PPLA2": 45,
     "PPLA3": 42, "PPLA4": 42, "PPL": 40, "PPLX": 38, "INDS": 35, "ADM2": 35,
     "PPLQ": 5, "PPLH": 5, "PPLW": 5, "PPLL": 30,
 }
