@@ -374,7 +374,10 @@ class Toponymer:
                 continue
             # A single word that names only a small place needs a cue to count, once per
             # article: after "in Huayllani", a bare "Huayllani" is the same place.
+            # A name is recognised if any reading of it is prominent ("Paris" in Texas news is
+            # still a place, even when context then picks Paris, Texas).
             if c.needs_cue and " " not in c.key and r.feature not in _PROMINENT_FEATURES \
+                    and self._best(c.key, None)[0].feature not in _PROMINENT_FEATURES \
                     and c.key not in cued and not (r.country == focus and (r.feature in ("admin2", "district")
                                                                            or r.population >= _FOCUS_TOWN)):
                 continue
