@@ -45,7 +45,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from geo.atomic import atomic_write
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
 

@@ -207,7 +207,7 @@ class Extractor:
             if not new and not aggregate and not future:
                 # "There have been demonstrations ... Some of the largest have been in São Paulo":
                 # an event word without a place carries over to the next sentence.
-                trig = self._triggers(sentence, [], s)
+                trig = self._triggers(sentence)
                 pending = trig[0][0] if trig else None
             if new:
                 reports.extend(new)
@@ -226,7 +226,7 @@ class Extractor:
                           protest_article, pending) -> list[Report]:
         if not places:
             return []
-        triggers = self._triggers(sentence, places, offset)
+        triggers = self._triggers(sentence)
         if triggers:
             kind, at = triggers[0][0], triggers[0][1].start()
         elif pending:
@@ -253,7 +253,7 @@ class Extractor:
             out.append(rep)
         return out
 
-    def _triggers(self, sentence: str, places: list[Mention], offset: int) -> list[tuple[str, re.Match]]:
+    def _triggers(self, sentence: str) -> list[tuple[str, re.Match]]:
         found = []
         main_start = 0
         if SUBORDINATE.match(sentence) and "," in sentence:
@@ -377,7 +377,7 @@ class Extractor:
             rep.fatalities, rep.fatalities_max = low, high
             rep.notes.append(f"fatalities {low}–{high} in the source")
             figures = [f for f in figures if f[0] != "fatalities"]
-        for kind, value, hedge, additive in figures:
+        for kind, value, _hedge, additive in figures:
             current = getattr(rep, kind)
             if additive and current is not None:
                 setattr(rep, kind, current + value)

@@ -127,7 +127,7 @@ DEMONYMS = {
     "malaysian": "MY", "singaporean": "SG", "burmese": "MM", "cambodian": "KH", "nepalese": "NP",
     "bangladeshi": "BD", "sri": None, "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "omani": "OM",
     "bahraini": "BH", "cypriot": "CY", "icelandic": "IS", "scottish": "GB", "welsh": "GB", "korean": None,
-    "koreans": None, "arab": None, "arabs": None, "african": None, "muslim": None, "christian": None,
+    "koreans": None, "arab": None, "arabs": None, "muslim": None, "christian": None,
     "dominican": "DO", "puerto": None, "costa": None, "nicaraguans": "NI", "panamanians": "PA",
 }
 
