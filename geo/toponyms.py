@@ -410,9 +410,11 @@ def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> li
     >>> "Senkata" in {m["text"] for m in doc[0]["mentions"]}
     True
     """
+    from geo.progress import progress
+
     t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
     return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
-             "mentions": [m.to_dict() for m in t.find(a)]} for a in articles]
+             "mentions": [m.to_dict() for m in t.find(a)]} for a in progress(articles, "finding places")]
 
 
 def summarise_places(articles: list[Article], toponymer: Toponymer | None = None,

@@ -132,9 +132,16 @@ def test_hostile_strings_stay_text(browser, tmp_path):
         page.context.close()
 
 
-def test_unmapped_incidents_are_not_dropped_silently(tmp_path):
-    inc = Incident("u1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "Villa Inexistente")
-    ds = Dataset(incidents=[inc], articles=[])
-    html = save_map(ds, tmp_path / "u.html").read_text()
-    data = json.loads(html.split('_data">', 1)[1].split("</script>", 1)[0])
+def test_unmapped_incidents_are_not_dropped_silently(browser, tmp_path):
+    lost = Incident("u1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "Villa Inexistente")
+    kept = Incident("k1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "La Paz",
+                    latitude=-16.5, longitude=-68.15)
+    path = save_map(Dataset(incidents=[lost, kept], articles=[]), tmp_path / "u.html")
+    data = json.loads(path.read_text().split('_data">', 1)[1].split("</script>", 1)[0])
     assert [data["strings"][i] for i, _ in data["unmapped"]] == ["u1"]
+    page, failed, errors = open_offline(browser, path)
+    try:
+        assert "1 incident(s) not on the map: u1 (unresolved place 'Villa Inexistente')" in page.inner_text(".geo-legend")
+        assert failed == [] and errors == []
+    finally:
+        page.context.close()

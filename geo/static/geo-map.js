@@ -342,6 +342,14 @@
           sc.appendChild(s);
         }
         box.appendChild(sc);
+        if (d.unmapped.length) {
+          // Kept in the data and the exports, but with no point or no date to draw.
+          var u = el("div", d.unmapped.length + " incident(s) not on the map: ", "geo-unmapped");
+          u.appendChild(el("span", d.unmapped.map(function (x) {
+            return app.S(x[0]) + " (" + app.S(x[1]) + ")";
+          }).join("; ")));
+          box.appendChild(u);
+        }
         return box;
       }
     });
