@@ -14,7 +14,8 @@ their he she his her him we our us you your i my me who whom whose which what wh
 every few many more most much no not none only other some such very can could may might must shall
 should will would do does did done has have had having is are was were be been being also even just
 still again ever never now once one two three four five six seven eight nine ten first second third
-last next old another same several well christmas easter thanksgiving halloween yes oh okay ok please thanks dear let lets
+last next old another same several well christmas easter thanksgiving halloween passover ramadan
+hanukkah diwali lent advent eid yes oh okay ok please thanks dear let lets
  meanwhile however therefore thus instead indeed perhaps
 according speaking following given including like unlike among amongst between beyond toward towards
 through throughout via per against near outside inside behind beside besides amid off up down out
@@ -95,7 +96,8 @@ Página Siete|Pagina Siete|Página/12|La Razón|La Razon|Los Tiempos|El Deber|Op
 El Mercurio|El Tiempo|El Universal|La Jornada|Granma|Xinhua|TASS|RT|Sputnik|Bloomberg|Financial Times|
 Pentagon|White House|Kremlin|Downing Street|Capitol Hill|Wall Street|Hollywood|Silicon Valley|
 Casa Grande del Pueblo|Palacio Quemado|School of the Americas|Organization of American States|OAS|
-United Nations|European Union|Mercosur|Unasur|NATO|Interpol|Red Cross|
+United Nations|European Union|Mercosur|Unasur|NATO|Interpol|Red Cross|Hamas|Hezbollah|Fatah|Taliban|
+al-Qaeda|Al Qaeda|ISIS|FARC|ELN|Sendero Luminoso|Shining Path|
 Workers World|World Socialist Web Site|WSWS|Democracy Now|Jacobin|Mother Jones
 """.replace("\n", "").split("|"))
 

@@ -47,6 +47,8 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|['’](?!s\b)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
 _PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
+_NOUN_FIRST = frozenset("ciudad provincia departamento distrito municipio region región estado comunidad "
+                        "barrio zona pueblo".split())
 _FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
@@ -238,7 +240,8 @@ class Toponymer:
             # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
             first = before[-1].lower
             adjective_before = first.endswith(("ian", "an", "ese", "ish")) and first not in GIVEN_NAMES
-            if not (first in PLACE_NOUNS or adjective_before or first in _DIRECTIONS):
+            # Spanish puts the place noun first ("Provincia Chapare"); English "City Hall" is a building.
+            if not (first in _NOUN_FIRST or adjective_before or first in _DIRECTIONS):
                 return None
         if after and any(t.capital for t in after):
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
@@ -246,8 +249,12 @@ class Toponymer:
                     or (self.modifiers and any(t.lower in ORG_WORDS for t in after))):
                 return None
         tail = text[end:end + 40]
+        owner = False
         if _POSSESSIVE.match(tail):
             tail = tail[_POSSESSIVE.match(tail).end():]
+            owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
+        if len(name_toks) == 1 and re.match(r"\s+\d", tail):
+            return None  # "Section 2AA", "Pack 122": a numbered thing, not a place
         next_word = (re.match(r"\s+(\w+)", tail) or [None, ""])[1].lower()
         if next_word in PERSON_VERBS and len(name_toks) == 1:
             persons.add(key)
@@ -272,7 +279,7 @@ class Toponymer:
                                                                                   text[max(0, start - 4):start])))
         # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or not cue,
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or owner or not cue,
                           opener=opener)
 
     def _demonym_candidates(self, text: str) -> list[_Candidate]:
