@@ -35,6 +35,7 @@ import gzip
 import hashlib
 import json
 import math
+import operator
 import os
 import re
 import sqlite3
@@ -69,6 +70,7 @@ _ADMIN_WORDS = r"department|departamento|province|provincia|state|estado|region|
 _TYPE_AFTER = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{_ADMIN_WORDS})$")
 _TYPE_BEFORE = re.compile(rf"^(?P<kind>{_ADMIN_WORDS})\s+(?:of\s+|de\s+|del\s+)?(?P<name>.+)$")
 _ADMIN_FEATURES = ("admin1", "admin2", "region")
+_first = operator.itemgetter(0)
 _TYPE_WORDS = frozenset(_ADMIN_WORDS.replace("ó", "o").split("|"))
 
 
@@ -302,6 +304,10 @@ def build_index(source_dir: Path, target: Path) -> None:
 
 _PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name, "
                   "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
+_SQL_BY_NAME = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
+_SQL_BY_NAME_IN = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                   "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
 
 
 class Gazetteer:
@@ -378,14 +384,10 @@ class Gazetteer:
     # -- lookup ------------------------------------------------------------
     def candidates(self, name: str, country: str | None = None, limit: int = MAX_CANDIDATES) -> list[tuple]:
         """Raw candidate rows for one normalised name, most prominent first."""
-        sql = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-               "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
-        rows = self._query(sql, (name, limit))
+        rows = self._query(_SQL_BY_NAME, (name, limit))
         if country:
-            sql_c = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-                     "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
             have = {r[0] for r in rows}
-            rows += [r for r in self._query(sql_c, (name, country, limit)) if r[0] not in have]
+            rows += [r for r in self._query(_SQL_BY_NAME_IN, (name, country, limit)) if r[0] not in have]
         return rows
 
     def _qualifier_test(self, qualifier: str):
@@ -439,27 +441,31 @@ class Gazetteer:
             if typed_rows:
                 have = {r[0] for r in rows}
                 rows = rows + [r for r in typed_rows if r[0] not in have]
-            scored = []
-            for r in rows:
-                score = r[11] + (_BONUS_PRIMARY if r[13] else 0.0)
-                if country and (r[5] == country or (r[14] and country in r[14])):
-                    score += _BONUS_FOCUS
-                if inside is not None and inside(r):
-                    score += _BONUS_QUALIFIER
-                if r[0] in typed_ids:
-                    score += _BONUS_TYPE
-                scored.append((score, r))
-            scored.sort(key=lambda t: -t[0])
+            if country is None and inside is None and not typed_ids:  # the common case, kept lean
+                scored = [(r[11] + _BONUS_PRIMARY if r[13] else r[11], r) for r in rows]
+            else:
+                scored = []
+                for r in rows:
+                    score = r[11] + (_BONUS_PRIMARY if r[13] else 0.0)
+                    if country and (r[5] == country or (r[14] and country in r[14])):
+                        score += _BONUS_FOCUS
+                    if inside is not None and inside(r):
+                        score += _BONUS_QUALIFIER
+                    if r[0] in typed_ids:
+                        score += _BONUS_TYPE
+                    scored.append((score, r))
+            scored.sort(key=_first, reverse=True)  # stable: equal scores keep prominence order
             return scored
 
         # Most names have few homonyms and the most prominent wins: fetch a few, and fetch
         # them all only when an unfetched candidate could still climb into the top `limit`.
-        first = limit + 8
+        first = limit + 2
         rows = self.candidates(key, country, limit=first) if key else []
         scored = rank(rows)
         if len(rows) >= first:
             reach = _BONUS_PRIMARY + (_BONUS_QUALIFIER if inside else 0.0) + (_BONUS_FOCUS if country else 0.0)
-            if rows[first - 1][11] + reach >= scored[min(limit, len(scored)) - 1][0]:
+            floor = max(rows[first - 1][11], rows[-1][11])  # the least prominent row either query stopped at
+            if floor + reach >= scored[min(limit, len(scored)) - 1][0]:
                 scored = rank(self.candidates(key, country))
         return key, scored
 
