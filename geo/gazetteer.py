@@ -34,6 +34,7 @@ import csv
 import gzip
 import hashlib
 import json
+import functools
 import math
 import operator
 import os
@@ -132,14 +133,15 @@ class GeocodeResult:
     matched: str = ""
     has_area: bool = False
     area: dict | None = field(default=None, repr=False)
-    # Runners-up as raw (score, row) pairs: most callers never look at them, so they
-    # become GeocodeResults only when asked for.
-    ranked_rest: tuple = field(default=(), repr=False, compare=False)
+    # Runners-up as raw (score, row) pairs, or a function that ranks them: most callers
+    # never look at them, so they are found and built only when asked for.
+    ranked_rest: object = field(default=(), repr=False, compare=False)
 
     @property
     def alternatives(self) -> tuple["GeocodeResult", ...]:
-        """The next best candidates, best first."""
-        return tuple(Gazetteer._result(r, s, self.matched) for s, r in self.ranked_rest)
+        """The next best candidates, best first (ranked on first use when deferred)."""
+        rest = self.ranked_rest() if callable(self.ranked_rest) else self.ranked_rest
+        return tuple(Gazetteer._result(r, s, self.matched) for s, r in rest)
 
     def to_dict(self, alternatives: bool = True) -> dict:
         """Plain JSON-ready dict (the ``--json`` output of ``geo geocode``)."""
@@ -306,6 +308,10 @@ _PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.adm
                   "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
 _SQL_BY_NAME = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                 "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
+# The best reading of a bare name: prominence plus the main-name bonus, ties in prominence order.
+_SQL_BEST_BY_NAME = (f"SELECT {_PLACE_COLUMNS}, {_BONUS_PRIMARY} * n.is_primary - n.neg_prominence AS score "
+                     "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
+                     "ORDER BY score DESC, n.neg_prominence, n.place LIMIT 1")
 _SQL_BY_NAME_IN = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                    "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
 
@@ -484,13 +490,33 @@ class Gazetteer:
         return found
 
     def _lookup(self, query: str, country: str | None) -> GeocodeResult | None:
-        key, scored = self._ranked(query, country, 6)
-        if not scored:
-            return None
-        score, r = scored[0]
+        if country is None and (key := self._plain_key(query)):
+            # A bare name: one query reads the winner; runners-up are ranked if anyone asks.
+            rows = self._query(_SQL_BEST_BY_NAME, (key,))
+            if not rows:
+                return None
+            r, score = rows[0][:-1], rows[0][-1]
+            rest = functools.partial(lambda q: tuple(self._ranked(q, None, 6)[1][1:6]), query)
+        else:
+            key, scored = self._ranked(query, country, 6)
+            if not scored:
+                return None
+            (score, r), rest = scored[0], tuple(scored[1:6])
         area = self.area(r[1]) if r[12] else None
         return GeocodeResult(r[2], r[3], r[4], r[5], r[7], r[9], r[8], r[10], r[1], round(score, 2), key,
-                             bool(r[12]), area, tuple(scored[1:6]))
+                             bool(r[12]), area, rest)
+
+    @staticmethod
+    def _plain_key(query: str) -> str | None:
+        """The lookup key of a bare name, or None when the query needs the context rules
+        (an "X, Y" qualifier, a type word such as "Department")."""
+        if not query or "," in query:
+            return None
+        key = normalize_name(query)
+        words = key.split()
+        if not key or (len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS)):
+            return None
+        return key
 
     def country(self, iso2: str) -> GeocodeResult | None:
         """The country with this ISO 3166 alpha-2 code, or None.

@@ -185,3 +185,14 @@ def test_shipped_supplement_rows_carry_a_source():
     names = {r["name"] for r in rows}
     assert {"El Alto", "Senkata", "Huayllani", "Media Luna", "Gran Chaco"} <= names
     assert all(r["source"].strip() for r in rows)
+
+
+def test_bare_name_shortcut_ranks_like_the_full_ranking(gazetteer):
+    # lookup() answers bare names with one SQL query; lookup_all() ranks in Python. They must agree.
+    names = [r[0] for r in gazetteer._query("SELECT name FROM places WHERE id % 997 = 0", ())]
+    names += ["Santa Cruz", "San José", "La Paz", "Buenos Aires", "Media Luna", "Chaco", "Springfield"]
+    for name in names:
+        full = gazetteer.lookup_all(name)
+        quick = gazetteer.lookup(name)
+        assert quick.gazetteer_id == full[0].gazetteer_id and quick.score == full[0].score, name
+        assert [a.gazetteer_id for a in quick.alternatives] == [r.gazetteer_id for r in full[1:6]], name
