@@ -49,6 +49,12 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 _PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
 _NOUN_FIRST = frozenset("ciudad provincia departamento distrito municipio region región estado comunidad "
                         "barrio zona pueblo".split())
+_CAP_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]+"
+_NAMED_PLACE = re.compile(
+    rf"\b(?:city|town|village|community|hamlet|district|province|department|municipality|neighbou?rhood|suburb|"
+    rf"comunidad|localidad|municipio|provincia|departamento)\s+of\s+"
+    rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)?{_CAP_WORD}){{0,3}})"
+    rf"|(?P<name2>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})\s+Province\b")
 _FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
@@ -393,7 +399,28 @@ class Toponymer:
                 text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,
                 country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
                 score=r.score, clean_start=c.start, clean_end=c.end))
+        mentions += self._unknown_places(article, mentions, persons)
+        mentions.sort(key=lambda m: m.clean_start)
         return mentions
+
+    def _unknown_places(self, article: Article, known: list[Mention], persons: set[str]) -> list[Mention]:
+        """Names the text plainly calls places ("the town of X", "X Province") that the
+        gazetteer lacks: kept as unresolved mentions (no coordinates), never dropped."""
+        taken = [(m.clean_start, m.clean_end) for m in known]
+        out = []
+        for m in _NAMED_PLACE.finditer(article.text):
+            group = "name" if m.group("name") else "name2"
+            s, e = m.span(group)
+            key = normalize_name(m.group(group))
+            words = key.split()
+            if (any(a < e and s < b for a, b in taken) or self._known(key) or key in persons
+                    or key in ORGANISATIONS or words[0] in STOPWORDS
+                    or any(w in ORG_WORDS or w in PLACE_NOUNS or w in _DIRECTIONS for w in words)):
+                continue
+            taken.append((s, e))
+            rs, re_ = article.raw_span(s, e)
+            out.append(Mention(text=article.raw[rs:re_], start=rs, end=re_, clean_start=s, clean_end=e))
+        return out
 
 
 _DEFAULT: Toponymer | None = None

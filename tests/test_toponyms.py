@@ -64,3 +64,31 @@ def test_demonyms_only_on_request(gazetteer):
 def test_small_places_need_a_cue(toponymer):
     # "Well" and "Man" are villages somewhere; as sentence openers they are words.
     assert names(toponymer, "Well, the march went on. Man is mortal.") == []
+
+
+def test_places_the_gazetteer_lacks_are_kept_unresolved(toponymer):
+    found = toponymer.find(Article.from_text(
+        "Troops entered the village of Qaqachaka Wayra and then Tunupa Grande Province, near Oruro."))
+    unresolved = [(m.text, m.lat) for m in found if m.lat is None]
+    assert unresolved == [("Qaqachaka Wayra", None), ("Tunupa Grande", None)]
+    assert [m.text for m in found if m.lat is not None] == ["Oruro"]
+
+
+def test_extractor_and_recogniser_survive_any_text(gazetteer):
+    from hypothesis import given, settings, strategies as st
+
+    from geo.incidents import Extractor
+
+    words = st.sampled_from(["On", "Nov.", "19", ",", "police", "killed", "nine", "people", "in", "El", "Alto",
+                             "marched", "from", "to", "La", "Paz", "yesterday", "the", "following", "day", ".",
+                             "\n\n", "“", "”", "will", "blockade", "since", "at least", "more than", "thirty"])
+    ex = Extractor(Toponymer(gazetteer))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=50), st.text(max_size=80))
+    def check(parts, noise):
+        art = Article.from_text(" ".join(parts) + noise, published=None)
+        for r in ex.reports(art):
+            assert art.raw[r.start:r.end].split()[:1] == r.quote.split()[:1]
+
+    check()
