@@ -103,16 +103,25 @@ def write_output(text: str, output: Optional[Path]) -> None:
     typer.echo(f"geo: wrote {output}", err=True)
 
 
+_PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
+_CURATED = typer.Option(None, "--curated", help="Curated incidents CSV. Default: data/incidents.csv.")
+_NO_CURATED = typer.Option(False, "--no-curated", help="Only incidents extracted from the articles.")
+_SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
+_UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
+_PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                          help="Publication date for articles whose date is unknown.")
+_ARTICLES = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv).")
+_OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout.")
+
+
 @app.command(epilog="Examples:\n\n"
                     "  geo places seeds --json\n\n"
                     "  geo places article.txt --published 2019-11-20 --json -o places.json\n\n"
                     "  geo places seeds        (a table: article, mention, place, coordinates)")
 def places(
-    paths: list[Path] = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv)."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
-                                            help="Publication date for articles whose date is unknown."),
+    paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    output: Optional[Path] = _OUTPUT,
     demonyms: bool = typer.Option(False, "--demonyms", help="Also count 'Bolivian', 'Chilean' as mentions "
                                   "of their country."),
 ) -> None:
@@ -157,12 +166,10 @@ def load_or_fail(paths: list[Path], published: Optional[str]):
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json")
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv)."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
-                                            help="Publication date for articles whose date is unknown."),
+    paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    output: Optional[Path] = _OUTPUT,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -205,15 +212,6 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
         typer.echo(f"geo: {len(ds.unresolved)} incident(s) with an unresolved place are kept but not mapped: "
                    + ", ".join(i.incident_id for i in ds.unresolved), err=True)
     return ds
-
-
-_PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
-_CURATED = typer.Option(None, "--curated", help="Curated incidents CSV. Default: data/incidents.csv.")
-_NO_CURATED = typer.Option(False, "--no-curated", help="Only incidents extracted from the articles.")
-_SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
-_UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
-_PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
-                          help="Publication date for articles whose date is unknown.")
 
 
 @app.command(epilog="Examples:\n\n"

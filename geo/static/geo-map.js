@@ -339,6 +339,7 @@
         for (var j = 0; j < d.choroScale.length; j++) {
           var s = el("span", d.choroScale[j][0] + "+", "geo-swatch geo-swatch-wide");
           s.style.background = d.choroScale[j][1];
+          s.style.color = j < 2 ? "#333" : "#fff";  // readable on the light end of the scale
           sc.appendChild(s);
         }
         box.appendChild(sc);
