@@ -67,10 +67,12 @@ def screenshot(html: str | Path, png: str | Path, since: str | None = None, unti
             if until:
                 page.fill("#geo-until", until)
             page.dispatch_event("#geo-until", "change")
-        page.evaluate("geoApp.map.setView([-17.2, -65.8], 7); null")
+        page.evaluate("geoApp.map.setView([-17.2, -65.8], 7, {animate: false}); null")
         if popup:
+            # Put the incident low in the view so its popup opens above it in full.
             page.evaluate("(loc) => { const v = geoApp.visible().find(v => v.location === loc);"
-                          " if (v) geoApp.openPopup(v.id); }", popup)
-        page.wait_for_timeout(600)
+                          " if (v) { geoApp.map.setView([v.lat + 2.2, v.lon], 7, {animate: false});"
+                          " geoApp.openPopup(v.id); } }", popup)
+        page.wait_for_timeout(900)
         page.screenshot(path=str(png))
     return Path(png)
