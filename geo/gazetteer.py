@@ -34,7 +34,6 @@ import csv
 import gzip
 import hashlib
 import json
-import functools
 import math
 import operator
 import os
@@ -140,7 +139,7 @@ class GeocodeResult:
     @property
     def alternatives(self) -> tuple["GeocodeResult", ...]:
         """The next best candidates, best first (ranked on first use when deferred)."""
-        rest = self.ranked_rest() if callable(self.ranked_rest) else self.ranked_rest
+        rest = self.ranked_rest() if isinstance(self.ranked_rest, _Deferred) else self.ranked_rest
         return tuple(Gazetteer._result(r, s, self.matched) for s, r in rest)
 
     def to_dict(self, alternatives: bool = True) -> dict:
@@ -151,6 +150,18 @@ class GeocodeResult:
         if alternatives:
             out["alternatives"] = [a.to_dict(alternatives=False) for a in self.alternatives]
         return out
+
+
+class _Deferred:
+    """Runners-up of a bare-name lookup, ranked only when someone asks for them."""
+
+    __slots__ = ("gazetteer", "query")
+
+    def __init__(self, gazetteer: "Gazetteer", query: str):
+        self.gazetteer, self.query = gazetteer, query
+
+    def __call__(self) -> tuple:
+        return tuple(self.gazetteer._ranked(self.query, None, 6)[1][1:6])
 
 
 class GazetteerError(RuntimeError):
@@ -473,6 +484,9 @@ class Gazetteer:
             floor = max(rows[first - 1][11], rows[-1][11])  # the least prominent row either query stopped at
             if floor + reach >= scored[min(limit, len(scored)) - 1][0]:
                 scored = rank(self.candidates(key, country))
+        if not scored and qualifier.strip() and key != normalize_name(query):
+            # "Nanyou, Shenzhen" may be a name with a comma in it rather than X in Y.
+            return self._ranked(query.replace(",", " "), country, limit)
         return key, scored
 
     def lookup(self, query: str, country: str | None = None) -> GeocodeResult:
@@ -491,12 +505,17 @@ class Gazetteer:
 
     def _lookup(self, query: str, country: str | None) -> GeocodeResult | None:
         if country is None and (key := self._plain_key(query)):
-            # A bare name: one query reads the winner; runners-up are ranked if anyone asks.
-            rows = self._query(_SQL_BEST_BY_NAME, (key,))
+            # A bare name: the winner is among the few most prominent readings (the main-name
+            # bonus moves a reading up by 5 points at most); runners-up are ranked if asked for.
+            rows = self._query(_SQL_BY_NAME, (key, 3))
             if not rows:
                 return None
-            r, score = rows[0][:-1], rows[0][-1]
-            rest = functools.partial(lambda q: tuple(self._ranked(q, None, 6)[1][1:6]), query)
+            score, r = max(((row[11] + _BONUS_PRIMARY if row[13] else row[11]), -k, row)
+                           for k, row in enumerate(rows))[::2]
+            if len(rows) == 3 and rows[-1][11] + _BONUS_PRIMARY >= score:
+                rows = self._query(_SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
+                r, score = rows[0][:-1], rows[0][-1]
+            rest = _Deferred(self, query)
         else:
             key, scored = self._ranked(query, country, 6)
             if not scored:

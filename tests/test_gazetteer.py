@@ -196,3 +196,8 @@ def test_bare_name_shortcut_ranks_like_the_full_ranking(gazetteer):
         quick = gazetteer.lookup(name)
         assert quick.gazetteer_id == full[0].gazetteer_id and quick.score == full[0].score, name
         assert [a.gazetteer_id for a in quick.alternatives] == [r.gazetteer_id for r in full[1:6]], name
+
+
+def test_a_name_with_a_comma_is_still_found(gazetteer):
+    name = gazetteer._query("SELECT name FROM places WHERE name LIKE '%, %' AND feature_code LIKE 'PPL%' LIMIT 1", ())[0][0]
+    assert gazetteer.lookup(name).name == name
