@@ -19,7 +19,6 @@ hanukkah diwali lent advent eid yes oh okay ok please thanks dear let lets
  meanwhile however therefore thus instead indeed perhaps
 according speaking following given including like unlike among amongst between beyond toward towards
 through throughout via per against near outside inside behind beside besides amid off up down out
-mr mrs ms dr
 un una y o en con por para sin sobre entre desde hasta
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december

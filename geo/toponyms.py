@@ -42,8 +42,9 @@ from geo.normalize import normalize_name
 MAX_NAME_WORDS = 6
 CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von van al upon on sur".split())
 # A word: capitalised or lower-case letters, with inner hyphens/apostrophes/periods (U.S., Al-Jazeera).
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*",
-                   re.UNICODE)  # a possessive 's is not part of the name: "Bolivia's"
+# A possessive 's is not part of the name ("Bolivia's"), nor a lower-case hyphen suffix ("Montreal-area").
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[A-ZÁÉÍÓÚÑ])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*",
+                   re.UNICODE)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
 _PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
@@ -165,7 +166,8 @@ class Toponymer:
             joined = prev_end >= 0 and run and (gap in (" ", "-", "] ", " [")
                                                 or (gap == ". " and run[-1].lower in _NAME_ABBREVIATIONS))
             shouting = len(tok.text) > 1 and tok.text.isupper()  # "US", "SACABA"
-            if tok.capital and not (tok.lower in STOPWORDS and not joined and not shouting):
+            # A capitalised function word ("Texas A white ...", "Toronto Saturday") ends a name.
+            if tok.capital and not (tok.lower in STOPWORDS and not shouting):
                 if not joined:
                     if run:
                         runs.append(run)
@@ -246,8 +248,11 @@ class Toponymer:
             # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
             first = before[-1].lower
             adjective_before = first.endswith(("ian", "an", "ese", "ish")) and first not in GIVEN_NAMES
-            # Spanish puts the place noun first ("Provincia Chapare"); English "City Hall" is a building.
-            if not (first in _NOUN_FIRST or adjective_before or first in _DIRECTIONS):
+            # Spanish puts the place noun first ("Provincia Chapare"); English "City Hall" is a
+            # building, but "City of Montreal" is the city.
+            of_place = first == "of" and len(before) > 1 and (
+                before[-2].lower in PLACE_NOUNS or (self.modifiers and before[-2].lower in ORG_WORDS))
+            if not (first in _NOUN_FIRST or adjective_before or first in _DIRECTIONS or of_place):
                 return None
         if after and any(t.capital for t in after):
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
@@ -262,8 +267,8 @@ class Toponymer:
         if len(name_toks) == 1 and re.match(r"\s+\d", tail):
             return None  # "Section 2AA", "Pack 122": a numbered thing, not a place
         next_word = (re.match(r"\s+(\w+)", tail) or [None, ""])[1].lower()
-        if next_word in PERSON_VERBS and len(name_toks) == 1:
-            persons.add(key)
+        if next_word in PERSON_VERBS and len(name_toks) == 1 and not self._is_region(key):
+            persons.add(key)  # "Morales said" is the man; "Russia said" is still Russia
             return None
         qualifier = None
         q = re.match(r",\s+((?:[A-ZÁÉÍÓÚÑ][\w’'-]*)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3})", text[end:end + 60])
