@@ -124,12 +124,14 @@ def places(
     output: Optional[Path] = _OUTPUT,
     demonyms: bool = typer.Option(False, "--demonyms", help="Also count 'Bolivian', 'Chilean' as mentions "
                                   "of their country."),
+    modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
+                                   "things ('Ohio State University'), as some gold corpora do."),
 ) -> None:
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
     articles = load_or_fail(paths, published)
-    doc = places_of(articles, Toponymer(demonyms=demonyms) if demonyms else None)
+    doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
     else:
