@@ -44,7 +44,6 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
@@ -580,9 +579,6 @@ class Gazetteer:
             feature_code=r[8], population=r[10], gazetteer_id=r[1], score=round(score, 2), matched=matched,
             has_area=bool(r[12]))
 
-    def names(self) -> Iterable[str]:
-        """Every indexed normalised name (for recognisers and benchmarks)."""
-        return (r[0] for r in self._query("SELECT DISTINCT norm FROM names", ()))
 
 
 _DEFAULT: Gazetteer | None = None

@@ -10,7 +10,6 @@ DATA_DIR = PROJECT_ROOT / "data"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 BOUNDARIES_DIR = DATA_DIR / "boundaries"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-MAPS_DIR = PROJECT_ROOT / "maps"
 
 
 def cache_dir() -> Path:
