@@ -129,17 +129,19 @@ def clean_text(raw: str) -> tuple[str, list[int]]:
     def space(m: re.Match) -> list:
         if "\n" not in m.group():
             return [" "]
-        before = text[:m.start()].rstrip()
-        line_start = before.rfind("\n") + 1
-        prev_line = before[line_start:]
+        # Look back from the break without copying the text before it (articles can be long).
+        end = m.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        prev_line = text[text.rfind("\n", 0, end) + 1:end]
         nxt = text[m.end():m.end() + 1]
-        if not before or not nxt:
+        if not end or not nxt:
             return []
         # A paragraph ends where a sentence ends, or where a short line (a title,
         # a byline, a date) is followed by a capital; elsewhere the break is PDF layout.
         last_word = prev_line.rsplit(None, 1)[-1].lower() if prev_line.strip() else ""
-        if before[-1] in _SENTENCE_END or (len(prev_line) < _SHORT_LINE and (nxt.isupper() or nxt.isdigit())
-                                           and last_word not in _NO_LINE_END):
+        if text[end - 1] in _SENTENCE_END or (len(prev_line) < _SHORT_LINE and (nxt.isupper() or nxt.isdigit())
+                                              and last_word not in _NO_LINE_END):
             return ["\n"]
         return [" "]
 

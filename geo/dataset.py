@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 from geo.articles import Article, load_articles
 from geo.records import Incident, load_incidents, to_geodataframe
+from geo.toponyms import Mention
 
 DEFAULT_CURATED = "incidents.csv"
 
@@ -32,6 +33,7 @@ class Dataset:
     incidents: list[Incident]
     articles: list[Article]
     problems: list[str] = field(default_factory=list)
+    places: dict[str, list[Mention]] = field(default_factory=dict)  # article id -> its place mentions
 
     @property
     def gdf(self):
@@ -81,6 +83,8 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     from geo.incidents import extract_incidents
     from geo.lookup import geocode
     from geo.paths import DATA_DIR, SEEDS_DIR
+    from geo.progress import progress
+    from geo.toponyms import default_toponymer
 
     problems: list[str] = []
 
@@ -93,7 +97,10 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
 
     paths = [SEEDS_DIR] if paths is None else list(paths)
     articles = load_articles(paths, published=published, on_problem=report) if paths else []
-    extracted = extract_incidents(articles) if articles else []
+    # Places are found once, for both the incidents and the map's mention layer.
+    toponymer = default_toponymer()
+    places = {a.article_id: toponymer.find(a) for a in progress(articles, "finding places")}
+    extracted = extract_incidents(articles, found=places) if articles else []
     curated_path = DATA_DIR / DEFAULT_CURATED if curated is None else curated
     records = load_incidents(curated_path, on_problem=report, geocode=geocode) if curated_path else []
     titles = {a.article_id: a for a in articles}
@@ -102,4 +109,4 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
             if s.article in titles and not s.title:
                 s.title, s.outlet = titles[s.article].title, titles[s.article].outlet
     incidents = [i for i in reconcile(records, extracted) if in_range(i, since, until)]
-    return Dataset(incidents=incidents, articles=articles, problems=problems)
+    return Dataset(incidents=incidents, articles=articles, problems=problems, places=places)

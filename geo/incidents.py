@@ -30,7 +30,7 @@ from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
 from geo.numbers import find_counts
 from geo.records import Incident, Source, geo_precision_of
-from geo.toponyms import Mention, Toponymer
+from geo.toponyms import Mention, Toponymer, default_toponymer
 
 # Event words, strongest first: the first kind found in a sentence names its event.
 TRIGGERS = [
@@ -177,12 +177,14 @@ class Extractor:
     """Extracts incident reports from articles (see the module docstring)."""
 
     def __init__(self, toponymer: Toponymer | None = None):
-        self.toponymer = toponymer or Toponymer()
+        self.toponymer = toponymer or default_toponymer()
 
-    def reports(self, article: Article) -> list[Report]:
-        """Every point-incident report in one article, in text order."""
+    def reports(self, article: Article, mentions: list[Mention] | None = None) -> list[Report]:
+        """Every point-incident report in one article, in text order (``mentions``: its
+        places, if already found)."""
         text = article.text
-        mentions = self.toponymer.find(article)
+        if mentions is None:
+            mentions = self.toponymer.find(article)
         mentions = self._with_capital(text, mentions)
         quotes = _quote_spans(text)
         sentences = split_sentences(text)
@@ -515,8 +517,10 @@ def incident_id(inc: Incident) -> str:
     return base
 
 
-def extract_incidents(articles: list[Article], extractor: Extractor | None = None) -> list[Incident]:
+def extract_incidents(articles: list[Article], extractor: Extractor | None = None,
+                      found: dict[str, list[Mention]] | None = None) -> list[Incident]:
     """Incidents of many articles: every report extracted, then merged across articles.
+    ``found`` (article id -> mentions) reuses places already found.
 
     >>> from geo.articles import load_articles
     >>> incs = extract_incidents(load_articles(["seeds"]))
@@ -526,5 +530,6 @@ def extract_incidents(articles: list[Article], extractor: Extractor | None = Non
     from geo.progress import progress
 
     ex = extractor or Extractor()
-    reports = [r for a in progress(articles, "extracting incidents") for r in ex.reports(a)]
+    found = found or {}
+    reports = [r for a in progress(articles, "extracting incidents") for r in ex.reports(a, found.get(a.article_id))]
     return merge_reports(reports, {a.article_id: a for a in articles})

@@ -431,14 +431,17 @@ class Toponymer:
 _DEFAULT: Toponymer | None = None
 
 
-def find_places(article: Article, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """The resolved place mentions of one article (see :class:`Toponymer`)."""
+def default_toponymer() -> Toponymer:
+    """The process-wide toponymer over the default gazetteer (its caches shared by every stage)."""
     global _DEFAULT
-    if gazetteer is not None:
-        return Toponymer(gazetteer).find(article)
     if _DEFAULT is None:
         _DEFAULT = Toponymer()
-    return _DEFAULT.find(article)
+    return _DEFAULT
+
+
+def find_places(article: Article, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """The resolved place mentions of one article (see :class:`Toponymer`)."""
+    return (Toponymer(gazetteer) if gazetteer is not None else default_toponymer()).find(article)
 
 
 def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> list[dict]:
@@ -451,24 +454,26 @@ def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> li
     """
     from geo.progress import progress
 
-    t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
+    t = toponymer or default_toponymer()
     return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
              "mentions": [m.to_dict() for m in t.find(a)]} for a in progress(articles, "finding places")]
 
 
 def summarise_places(articles: list[Article], toponymer: Toponymer | None = None,
-                     snippets: int = 3, width: int = 70) -> list[dict]:
+                     snippets: int = 3, width: int = 70, found: dict[str, list[Mention]] | None = None) -> list[dict]:
     """Every resolved place the articles name: where, how many articles, a few snippets.
+
+    ``found`` (article id -> mentions) reuses places already found instead of finding them again.
 
     >>> from geo.articles import load_articles
     >>> places = summarise_places(load_articles(["seeds"]))
     >>> max(places, key=lambda p: p["articles"])["name"]
     'Bolivia'
     """
-    t = toponymer or (Toponymer() if _DEFAULT is None else _DEFAULT)
+    t = toponymer or default_toponymer()
     by_place: dict[str, dict] = {}
     for art in articles:
-        for m in t.find(art):
+        for m in found[art.article_id] if found and art.article_id in found else t.find(art):
             if m.lat is None:
                 continue
             entry = by_place.setdefault(m.gazetteer_id, {"name": m.name, "lat": m.lat, "lon": m.lon,

@@ -28,7 +28,7 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
     from geo.toponyms import summarise_places
 
     if mentions is None:
-        mentions = summarise_places(dataset.articles)
+        mentions = summarise_places(dataset.articles, found=dataset.places)
     payload, unmapped = encode(dataset.incidents, mentions, dataset.articles, departments(), boundaries())
     lats, lons = payload["incidents"]["lat"], payload["incidents"]["lon"]
     # The app fits the view itself, without animation: a page is "ready" only once it has settled.
