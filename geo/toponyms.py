@@ -353,6 +353,10 @@ class Toponymer:
             options = self._best(c.key, focus)
             if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
                 continue
+            fixed = sense.get(c.key)
+            if fixed is not None and fixed is not options[0]:
+                c.result = fixed  # a qualifier, or this name's first use, already chose
+                continue
             others = [a for a in anchors if (a[0], a[1]) != (options[0].lat, options[0].lon)]
             if not others:
                 continue
@@ -360,10 +364,7 @@ class Toponymer:
             def near(r: GeocodeResult) -> float:
                 d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
                 return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
-            best = max(options[:5], key=near)
-            if best is not options[0] and sense.get(c.key) is options[0]:
-                sense[c.key] = best
-            c.result = sense.get(c.key, best) if sense.get(c.key) is not options[0] else best
+            sense[c.key] = c.result = max(options[:5], key=near)
         # "Georgia" in an article about the US is the state: a region of the focus country
         # beats a foreign country of the same name the article otherwise ignores.
         for c in cands:

@@ -100,7 +100,8 @@ def test_layers_toggle(browser, seeds_map):
 
 HOSTILE = ["</script><script>window.__xss='script'</script>", "${window.__xss='template'}",
            "`${window.__xss='backtick'}`", "<img src=x onerror=\"window.__xss='img'\">",
-           "\" onmouseover=\"window.__xss='attr'\" x=\"", "\u2028\u2029 line separators"]
+           "\" onmouseover=\"window.__xss='attr'\" x=\"", "\u2028\u2029 line separators",
+           "{{ 7*7 }} {% if x %} {# jinja #}"]
 
 
 def test_hostile_strings_stay_text(browser, tmp_path):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import folium
-from branca.element import Element
+from branca.element import MacroElement
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 CSS = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "geo-map.css")
@@ -43,6 +43,18 @@ def inline_assets() -> str:
     return f"<style>{css}</style>\n<script>{js}</script>"
 
 
+class RawHTML(MacroElement):
+    """HTML put into the page as given. branca's ``Element`` would read its text as a Jinja
+    template, so a "{{" in a script, a stylesheet or the data would be executed or break it."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.html = html
+
+    def render(self, **kwargs) -> str:
+        return self.html
+
+
 class OfflineMap(folium.Map):
     """A folium Map that loads nothing from the network (no CDN links, assets inlined).
 
@@ -54,4 +66,4 @@ class OfflineMap(folium.Map):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.get_root().header.add_child(Element(inline_assets()), name="geo_offline_assets")
+        self.get_root().header.add_child(RawHTML(inline_assets()), name="geo_offline_assets")

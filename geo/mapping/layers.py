@@ -12,6 +12,7 @@ from branca.element import MacroElement
 from folium.map import Layer
 from jinja2 import Template
 
+from geo.mapping.assets import RawHTML
 from geo.mapping.payload import script_json
 
 
@@ -33,19 +34,9 @@ class GeoAppElement(MacroElement):
     def render(self, **kwargs):
         # The JSON goes in the page header, as data, never through the JS template.
         figure = self.get_root()
-        figure.header.add_child(_Raw(f'<script type="application/json" id="{self.get_name()}_data">'
+        figure.header.add_child(RawHTML(f'<script type="application/json" id="{self.get_name()}_data">'
                                      f"{self.payload_json}</script>"), name=self.get_name() + "_data")
         super().render(**kwargs)
-
-
-class _Raw(MacroElement):
-    def __init__(self, html: str):
-        super().__init__()
-        self.html = html
-        self._template = Template("{{ this.html }}")
-
-    def render(self, **kwargs):
-        return self.html
 
 
 class AppLayer(Layer):
