@@ -80,17 +80,13 @@ def run(label: str, queries: list[str]) -> None:
 
 
 def news_names(shared: Path | None, n: int, rng) -> list[str]:
-    loader = shared / "bench" / "load.py" if shared else None
-    if not loader or not loader.exists():
-        return []
-    import importlib.util
+    from corpora import corpus_loader
 
-    spec = importlib.util.spec_from_file_location("bench_load", loader)
-    load = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(load)
+    load = corpus_loader(shared)
+    if load is None:
+        return []
     names = [top[2] for corpus in ("lgl", "trnews") for _, _, tops in load.load_simple(corpus) for top in tops]
     return names[:n]
-
 
 if __name__ == "__main__":
     sys.exit(main())

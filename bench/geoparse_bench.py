@@ -13,7 +13,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import statistics
 import sys
@@ -40,13 +39,12 @@ def main() -> int:
                     help="count places naming something else ('Ohio State University'), as LGL annotates them")
     ap.add_argument("--misses", type=int, default=0, help="print the N most frequent misses and false hits")
     args = ap.parse_args()
-    loader = args.shared / "bench" / "load.py"
-    if not loader.exists():
-        print(f"geoparse bench: {loader} not found; pass --shared PATH (skipped)")
+    from corpora import corpus_loader
+
+    load = corpus_loader(args.shared)
+    if load is None:
+        print(f"geoparse bench: {args.shared / 'bench' / 'load.py'} not found; pass --shared PATH (skipped)")
         return 0
-    spec = importlib.util.spec_from_file_location("bench_load", loader)
-    load = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(load)
 
     from geo.articles import Article
     from geo.toponyms import Toponymer

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, DateMention, find_dates, undated
+from geo.gazetteer import haversine_km
 from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
 from geo.numbers import find_counts
@@ -45,13 +46,14 @@ TRIGGERS = [
     ("protest", re.compile(r"\b(?:march(?:ed|es|ing)?|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
                            r"general\s+strike|strikes?|mobilizations?|mobilisations?)\b", re.I)),
 ]
-_ANY_TRIGGER = "(?:" + "|".join(rx.pattern for _, rx in TRIGGERS) + ")"
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|blockad\w*|sieges?|rall(?:y|ies)|crowds?|"
                              r"strik\w*|mobiliz\w*)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:repression|tear\s*gas|confront\w*|fired|dispers\w*|clash\w*|attack\w*|beat(?:en)?)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|planned|planning|announced\s+plans|threat(?:en(?:ed|s)?)?(?:\s+\w+){0,3}\s+to|"
                     r"threat\s+of|call(?:ed|ing|s)?\s+(?:for|on)|urg(?:ed|ing|es)\s+|if|could|may|might|"
                     r"prepar(?:e|ing)\s+to|intend\w*\s+to|to\s+call|vow(?:ed|s)?\s+to)\b", re.I)
+# "announced plans to blockade", "will stage a general strike": an event word the sentence only plans.
+PLANNED = re.compile(FUTURE.pattern + r"[^.;]{0,40}?(?:" + "|".join(rx.pattern for _, rx in TRIGGERS) + ")", re.I)
 ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b)\w+ing\b|\bcontinue[sd]?\s+to\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without)\s+(?:a\s+|an\s+|any\s+)?$", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I)
@@ -200,7 +202,7 @@ class Extractor:
             places = [m for m in mentions if s <= m.clean_start < e]
             aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
             following = text[s:sentences[min(len(sentences) - 1, idx + 1)][1]]
-            future = bool(re.search(FUTURE.pattern + r"[^.;]{0,40}?" + _ANY_TRIGGER, sentence, re.I))
+            future = bool(PLANNED.search(sentence))
             # "huge marches are converging on La Paz": an ongoing trend, not a point event.
             future = future or (not dates and bool(ONGOING.search(sentence)))
             new = [] if aggregate or future else self._sentence_reports(
@@ -314,8 +316,6 @@ class Extractor:
                     len(between) < 120 and not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between):
                 listed.append(c)
         # Places that are really one place ("the Senkata plant in El Alto") keep the most specific.
-        from geo.gazetteer import haversine_km
-
         kept: list = []
         for c in sorted(listed, key=lambda c: -SPECIFICITY.get(c[0].feature, 0)):
             if any(haversine_km(c[0].lat, c[0].lon, k[0].lat, k[0].lon) <= SAME_PLACE_KM for k in kept):
@@ -417,6 +417,9 @@ def extract_reports(article: Article, extractor: Extractor | None = None) -> lis
 _COMPATIBLE = [{"Violent demonstration", "Mob violence"},
                {"Peaceful protest", "Protest with intervention"}]
 _SPAN = {"day": 0, "week": 3, "month": 15}
+# A merged incident is typed by its gravest report.
+_SEVERITY = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence": 1,
+             "Violent demonstration": 1, "Protest with intervention": 2}
 
 
 def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
@@ -445,8 +448,6 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
     The incident takes the finest date, the most precise place, the type of its
     strongest report, and the largest figure of any source (range in ``notes``).
     """
-    from geo.gazetteer import haversine_km
-
     groups: list[list[Report]] = []
     for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
         for g in groups:
@@ -462,9 +463,7 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
     for g in groups:
         best_place = min(g, key=lambda r: (r.geo_precision, -SPECIFICITY.get(r.place.feature, 0)))
         best_date = min(g, key=lambda r: _SPAN[r.date_precision])
-        severity = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence": 1,
-                    "Violent demonstration": 1, "Protest with intervention": 2}
-        best_type = min(g, key=lambda r: severity.get(r.sub_event_type, 3))
+        best_type = min(g, key=lambda r: _SEVERITY.get(r.sub_event_type, 3))
         by_article: dict[str, Source] = {}
         notes: list[str] = []
         for r in g:

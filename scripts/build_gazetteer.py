@@ -219,7 +219,7 @@ def admin1_rows(world: Path, places, bo_departments):
         elif (country, admin1) in weights:
             la, lo, w, biggest = weights[(country, admin1)]
             lat, lon = la / w, lo / w
-            if max(abs(p["lon"] - lon) for p in [biggest]) > 20:  # straddles the antimeridian
+            if abs(biggest["lon"] - lon) > 20:  # straddles the antimeridian: use its biggest place
                 lat, lon = biggest["lat"], biggest["lon"]
         else:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 
 import pytest
 
@@ -83,16 +84,28 @@ def test_geodataframe_of_the_seeds():
 
 def test_reviewed_records_absorb_extracted_duplicates():
     ds = build_dataset()
-    assert all(i.status == "reviewed" for i in ds.incidents if i.location in ("Senkata", "Huayllani"))
+    # 10 reviewed events; of the 11 the seeds yield, only the vague "towns surrounding La Paz"
+    # report is not among them and joins as extracted.
+    assert sorted(i.status for i in ds.incidents) == ["extracted"] + ["reviewed"] * 10
+    assert [i.location for i in ds.incidents if i.status == "extracted"] == ["La Paz"]
+    senkata = [i for i in ds.incidents if km(i.latitude, i.longitude, -16.5805, -68.1915) < 10
+               and i.event_date == date(2019, 11, 19) and i.sub_event_type == "Excessive force against protesters"]
+    assert len(senkata) == 1 and senkata[0].status == "reviewed"
+    assert {s.article for s in senkata[0].sources} == {"001_a9ffa14dafb5799f", "004_26b54f6d74c6cf47"}
+
+
+def test_reconcile_adds_new_sources_to_the_reviewed_record():
+    reviewed = load_incidents(DATA_DIR / "incidents.csv", geocode=geocode)
+    huayllani = next(i for i in reviewed if i.location == "Huayllani")
+    huayllani.sources = huayllani.sources[:1]  # as if the curator had read one article only
     extracted = build_dataset(curated="").incidents
-    merged = reconcile([], extracted)
-    assert len(merged) == len(extracted)
+    merged = reconcile(reviewed, extracted)
+    assert len([i for i in merged if i.location == "Huayllani"]) == 1
+    assert len(huayllani.sources) == 3
 
 
 def test_csv_output_is_safe_against_formulas(tmp_path):
     from geo.records import Incident, Source, write_incidents_csv
-    from datetime import date
-
     inc = Incident("=cmd", date(2019, 11, 19), "day", "Protests", "Peaceful protest", "@SUM(A1)",
                    latitude=-16.5, longitude=-68.15, sources=[Source("a", "+1 quote")], notes="-danger")
     path = tmp_path / "out.csv"

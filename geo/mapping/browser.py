@@ -45,8 +45,15 @@ def open_offline(browser, path: str | Path, viewport=(1280, 800)):
     ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, offline=True)
     failed: list[str] = []
     errors: list[str] = []
-    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-              else (failed.append(route.request.url), route.abort())[1])
+
+    def only_local(route) -> None:
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+        else:  # the network is cut: record what the page tried to fetch
+            failed.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", only_local)
     page = ctx.new_page()
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
