@@ -48,7 +48,7 @@ from pathlib import Path
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
 
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "6"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 MAX_CANDIDATES = 200
 
@@ -291,11 +291,12 @@ def build_index(source_dir: Path, target: Path) -> None:
                 if key and key not in seen:
                     seen.add(key)
                     name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
-            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare").
+            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
+            # but not counties: news writes "Ford County", and a bare "Ford" is a car.
             if code in ("ADM1", "ADM2"):
                 for key in list(seen):
                     m = _TYPE_BEFORE.match(key) or _TYPE_AFTER.match(key)
-                    if m and m.group("name") not in seen:
+                    if m and m.group("name") not in seen and m.group("kind") != "county":
                         seen.add(m.group("name"))
                         name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
@@ -542,9 +543,19 @@ class Gazetteer:
         >>> Gazetteer().country("BO").name
         'Bolivia'
         """
+        return self._place_where("p.feature_code = 'PCLI' AND p.country = ?", (iso2.upper(),))
+
+    def region(self, iso2: str, admin1: str) -> GeocodeResult | None:
+        """The admin-1 region with this country code and GeoNames admin-1 code, or None.
+
+        >>> Gazetteer().region("US", "KY").name, Gazetteer().region("BO", "02").name
+        ('Kentucky', 'Cochabamba')
+        """
+        return self._place_where("p.feature_code = 'ADM1' AND p.country = ? AND p.admin1 = ?", (iso2.upper(), admin1))
+
+    def _place_where(self, where: str, params: tuple) -> GeocodeResult | None:
         columns = _PLACE_COLUMNS.replace("n.is_primary", "1")
-        rows = self._query(f"SELECT {columns} FROM places p WHERE p.feature_code = 'PCLI' AND p.country = ? LIMIT 1",
-                           (iso2.upper(),))
+        rows = self._query(f"SELECT {columns} FROM places p WHERE {where} LIMIT 1", params)
         return self._result(rows[0], rows[0][11], normalize_name(rows[0][2])) if rows else None
 
     def area(self, gazetteer_id: str) -> dict | None:

@@ -149,3 +149,28 @@ city town village community district province department region state capital mu
 neighborhood neighbourhood suburb country island islands valley highlands lowlands port
 ciudad pueblo comunidad distrito provincia departamento región estado municipio barrio zona
 """.split())
+
+# Abbreviations news writes for countries and states, matched exactly (dots and case), so
+# that "La", "Del" and "Miss" stay words. Value: (country, GeoNames admin-1 code or "").
+# Multi-part forms ("U.S.", "W.Va.") stand alone; single ones ("Ky.") only after a town
+# ("Louisville, Ky."), where AP style puts them.
+PLACE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "U.S.": ("US", ""), "U.S.A.": ("US", ""), "U.K.": ("GB", ""), "U.A.E.": ("AE", ""),
+    "D.C.": ("US", "DC"), "Ala.": ("US", "AL"), "Ariz.": ("US", "AZ"), "Ark.": ("US", "AR"),
+    "Calif.": ("US", "CA"), "Cal.": ("US", "CA"), "Colo.": ("US", "CO"), "Conn.": ("US", "CT"),
+    "Del.": ("US", "DE"), "Fla.": ("US", "FL"), "Ga.": ("US", "GA"), "Ill.": ("US", "IL"),
+    "Ind.": ("US", "IN"), "Kan.": ("US", "KS"), "Kans.": ("US", "KS"), "Ky.": ("US", "KY"),
+    "La.": ("US", "LA"), "Md.": ("US", "MD"), "Mass.": ("US", "MA"), "Mich.": ("US", "MI"),
+    "Minn.": ("US", "MN"), "Miss.": ("US", "MS"), "Mo.": ("US", "MO"), "Mont.": ("US", "MT"),
+    "Neb.": ("US", "NE"), "Nebr.": ("US", "NE"), "Nev.": ("US", "NV"), "N.H.": ("US", "NH"),
+    "N.J.": ("US", "NJ"), "N.M.": ("US", "NM"), "N.Mex.": ("US", "NM"), "N.Y.": ("US", "NY"),
+    "N.C.": ("US", "NC"), "N.D.": ("US", "ND"), "N.Dak.": ("US", "ND"), "Okla.": ("US", "OK"),
+    "Ore.": ("US", "OR"), "Oreg.": ("US", "OR"), "Pa.": ("US", "PA"), "Penn.": ("US", "PA"),
+    "R.I.": ("US", "RI"), "S.C.": ("US", "SC"), "S.D.": ("US", "SD"), "S.Dak.": ("US", "SD"),
+    "Tenn.": ("US", "TN"), "Tex.": ("US", "TX"), "Vt.": ("US", "VT"), "Va.": ("US", "VA"),
+    "Wash.": ("US", "WA"), "W.Va.": ("US", "WV"), "W. Va.": ("US", "WV"), "Wis.": ("US", "WI"),
+    "Wisc.": ("US", "WI"), "Wyo.": ("US", "WY"),
+    "Alta.": ("CA", "01"), "B.C.": ("CA", "02"), "Man.": ("CA", "03"), "N.B.": ("CA", "04"),
+    "Nfld.": ("CA", "05"), "N.S.": ("CA", "07"), "Ont.": ("CA", "08"), "P.E.I.": ("CA", "09"),
+    "Que.": ("CA", "10"), "Sask.": ("CA", "11"),
+}

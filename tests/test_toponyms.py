@@ -74,6 +74,40 @@ def test_places_the_gazetteer_lacks_are_kept_unresolved(toponymer):
     assert [m.text for m in found if m.lat is not None] == ["Oruro"]
 
 
+def test_state_abbreviations_qualify_the_town_before_them(toponymer):
+    found = toponymer.find(Article.from_text(
+        "Delegates from Paris, Tenn., Louisville, Ky., and Charleston, W.Va., met U.S. officials."))
+    got = {m.text: m for m in found}
+    assert list(got) == ["Paris", "Tenn.", "Louisville", "Ky.", "Charleston", "W.Va.", "U.S."]
+    assert km(got["Paris"].lat, got["Paris"].lon, 36.302, -88.326) < 10  # Paris, Tennessee, not France
+    assert got["Tenn."].name == "Tennessee" and got["Tenn."].feature == "admin1"
+    assert km(got["Charleston"].lat, got["Charleston"].lon, 38.350, -81.633) < 10  # not South Carolina's
+    assert got["U.S."].feature == "country" and got["U.S."].country == "US"
+
+
+def test_abbreviations_that_are_words_need_a_town_before_them(toponymer):
+    # "Miss." is a title, "La" an article, "Ind." a party label: only "Jackson, Miss." is a state.
+    found = names(toponymer, "Miss. Smith, R-Ind., sang La Bamba in Jackson, Miss. on Friday.")
+    assert [t for t, _ in found] == ["Jackson", "Miss."]
+
+
+def test_institutions_named_after_a_country_only_count_as_modifiers(gazetteer):
+    text = "The U.S. Army flew to Fargo. Fargo Mayor Dennis Walaker said the Ford Motor plant closed."
+    assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["Fargo"]
+    # LGL-style annotation counts places naming something else, but a car maker is not one.
+    assert [t for t, _ in names(Toponymer(gazetteer, modifiers=True), text)] == ["U.S.", "Fargo", "Fargo"]
+
+
+def test_counties_resolve_within_their_state(toponymer):
+    found = toponymer.find(Article.from_text(
+        "Deputies searched Hall County, Ga., and then Avoyelles Parish. A Ford truck was found."))
+    got = {m.text: m for m in found}
+    assert list(got) == ["Hall County", "Ga.", "Avoyelles Parish"]
+    assert got["Hall County"].admin1 == "Georgia" and km(got["Hall County"].lat, got["Hall County"].lon,
+                                                         34.32, -83.82) < 30
+    assert got["Avoyelles Parish"].admin1 == "Louisiana"
+
+
 def test_extractor_and_recogniser_survive_any_text(gazetteer):
     from hypothesis import given, settings, strategies as st
 
