@@ -62,6 +62,8 @@ _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _DIRECTIONS = frozenset("""northern southern eastern western central greater upper lower north south east west
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 _NEAR_KM = 400.0
+_OPTIONS = 8  # readings kept per name
+_MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
     re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
@@ -138,6 +140,7 @@ class Toponymer:
         self.modifiers = modifiers
         self._known = lru_cache(maxsize=200_000)(self._is_name)
         self._best = lru_cache(maxsize=100_000)(self._lookup)
+        self._many = lru_cache(maxsize=10_000)(self._lookup_many)
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
         self._region = lru_cache(maxsize=512)(self.gazetteer.region)
 
@@ -155,7 +158,10 @@ class Toponymer:
         return any(r.feature in ("country", "admin1") for r in options)
 
     def _lookup(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
-        return tuple(self.gazetteer.lookup_all(query, country=country, limit=8))
+        return tuple(self.gazetteer.lookup_all(query, country=country, limit=_OPTIONS))
+
+    def _lookup_many(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        return tuple(self.gazetteer.lookup_all(query, country=country, limit=_MANY_OPTIONS))
 
     # -- recognition -------------------------------------------------------------
     def _runs(self, text: str) -> list[list[_Token]]:
@@ -352,7 +358,9 @@ class Toponymer:
             if (iso := DEMONYMS.get(m.group().lower())):
                 votes[iso] += 1
         by_key: dict[str, Counter[str]] = {}  # what each name contributed, to judge it without itself
-        for c in cands:
+        # Each name votes once: a name repeated through a story ("Dublin" in Ohio local news)
+        # must not outvote the many other names that place it.
+        for c in {c.key: c for c in cands}.values():
             best = self._best(c.key, None)
             if best and best[0].country:
                 # Countries count double, small places half: local news names few countries.
@@ -390,8 +398,11 @@ class Toponymer:
             options = self._best(c.key, focus)
             if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
                 continue
+            if len(options) == _OPTIONS and options[-1].score == options[0].score:
+                # Equals beyond the first few ("Madison County" in 20 states): all of them.
+                options = tuple(o for o in self._many(c.key, focus) if o.score == options[0].score)
             fixed = sense.get(c.key)
-            if fixed is not None and fixed is not options[0]:
+            if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
                 c.result = fixed  # a qualifier, or this name's first use, already chose
                 continue
             others = [a for a in anchors if (a[0], a[1]) != (options[0].lat, options[0].lon)]
@@ -401,7 +412,7 @@ class Toponymer:
             def near(r: GeocodeResult) -> float:
                 d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
                 return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
-            sense[c.key] = c.result = max(options[:5], key=near)
+            sense[c.key] = c.result = max(options[:5] if len(options) < _OPTIONS else options, key=near)
         # "Georgia" in an article about the US is the state: a region of the focus country
         # beats a foreign country of the same name the article otherwise ignores.
         for c in cands:
