@@ -66,6 +66,8 @@ _OPTIONS = 8  # readings kept per name
 _MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
     re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
+# A dateline: "ATLANTA —", "MANSFIELD --", "SACABA, Bolivia (AP) —".
+_DATELINE = re.compile(r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*(?:\([A-Z][\w ]*\)\s*)?(?:-{1,3}|—|–)\s")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 
@@ -227,8 +229,10 @@ class Toponymer:
             for k, w in enumerate(words[:-1]):
                 if (w in PERSON_TITLES or w in GIVEN_NAMES) and run[k + 1].capital:
                     for t in run[k + 1:k + 4]:
+                        if not t.capital:
+                            break  # "Steven Sachs of Alexandria": the name ends before "of"
                         key = normalize_name(t.text)
-                        if t.capital and not self._is_country(key):
+                        if not self._is_country(key):
                             persons.add(key)
         for run in runs:
             whole = normalize_name(" ".join(t.text for t in run))
@@ -283,8 +287,10 @@ class Toponymer:
             adjective_before = first.endswith(("ian", "an", "ese", "ish")) and first not in GIVEN_NAMES
             # Spanish puts the place noun first ("Provincia Chapare"); English "City Hall" is a
             # building, but "City of Montreal" is the city.
+            # "Steven Sachs of Alexandria": a person's home town.
             of_place = first == "of" and len(before) > 1 and (
-                before[-2].lower in PLACE_NOUNS or (self.modifiers and before[-2].lower in ORG_WORDS))
+                before[-2].lower in PLACE_NOUNS or (self.modifiers and before[-2].lower in ORG_WORDS)
+                or (before[0].lower in GIVEN_NAMES and not any(t.lower in ORG_WORDS for t in before)))
             if not (first in _NOUN_FIRST or adjective_before or first in _DIRECTIONS or of_place):
                 return None
         if after and any(t.capital for t in after):
@@ -326,6 +332,8 @@ class Toponymer:
         cue = (cue or (qualifier is not None and self._is_region(normalize_name(qualifier)))
                or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
                        and self._known(normalize_name(before_comma.group(1)))))
+        if len(key) > 2 and text[start:end].isupper() and _DATELINE.match(text, end):
+            cue = True
         # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
         opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
                                                                                   text[max(0, start - 4):start])))

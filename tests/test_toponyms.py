@@ -108,6 +108,18 @@ def test_counties_resolve_within_their_state(toponymer):
     assert got["Avoyelles Parish"].admin1 == "Louisiana"
 
 
+def test_a_persons_home_town_is_a_place_and_not_part_of_the_name(toponymer):
+    found = names(toponymer, "Steven Sachs of Alexandria was driving. Police in Alexandria said nothing.")
+    assert [t for t, _ in found] == ["Alexandria", "Alexandria"]
+    # ...while an institution "of" a place is not the place.
+    assert names(toponymer, "The Bank of Alexandria lent nothing.") == []
+
+
+def test_all_caps_datelines(toponymer):
+    found = names(toponymer, "Council meets. ATLANTA - A nurse testified. CORSICANA — A woman was sentenced.")
+    assert found == [("ATLANTA", "US"), ("CORSICANA", "US")]
+
+
 def test_extractor_and_recogniser_survive_any_text(gazetteer):
     from hypothesis import given, settings, strategies as st
 
