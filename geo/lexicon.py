@@ -80,7 +80,7 @@ department departamento office oficina commission comisión secretariat brigade 
 airport aeropuerto stadium estadio plaza square street avenue avenida road highway bridge park
 market mercado plant refinery station estación museum palace palacio cathedral mine mines mina
 workers trabajadores socialists socialist communist national nacional international internacional
-democratic republican federal civic cívico cívica club team
+democratic republican federal civic cívico cívica club team government gobierno board
 """.split())
 
 # Org words that, after "of"/"de", still leave the place that follows a place

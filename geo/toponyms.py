@@ -122,6 +122,7 @@ class _Candidate:
     needs_cue: bool = False
     opener: bool = False
     result: GeocodeResult | None = None
+    ends_name: bool = False  # ends another name ("CTV Edmonton", "Skate Canada"): only prominent places count
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
 
 
@@ -280,7 +281,7 @@ class Toponymer:
             return None
         before = run[:i]
         after = run[j:]
-        adjective_before = modifier = False
+        adjective_before = modifier = ends_name = False
         if before and any(t.capital for t in before):
             # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
             first = before[-1].lower
@@ -292,7 +293,11 @@ class Toponymer:
                 before[-2].lower in PLACE_NOUNS or (self.modifiers and before[-2].lower in ORG_WORDS)
                 or (before[0].lower in GIVEN_NAMES and not any(t.lower in ORG_WORDS for t in before)))
             if not (first in _NOUN_FIRST or adjective_before or first in _DIRECTIONS or of_place):
-                return None
+                # With modifiers counted, a place ending a name counts ("Environment Canada",
+                # "CTV Edmonton") unless the name is a person's ("Evo Morales").
+                if not self.modifiers or any(t.lower in GIVEN_NAMES or t.lower in PERSON_TITLES for t in before):
+                    return None
+                ends_name = True
         if after and any(t.capital for t in after):
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
             # With modifiers counted, any name leading a run is one ("Fargo Mayor", "Minnesota
@@ -339,8 +344,8 @@ class Toponymer:
                                                                                   text[max(0, start - 4):start])))
         # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or modifier or quoted or owner or not cue,
-                          opener=opener)
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or modifier or ends_name or quoted or owner or not cue,
+                          opener=opener, ends_name=ends_name)
 
     def _demonym_candidates(self, text: str) -> list[_Candidate]:
         """"Bolivian", "Chilean": mentions of their country (only with ``demonyms=True``)."""
@@ -447,6 +452,8 @@ class Toponymer:
                     and r.feature != "country":
                 continue
             if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES:
+                continue
+            if c.ends_name and r.feature not in _PROMINENT_FEATURES and c.key not in cued:
                 continue
             # A single word that names only a small place needs a cue to count, once per
             # article: after "in Huayllani", a bare "Huayllani" is the same place.

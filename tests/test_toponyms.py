@@ -96,6 +96,9 @@ def test_institutions_named_after_a_country_only_count_as_modifiers(gazetteer):
     assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["Fargo"]
     # LGL-style annotation counts places naming something else, but a car maker is not one.
     assert [t for t, _ in names(Toponymer(gazetteer, modifiers=True), text)] == ["U.S.", "Fargo", "Fargo"]
+    text = "Environment Canada warned Evo Morales. The Government of Alberta agreed."
+    assert names(Toponymer(gazetteer), text) == []
+    assert names(Toponymer(gazetteer, modifiers=True), text) == [("Canada", "CA"), ("Alberta", "CA")]
 
 
 def test_counties_resolve_within_their_state(toponymer):
