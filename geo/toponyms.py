@@ -58,6 +58,9 @@ _NAMED_PLACE = re.compile(
     rf"|(?P<name2>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})\s+Province\b")
 _FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
+_OPENER_CITY = 250_000  # a city this big may open a sentence ("Ottawa has said", "Toronto police")...
+_PROSE_NEXT = re.compile(r"\s+(?:the|a|an|to|of|for|with|and|or|in|on|at|from|by|that|this|it|you|me|us)\b")
+# ...unless prose follows, as after a word ("Reading the report", "Nice to meet you")
 _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _DIRECTIONS = frozenset("""northern southern eastern western central greater upper lower north south east west
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
@@ -451,7 +454,9 @@ class Toponymer:
             if not c.fixed and c.end - c.start <= 4 and article.text[c.start:c.end].isupper() \
                     and r.feature != "country":
                 continue
-            if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES:
+            if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES \
+                    and not (r.population >= _OPENER_CITY and " " not in c.key
+                             and not _PROSE_NEXT.match(article.text, c.end)):
                 continue
             if c.ends_name and r.feature not in _PROMINENT_FEATURES and c.key not in cued:
                 continue

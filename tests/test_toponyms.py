@@ -118,6 +118,11 @@ def test_a_persons_home_town_is_a_place_and_not_part_of_the_name(toponymer):
     assert names(toponymer, "The Bank of Alexandria lent nothing.") == []
 
 
+def test_big_cities_may_open_a_sentence_words_may_not(toponymer):
+    found = names(toponymer, "It snowed. Reading the report, we left. Nice to meet you. Ottawa has said no.")
+    assert found == [("Ottawa", "CA")]
+
+
 def test_all_caps_datelines(toponymer):
     found = names(toponymer, "Council meets. ATLANTA - A nurse testified. CORSICANA — A woman was sentenced.")
     assert found == [("ATLANTA", "US"), ("CORSICANA", "US")]
