@@ -406,10 +406,14 @@ class Toponymer:
             if c.key not in sense or c.qualifier:
                 sense.setdefault(c.key, c.result)
         # Nearness: among close alternatives, prefer the one near the article's other places.
-        anchors = [(c.result.lat, c.result.lon) for c in cands
-                   if c.result and c.result.feature not in ("country", "continent", "region")]
+        anchors = list(dict.fromkeys((c.result.lat, c.result.lon) for c in cands
+                                     if c.result and c.result.feature not in ("country", "continent", "region")))
+        decided: set[str] = set()  # names nearness already judged: later uses share the answer
         for c in cands:
             if c.result is None or c.qualifier or c.fixed:
+                continue
+            if c.key in decided:
+                c.result = sense[c.key]
                 continue
             options = self._best(c.key, focus)
             if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
@@ -429,6 +433,7 @@ class Toponymer:
                 d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
                 return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
             sense[c.key] = c.result = max(options[:5] if len(options) < _OPTIONS else options, key=near)
+            decided.add(c.key)
         # "Georgia" in an article about the US is the state: a region of the focus country
         # beats a foreign country of the same name the article otherwise ignores.
         for c in cands:
