@@ -82,7 +82,7 @@ MAX_TRIGGER_DISTANCE = 150  # characters between an event word and the place it 
 SENTENCE_DATE_SPAN = 25  # a date this close to a sentence's start ("On Nov. 19, ...") dates all of it
 NEAR_DATE = 60
 _AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
-SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "admin2": 2, "admin1": 1, "region": 1,
+SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "local": 2.5, "admin2": 2, "admin1": 1, "region": 1,
                "country": 0, "continent": 0}
 SAME_PLACE_KM = 15.0
 

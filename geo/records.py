@@ -247,13 +247,14 @@ def _try(geocode, name, country):
 
 def geo_precision_of(feature: str | None, near: bool = False) -> int:
     """ACLED geo_precision for a resolved place: 1 town/site, 2 near or part of a region, 3 region/country.
+    A street or river placed at its town ("local") is 2: the point is the town's, not its own.
 
     >>> geo_precision_of("town"), geo_precision_of("city", near=True), geo_precision_of("admin1")
     (1, 2, 3)
     """
     if feature in ("country", "admin1", "region", "continent"):
         return 3
-    if feature == "admin2":
+    if feature in ("admin2", "local"):
         return 2
     return 2 if near else 1
 

@@ -71,6 +71,12 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
     re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
 # A dateline: "ATLANTA —", "MANSFIELD --", "SACABA, Bolivia (AP) —".
 _DATELINE = re.compile(r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*(?:\([A-Z][\w ]*\)\s*)?(?:-{1,3}|—|–)\s")
+# Streets, roads and waters, which a gazetteer of settlements does not hold: known by their
+# type word ("Memphis Street", "Neches River", "Lake Lanier", "Avenida Juan Pablo II").
+_LOCAL_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
+_LOCAL_FEATURE = re.compile(
+    rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek)\b"
+    rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 
@@ -126,6 +132,7 @@ class _Candidate:
     opener: bool = False
     result: GeocodeResult | None = None
     ends_name: bool = False  # ends another name ("CTV Edmonton", "Skate Canada"): only prominent places count
+    local: bool = False  # a street or water: placed at the article's home town, not looked up
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
 
 
@@ -224,8 +231,6 @@ class Toponymer:
     def recognise(self, text: str, persons: set[str] | None = None) -> list[_Candidate]:
         """Candidate place names in clean text, with the context verdicts applied."""
         persons = set() if persons is None else persons
-        found: list[_Candidate] = self._abbreviation_candidates(text)
-        taken = [(c.start, c.end) for c in found]
         runs = self._runs(text)
         # People first, so "Mesa" is known as a person before its bare uses are judged.
         for run in runs:
@@ -238,6 +243,8 @@ class Toponymer:
                         key = normalize_name(t.text)
                         if not self._is_country(key):
                             persons.add(key)
+        found = self._abbreviation_candidates(text) + self._local_candidates(text)
+        taken = [(c.start, c.end) for c in found]
         for run in runs:
             whole = normalize_name(" ".join(t.text for t in run))
             if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
@@ -265,12 +272,29 @@ class Toponymer:
             abbreviation = m.group()
             if abbreviation.count(".") == 1 and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name
-            following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[m.end():m.end() + 60])
-            if not self.modifiers and following and any(w.lower() in ORG_WORDS for w in following.group(1).split()):
+            if not self.modifiers and _institution_follows(text, m.end()):
                 continue  # "U.S. Army", "U.S. Senate": an institution
             result = self._abbreviated(abbreviation)
             if result is not None:
                 out.append(_Candidate(m.start(), m.end(), normalize_name(result.name), result=result, fixed=True))
+        return out
+
+    def _local_candidates(self, text: str) -> list[_Candidate]:
+        """Streets and waters by their type word; resolved later, against the article's home town."""
+        out = []
+        for m in _LOCAL_FEATURE.finditer(text):
+            start, words = m.start(), m.group().split()
+            # Leading function words and owners are not part of the name: "On Main Street",
+            # "Warden’s Memphis Street".
+            while len(words) > 2 and (words[0].lower() in STOPWORDS or words[0].endswith(("’s", "'s"))):
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            key = normalize_name(" ".join(words))
+            if key in ORGANISATIONS or (not self.modifiers and _institution_follows(text, m.end())):
+                continue  # "Wall Street", "Main Street Bank"
+            if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]):
+                continue  # part of a longer name: "County Road 43", "Red River Valley"
+            out.append(_Candidate(start, m.end(), key, local=True))
         return out
 
     def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
@@ -365,8 +389,9 @@ class Toponymer:
         """Place mentions of one article, resolved, in text order (raw offsets)."""
         persons: set[str] = set()
         cands = self.recognise(article.text, persons)
-        cands = [c for c in cands if c.key not in persons]
-        if not cands:
+        local = [c for c in cands if c.local]
+        cands = [c for c in cands if c.key not in persons and not c.local]
+        if not cands and not local:
             return []
         # Focus country: the country the article's confidently-resolved names point at.
         votes: Counter[str] = Counter()
@@ -479,9 +504,31 @@ class Toponymer:
                 text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,
                 country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
                 score=r.score, clean_start=c.start, clean_end=c.end))
+        mentions += self._local_places(article, mentions, local)
         mentions += self._unknown_places(article, mentions, persons)
         mentions.sort(key=lambda m: m.clean_start)
         return mentions
+
+    @staticmethod
+    def _local_places(article: Article, known: list[Mention], local: list[_Candidate]) -> list[Mention]:
+        """Streets and waters, placed at the article's home town (the settlement it names most;
+        the first named on a tie): a point a reader can find them near, not their exact place.
+        With no town in the article they stay unresolved, and are kept."""
+        towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
+        firsts = {}
+        for m in known:
+            firsts.setdefault(m.gazetteer_id, m)
+        home = firsts[max(towns, key=lambda g: (towns[g], -firsts[g].clean_start))] if towns else None
+        out = []
+        for c in local:
+            start, end = article.raw_span(c.start, c.end)
+            text = article.raw[start:end]
+            m = Mention(text=text, start=start, end=end, clean_start=c.start, clean_end=c.end)
+            if home is not None:
+                m.name, m.feature = f"{' '.join(article.text[c.start:c.end].split())}, {home.name}", "local"
+                m.lat, m.lon, m.country, m.admin1 = home.lat, home.lon, home.country, home.admin1
+            out.append(m)
+        return out
 
     def _unknown_places(self, article: Article, known: list[Mention], persons: set[str]) -> list[Mention]:
         """Names the text plainly calls places ("the town of X", "X Province") that the
@@ -501,6 +548,12 @@ class Toponymer:
             rs, re_ = article.raw_span(s, e)
             out.append(Mention(text=article.raw[rs:re_], start=rs, end=re_, clean_start=s, clean_end=e))
         return out
+
+
+def _institution_follows(text: str, end: int) -> bool:
+    """True when the capitalised words after ``end`` name an institution ("... Army", "... Bank")."""
+    following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[end:end + 60])
+    return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
 _DEFAULT: Toponymer | None = None
@@ -551,7 +604,7 @@ def summarise_places(articles: list[Article], toponymer: Toponymer | None = None
         for m in found[art.article_id] if found and art.article_id in found else t.find(art):
             if m.lat is None:
                 continue
-            entry = by_place.setdefault(m.gazetteer_id, {"name": m.name, "lat": m.lat, "lon": m.lon,
+            entry = by_place.setdefault(m.gazetteer_id or m.name, {"name": m.name, "lat": m.lat, "lon": m.lon,
                                                          "ids": set(), "count": 0, "snippets": []})
             entry["ids"].add(art.article_id)
             entry["count"] += 1

@@ -128,6 +128,20 @@ def test_all_caps_datelines(toponymer):
     assert found == [("ATLANTA", "US"), ("CORSICANA", "US")]
 
 
+def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
+    found = toponymer.find(Article.from_text(
+        "Police in Fargo, N.D., closed Warden’s Memphis Street as the Red River rose. Wall Street fell; "
+        "the Main Street Bank shut. Crews worked on County Road 43. Fargo police said."))
+    local = [m for m in found if m.feature == "local"]
+    assert [(m.text, m.name) for m in local] == [("Memphis Street", "Memphis Street, Fargo"),
+                                                 ("Red River", "Red River, Fargo")]
+    fargo = next(m for m in found if m.text == "Fargo")
+    assert all((m.lat, m.lon) == (fargo.lat, fargo.lon) for m in local)
+    # No town in the article: the street is kept, unresolved.
+    alone = toponymer.find(Article.from_text("The parade went down Elm Street."))
+    assert [(m.text, m.lat) for m in alone] == [("Elm Street", None)]
+
+
 def test_extractor_and_recogniser_survive_any_text(gazetteer):
     from hypothesis import given, settings, strategies as st
 
