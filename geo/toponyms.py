@@ -45,6 +45,7 @@ CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von va
 # A possessive 's is not part of the name ("Bolivia's"), nor a lower-case hyphen suffix ("Montreal-area").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[A-ZÁÉÍÓÚÑ])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*",
                    re.UNICODE)
+_CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)  # "I’ve", "We’re", "Don't": words
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
 _PROMINENT_FEATURES = frozenset({"country", "admin1", "continent", "region", "city"})
@@ -191,7 +192,7 @@ class Toponymer:
                                                 or (gap == ". " and run[-1].lower in _NAME_ABBREVIATIONS))
             shouting = len(tok.text) > 1 and tok.text.isupper()  # "US", "SACABA"
             # A capitalised function word ("Texas A white ...", "Toronto Saturday") ends a name.
-            if tok.capital and not (tok.lower in STOPWORDS and not shouting):
+            if tok.capital and not (tok.lower in STOPWORDS and not shouting) and not _CONTRACTION.search(tok.text):
                 if not joined:
                     if run:
                         runs.append(run)
@@ -430,9 +431,18 @@ class Toponymer:
             c.result = options[0]
             if c.key not in sense or c.qualifier:
                 sense.setdefault(c.key, c.result)
-        # Nearness: among close alternatives, prefer the one near the article's other places.
-        anchors = list(dict.fromkeys((c.result.lat, c.result.lon) for c in cands
-                                     if c.result and c.result.feature not in ("country", "continent", "region")))
+        # Nearness: among close alternatives, prefer the one near the article's other places:
+        # near what they resolved to, or near any of their own readings in the focus country
+        # ("Paris" and "Henry County" are both in Tennessee, whichever each first chose).
+        readings: dict[str, set[tuple[float, float]]] = {}
+        for c in cands:
+            if c.result is None or c.result.feature in ("country", "continent", "region"):
+                continue
+            points = readings.setdefault(c.key, set())
+            points.add((c.result.lat, c.result.lon))
+            if not (c.fixed or c.qualifier):
+                points.update((o.lat, o.lon) for o in self._best(c.key, focus)[:5]
+                              if o.country == focus and o.feature not in _OPENER_FEATURES)
         decided: set[str] = set()  # names nearness already judged: later uses share the answer
         for c in cands:
             if c.result is None or c.qualifier or c.fixed:
@@ -450,7 +460,7 @@ class Toponymer:
             if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
                 c.result = fixed  # a qualifier, or this name's first use, already chose
                 continue
-            others = [a for a in anchors if (a[0], a[1]) != (options[0].lat, options[0].lon)]
+            others = [a for k, points in readings.items() if k != c.key for a in points]
             if not others:
                 continue
 
