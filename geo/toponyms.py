@@ -406,7 +406,8 @@ class Toponymer:
             best = self._best(c.key, None)
             if best and best[0].country:
                 # Countries count double, small places half: local news names few countries.
-                weight = 2 if best[0].feature == "country" else (1 if best[0].feature in _PROMINENT_FEATURES else 0.5)
+                weight = 2 if best[0].feature == "country" else (
+                    1 if best[0].feature in _PROMINENT_FEATURES or best[0].feature == "admin2" else 0.5)
                 votes[best[0].country] += weight
                 by_key.setdefault(c.key, Counter())[best[0].country] += weight
         focus = votes.most_common(1)[0][0] if votes else None
