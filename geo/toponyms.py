@@ -80,6 +80,7 @@ _LOCAL_FEATURE = re.compile(
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
+_BONUS_NAMED = 30.0
 
 
 @dataclass
@@ -400,6 +401,7 @@ class Toponymer:
             if (iso := DEMONYMS.get(m.group().lower())):
                 votes[iso] += 1
         by_key: dict[str, Counter[str]] = {}  # what each name contributed, to judge it without itself
+        named: set[str] = set()
         # Each name votes once: a name repeated through a story ("Dublin" in Ohio local news)
         # must not outvote the many other names that place it.
         for c in {c.key: c for c in cands}.values():
@@ -410,7 +412,15 @@ class Toponymer:
                     1 if best[0].feature in _PROMINENT_FEATURES or best[0].feature == "admin2" else 0.5)
                 votes[best[0].country] += weight
                 by_key.setdefault(c.key, Counter())[best[0].country] += weight
+                if best[0].feature == "country":
+                    named.add(best[0].country)
         focus = votes.most_common(1)[0][0] if votes else None
+        named.discard(focus)
+
+        def rank(r: GeocodeResult) -> float:
+            """A reading's score, raised in the countries the article names besides its focus:
+            "their masters in Washington" after "the U.S." is the capital, not a Bolivian hamlet."""
+            return r.score + (_BONUS_NAMED if r.country in named else 0.0)
         keys = {c.key for c in cands}
         sense: dict[str, GeocodeResult] = {}
         # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
@@ -429,7 +439,7 @@ class Toponymer:
                 options = self._best(c.key, focus)
             if not options:
                 continue
-            c.result = options[0]
+            c.result = max(options, key=rank)
             if c.key not in sense or c.qualifier:
                 sense.setdefault(c.key, c.result)
         # Nearness: among close alternatives, prefer the one near the article's other places:
@@ -467,7 +477,7 @@ class Toponymer:
 
             def near(r: GeocodeResult) -> float:
                 d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
-                return r.score + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
+                return rank(r) + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
             sense[c.key] = c.result = max(options[:5] if len(options) < _OPTIONS else options, key=near)
             decided.add(c.key)
         # "Georgia" in an article about the US is the state: a region of the focus country
