@@ -114,7 +114,8 @@ def main() -> int:
               f"mean={statistics.mean(errors) if errors else 0:.0f} km median={statistics.median(errors) if errors else 0:.1f} km")
         if errors:
             print(f"  acc@161km with country mentions judged by containment: "
-                  f"{(sum(e <= 161 for e in errors) + country_ok) / len(errors):.3f}")
+                  f"{(sum(e <= 161 for e in errors) + country_ok) / len(errors):.3f} "
+                  f"({country_ok} country answers beyond 161 km whose gold point lies inside the country)")
         print(f"  speed: {words} words in {elapsed:.2f} s = {words / elapsed:,.0f} words/s (one core)")
         if args.misses:
             print("  most missed:", ", ".join(f"{k} ({v})" for k, v in missed.most_common(args.misses)))
