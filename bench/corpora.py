@@ -15,3 +15,12 @@ def corpus_loader(shared: Path | None):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def outlets(shared: Path, corpus: str) -> dict[str, str]:
+    """Document id -> the outlet's web domain, as the corpus records it (``<domain>``)."""
+    import xml.etree.ElementTree as ET
+
+    files = {"lgl": "lgl.xml", "trnews": "TR-News.xml"}
+    root = ET.parse(Path(shared) / "bench" / files[corpus]).getroot()
+    return {a.get("docid"): (a.findtext("domain") or "").strip() or None for a in root.iter("article")}

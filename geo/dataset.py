@@ -83,7 +83,6 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     from geo.incidents import extract_incidents
     from geo.lookup import geocode
     from geo.paths import DATA_DIR, SEEDS_DIR
-    from geo.progress import progress
     from geo.toponyms import default_toponymer
 
     problems: list[str] = []
@@ -99,7 +98,7 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     articles = load_articles(paths, published=published, on_problem=report) if paths else []
     # Places are found once, for both the incidents and the map's mention layer.
     toponymer = default_toponymer()
-    places = {a.article_id: toponymer.find(a) for a in progress(articles, "finding places")}
+    places = toponymer.find_all(articles)
     extracted = extract_incidents(articles, found=places) if articles else []
     curated_path = DATA_DIR / DEFAULT_CURATED if curated is None else curated
     records = load_incidents(curated_path, on_problem=report, geocode=geocode) if curated_path else []

@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from geo.articles import Article
 from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine_km
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
@@ -81,6 +83,11 @@ _LOCAL_FEATURE = re.compile(
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 _BONUS_NAMED = 30.0
+_TOWN_FEATURES = frozenset({"city", "town", "district", "admin2", "local"})
+_HOME_ARTICLES = 3  # an outlet's articles needed to judge where it is based
+_HOME_KM = 150.0
+_HOME_SHARE = 0.25
+_HOME_CANDIDATES = 300
 
 
 @dataclass
@@ -387,12 +394,47 @@ class Toponymer:
         return out
 
     # -- resolution --------------------------------------------------------------
-    def find(self, article: Article) -> list[Mention]:
-        """Place mentions of one article, resolved, in text order (raw offsets)."""
+    def find(self, article: Article, home: tuple[float, float] | None = None) -> list[Mention]:
+        """Place mentions of one article, resolved, in text order (raw offsets).
+
+        ``home`` (lat, lon), where the article's outlet is based, counts as one more place
+        the article names when choosing among namesakes (see :meth:`find_all`).
+        """
+        return self._resolve(article, *self._recognised(article), home=home)
+
+    def find_all(self, articles: list[Article], label: str = "finding places") -> dict[str, list[Mention]]:
+        """Place mentions of many articles (article id -> mentions).
+
+        Articles of one local outlet share a home: when at least three of an outlet's articles
+        name places that cluster (see :func:`outlet_homes`), the cluster is where it is based, and a
+        second pass resolves every name of those articles with it in view ("Manhattan" in a
+        Kansas paper is Manhattan, Kansas). Wire services and national outlets, whose places
+        scatter, get none; so do articles without an outlet.
+        """
+        from geo.progress import progress
+
+        recognised, found = {}, {}
+        for a in progress(articles, label):
+            recognised[a.article_id] = self._recognised(a)
+            found[a.article_id] = self._resolve(a, *recognised[a.article_id])
+        homes = outlet_homes(articles, found)
+        for a in articles:
+            if a.outlet in homes:
+                cands, local, persons = recognised[a.article_id]
+                for c in cands:
+                    if not c.fixed:
+                        c.result = None
+                found[a.article_id] = self._resolve(a, cands, local, persons, home=homes[a.outlet])
+        return found
+
+    def _recognised(self, article: Article) -> tuple[list[_Candidate], list[_Candidate], set[str]]:
+        """(place candidates, street and water candidates, person names) of one article."""
         persons: set[str] = set()
         cands = self.recognise(article.text, persons)
-        local = [c for c in cands if c.local]
-        cands = [c for c in cands if c.key not in persons and not c.local]
+        return [c for c in cands if c.key not in persons and not c.local], [c for c in cands if c.local], persons
+
+    def _resolve(self, article: Article, cands: list[_Candidate], local: list[_Candidate], persons: set[str],
+                 home: tuple[float, float] | None = None) -> list[Mention]:
         if not cands and not local:
             return []
         # Focus country: the country the article's confidently-resolved names point at.
@@ -445,7 +487,7 @@ class Toponymer:
         # Nearness: among close alternatives, prefer the one near the article's other places:
         # near what they resolved to, or near any of their own readings in the focus country
         # ("Paris" and "Henry County" are both in Tennessee, whichever each first chose).
-        readings: dict[str, set[tuple[float, float]]] = {}
+        readings: dict[str, set[tuple[float, float]]] = {"": {home}} if home else {}
         for c in cands:
             if c.result is None or c.result.feature in ("country", "continent", "region"):
                 continue
@@ -471,14 +513,26 @@ class Toponymer:
             if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
                 c.result = fixed  # a qualifier, or this name's first use, already chose
                 continue
+            choices = options[:5] if len(options) < _OPTIONS else options
+            ranks = [rank(o) for o in choices]
+            top = max(ranks)
+            if sum(r > top - _BONUS_NEAR for r in ranks) == 1:  # nearness cannot close the gap
+                sense[c.key] = c.result = choices[ranks.index(top)]
+                decided.add(c.key)
+                continue
             others = [a for k, points in readings.items() if k != c.key for a in points]
             if not others:
                 continue
+            lat, lon = np.radians(np.array(others)).T
+            cos_lat = np.cos(lat)
 
-            def near(r: GeocodeResult) -> float:
-                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in others)
-                return rank(r) + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
-            sense[c.key] = c.result = max(options[:5] if len(options) < _OPTIONS else options, key=near)
+            def near(i: int) -> float:
+                r = choices[i]
+                p, q = math.radians(r.lat), math.radians(r.lon)
+                h = np.sin((lat - p) / 2) ** 2 + math.cos(p) * cos_lat * np.sin((lon - q) / 2) ** 2
+                d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(h.min()))))
+                return ranks[i] + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
+            sense[c.key] = c.result = choices[max(range(len(choices)), key=near)]
             decided.add(c.key)
         # "Georgia" in an article about the US is the state: a region of the focus country
         # beats a foreign country of the same name the article otherwise ignores.
@@ -506,8 +560,8 @@ class Toponymer:
                     and r.feature != "country":
                 continue
             if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES \
-                    and not (r.population >= _OPENER_CITY and " " not in c.key
-                             and not _PROSE_NEXT.match(article.text, c.end)):
+                    and not (max(r.population, self._best(c.key, None)[0].population) >= _OPENER_CITY
+                             and " " not in c.key and not _PROSE_NEXT.match(article.text, c.end)):
                 continue
             if c.ends_name and r.feature not in _PROMINENT_FEATURES and c.key not in cued:
                 continue
@@ -577,6 +631,40 @@ def _institution_follows(text: str, end: int) -> bool:
     return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
+def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> dict[str, tuple[float, float]]:
+    """Where each local outlet is based (outlet -> (lat, lon)), judged from the places its articles name.
+
+    An outlet needs at least three articles, and a quarter of the towns they name (each counted
+    once per article) within 150 km of one of them: the town with the most such neighbours is
+    its home. It only breaks near-ties between namesakes; it never overrides a qualifier.
+
+    >>> from geo.articles import Article
+    >>> arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate([
+    ...     "A fire in Alexandria, La., and in Pineville.", "Pineville council met.", "Alexandria, La., mourns."])]
+    >>> home = outlet_homes(arts, {a.article_id: find_places(a) for a in arts})["The Town Talk"]
+    >>> round(home[0]), round(home[1])
+    (31, -92)
+    """
+    towns: dict[str, Counter[tuple[float, float]]] = {}
+    count: Counter[str] = Counter()
+    for a in articles:
+        if a.outlet:
+            count[a.outlet] += 1
+            towns.setdefault(a.outlet, Counter()).update({(m.lat, m.lon) for m in found.get(a.article_id, [])
+                                                          if m.lat is not None and m.feature in _TOWN_FEATURES})
+    homes = {}
+    for outlet, points in towns.items():
+        if count[outlet] < _HOME_ARTICLES or not points:
+            continue
+        common = points.most_common(_HOME_CANDIDATES)  # the centre is among the towns it names most
+        support = {p: sum(n for q, n in common if haversine_km(p[0], p[1], q[0], q[1]) <= _HOME_KM)
+                   for p, _ in common}
+        best = max(support, key=support.get)
+        if support[best] >= _HOME_SHARE * sum(points.values()):
+            homes[outlet] = best
+    return homes
+
+
 _DEFAULT: Toponymer | None = None
 
 
@@ -601,11 +689,9 @@ def places_of(articles: list[Article], toponymer: Toponymer | None = None) -> li
     >>> "Senkata" in {m["text"] for m in doc[0]["mentions"]}
     True
     """
-    from geo.progress import progress
-
-    t = toponymer or default_toponymer()
+    found = (toponymer or default_toponymer()).find_all(articles)
     return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
-             "mentions": [m.to_dict() for m in t.find(a)]} for a in progress(articles, "finding places")]
+             "mentions": [m.to_dict() for m in found[a.article_id]]} for a in articles]
 
 
 def summarise_places(articles: list[Article], toponymer: Toponymer | None = None,

@@ -142,6 +142,23 @@ def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
     assert [(m.text, m.lat) for m in alone] == [("Elm Street", None)]
 
 
+def test_a_local_outlets_home_settles_namesakes(toponymer):
+    local = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
+             "Riley County commissioners met in Manhattan, Kan., on Monday.",
+             "A Wamego man was arrested in Junction City, Kan.",
+             "Manhattan police said the suspect fled."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="Mercury") for i, t in enumerate(local)]
+    alone = toponymer.find(arts[3])
+    assert alone[0].admin1 == "New York"  # without the outlet, the biggest Manhattan
+    found = toponymer.find_all(arts)
+    assert found["3"][0].admin1 == "Kansas"  # the paper is based in Kansas
+    # A wire service whose places scatter has no home: nothing changes.
+    wire = ["Talks in Geneva stalled.", "Floods hit Dhaka.", "Protests in Santiago, Chile.",
+            "Manhattan police said the suspect fled."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="Wire") for i, t in enumerate(wire)]
+    assert toponymer.find_all(arts)["3"][0].admin1 == "New York"
+
+
 def test_extractor_and_recogniser_survive_any_text(gazetteer):
     from hypothesis import given, settings, strategies as st
 
