@@ -455,10 +455,13 @@ class Gazetteer:
         typed_ids = {r[0] for r in typed_rows}
 
         def rank(rows: list[tuple]) -> list[tuple[float, tuple]]:
-            if typed_rows:
+            typed = typed_ids
+            if any(r[9] in _ADMIN_FEATURES for r in rows):
+                typed = frozenset()  # "Douglas County" names US counties outright: no need to guess
+            elif typed_rows:
                 have = {r[0] for r in rows}
                 rows = rows + [r for r in typed_rows if r[0] not in have]
-            if country is None and inside is None and not typed_ids:  # the common case, kept lean
+            if country is None and inside is None and not typed:  # the common case, kept lean
                 scored = [(r[11] + _BONUS_PRIMARY if r[13] else r[11], r) for r in rows]
             else:
                 scored = []
@@ -468,7 +471,7 @@ class Gazetteer:
                         score += _BONUS_FOCUS
                     if inside is not None and inside(r):
                         score += _BONUS_QUALIFIER
-                    if r[0] in typed_ids:
+                    if r[0] in typed:
                         score += _BONUS_TYPE
                     scored.append((score, r))
             scored.sort(key=_first, reverse=True)  # stable: equal scores keep prominence order
