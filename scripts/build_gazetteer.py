@@ -46,6 +46,8 @@ COLUMNS = ["gazetteer_id", "name", "lat", "lon", "country", "admin1",
 # Provinces in WOF that are water or salt, not administrative land.
 NOT_PROVINCES = {"Lago Titicaca", "Salar de Uyuni", "Salar de Coipasa", "Lago Poopó"}
 SIMPLIFY_DEG = 0.01
+# English short names news uses that neither CLDR nor Natural Earth lists (GeoNames does).
+EXONYMS = {"US": ["America"], "NL": ["Holland"], "MM": ["Burma"]}
 US_ATLAS_URL = "https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz"
 US_ATLAS_SHA256 = "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
 
@@ -121,7 +123,7 @@ def country_rows(world: Path, cities_by_country):
             if capital is None:
                 continue
             lat, lon = capital["lat"], capital["lon"]
-        names = set(ne_names[iso2]) | {en.get(iso2, ""), es.get(iso2, "")}
+        names = set(ne_names[iso2]) | {en.get(iso2, ""), es.get(iso2, "")} | set(EXONYMS.get(iso2, ()))
         rows.append({
             "gazetteer_id": f"gn:{c['geonameid']}", "name": c["name"], "lat": lat, "lon": lon,
             "country": iso2, "admin1": "", "feature_code": "PCLI", "population": c["population"],
