@@ -42,6 +42,7 @@ from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANI
 from geo.normalize import normalize_name
 
 MAX_NAME_WORDS = 6
+_LOOSE_CONNECTORS = frozenset("on upon sur y".split())
 CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von van al upon on sur".split())
 # A word: capitalised or lower-case letters, with inner hyphens/apostrophes/periods (U.S., Al-Jazeera).
 # A possessive 's is not part of the name ("Bolivia's"), nor a lower-case hyphen suffix ("Montreal-area").
@@ -88,6 +89,8 @@ _HOME_ARTICLES = 3  # an outlet's articles needed to judge where it is based
 _HOME_KM = 150.0
 _HOME_SHARE = 0.25
 _HOME_CANDIDATES = 300
+_NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
+_NAMESAKE_KM = 50.0  # ...when it lies this near a place the article names
 
 
 @dataclass
@@ -317,6 +320,12 @@ class Toponymer:
             return None
         before = run[:i]
         after = run[j:]
+        # "Egypt on Palestine", "Oruro y La Paz": joined only in case they made one name
+        # ("Newcastle upon Tyne"); they did not, so each stands alone.
+        if before and before[-1].lower in _LOOSE_CONNECTORS:
+            before = []
+        if after and after[0].lower in _LOOSE_CONNECTORS:
+            after = []
         adjective_before = modifier = ends_name = False
         if before and any(t.capital for t in before):
             # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
@@ -394,11 +403,11 @@ class Toponymer:
         return out
 
     # -- resolution --------------------------------------------------------------
-    def find(self, article: Article, home: tuple[float, float] | None = None) -> list[Mention]:
+    def find(self, article: Article, home: Mention | None = None) -> list[Mention]:
         """Place mentions of one article, resolved, in text order (raw offsets).
 
-        ``home`` (lat, lon), where the article's outlet is based, counts as one more place
-        the article names when choosing among namesakes (see :meth:`find_all`).
+        ``home``, the town the article's outlet is based in, counts as one more place the
+        article names when choosing among namesakes (see :meth:`find_all`).
         """
         return self._resolve(article, *self._recognised(article), home=home)
 
@@ -434,7 +443,7 @@ class Toponymer:
         return [c for c in cands if c.key not in persons and not c.local], [c for c in cands if c.local], persons
 
     def _resolve(self, article: Article, cands: list[_Candidate], local: list[_Candidate], persons: set[str],
-                 home: tuple[float, float] | None = None) -> list[Mention]:
+                 home: Mention | None = None) -> list[Mention]:
         if not cands and not local:
             return []
         # Focus country: the country the article's confidently-resolved names point at.
@@ -487,7 +496,7 @@ class Toponymer:
         # Nearness: among close alternatives, prefer the one near the article's other places:
         # near what they resolved to, or near any of their own readings in the focus country
         # ("Paris" and "Henry County" are both in Tennessee, whichever each first chose).
-        readings: dict[str, set[tuple[float, float]]] = {"": {home}} if home else {}
+        readings: dict[str, set[tuple[float, float]]] = {"": {(home.lat, home.lon)}} if home else {}
         for c in cands:
             if c.result is None or c.result.feature in ("country", "continent", "region"):
                 continue
@@ -534,18 +543,30 @@ class Toponymer:
                 return ranks[i] + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
             sense[c.key] = c.result = choices[max(range(len(choices)), key=near)]
             decided.add(c.key)
-        # "Georgia" in an article about the US is the state: a region of the focus country
-        # beats a foreign country of the same name the article otherwise ignores.
+        # "Georgia" in an article about the US is the state, and "Palestine" in a Texas paper
+        # that names Anderson County is the town: a region of the focus country, or a town of
+        # it near the article's other places, beats a foreign country of the same name that the
+        # article otherwise ignores.
+        if home is not None:
+            votes[home.country] += 2
+        places = [(r.lat, r.lon) for c in cands if (r := c.result) is not None and r.feature in _TOWN_FEATURES]
+        places += [(home.lat, home.lon)] if home else []
         for c in cands:
             r = c.result
             others = votes - by_key.get(c.key, Counter())
-            home = others.most_common(1)[0][0] if others else None  # the focus without this name
-            if r is not None and not c.fixed and r.feature == "country" and home and r.country != home \
-                    and others[home] >= 2 and others[r.country] == 0:
-                region = next((o for o in self._best(c.key, home) if o.country == home
+            usual = others.most_common(1)[0][0] if others else None  # the focus without this name
+            if r is not None and not c.fixed and r.feature == "country" and usual and r.country != usual \
+                    and others[usual] >= 2 and others[r.country] == 0:
+                region = next((o for o in self._best(c.key, usual) if o.country == usual
                                and o.feature == "admin1"), None)
-                if region is not None:
-                    c.result = region
+                # A town needs to be one (1,000 people) and to sit among the places the article
+                # names: "Uruguay" and "Perú" are hamlets in Bolivia too.
+                town = region or next((o for o in self._many(c.key, usual) if o.country == usual
+                                       and o.feature in ("city", "town") and o.population >= _NAMESAKE_TOWN
+                                       and any(haversine_km(o.lat, o.lon, la, lo) <= _NAMESAKE_KM
+                                               for la, lo in places)), None)
+                if town is not None:
+                    c.result = town
         if self.demonyms:
             cands += self._demonym_candidates(article.text)
             cands.sort(key=lambda c: c.start)
@@ -631,7 +652,7 @@ def _institution_follows(text: str, end: int) -> bool:
     return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
-def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> dict[str, tuple[float, float]]:
+def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> dict[str, Mention]:
     """Where each local outlet is based (outlet -> (lat, lon)), judged from the places its articles name.
 
     An outlet needs at least three articles, and a quarter of the towns they name (each counted
@@ -642,16 +663,19 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> di
     >>> arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate([
     ...     "A fire in Alexandria, La., and in Pineville.", "Pineville council met.", "Alexandria, La., mourns."])]
     >>> home = outlet_homes(arts, {a.article_id: find_places(a) for a in arts})["The Town Talk"]
-    >>> round(home[0]), round(home[1])
-    (31, -92)
+    >>> home.name, home.admin1
+    ('Alexandria', 'Louisiana')
     """
     towns: dict[str, Counter[tuple[float, float]]] = {}
     count: Counter[str] = Counter()
+    where: dict[tuple[float, float], Mention] = {}
     for a in articles:
         if a.outlet:
             count[a.outlet] += 1
-            towns.setdefault(a.outlet, Counter()).update({(m.lat, m.lon) for m in found.get(a.article_id, [])
-                                                          if m.lat is not None and m.feature in _TOWN_FEATURES})
+            named = {(m.lat, m.lon): m for m in found.get(a.article_id, [])
+                     if m.lat is not None and m.feature in _TOWN_FEATURES and m.feature != "local"}
+            where.update(named)
+            towns.setdefault(a.outlet, Counter()).update(named.keys())
     homes = {}
     for outlet, points in towns.items():
         if count[outlet] < _HOME_ARTICLES or not points:
@@ -661,7 +685,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> di
                    for p, _ in common}
         best = max(support, key=support.get)
         if support[best] >= _HOME_SHARE * sum(points.values()):
-            homes[outlet] = best
+            homes[outlet] = where[best]
     return homes
 
 

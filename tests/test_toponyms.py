@@ -159,6 +159,16 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
     assert toponymer.find_all(arts)["3"][0].admin1 == "New York"
 
 
+def test_a_country_name_that_is_a_local_town(toponymer):
+    town = toponymer.find(Article.from_text(
+        "Anderson County deputies and Freestone County officers searched Palestine and Elkhart on Monday."))
+    got = {m.text: m for m in town}
+    assert got["Palestine"].country == "US" and got["Palestine"].admin1 == "Texas"
+    # Named with the Middle East around it, it stays the country.
+    abroad = names(toponymer, "Talks between Israel and Egypt on Palestine resumed in Cairo.")
+    assert ("Palestine", "PS") in abroad
+
+
 def test_extractor_and_recogniser_survive_any_text(gazetteer):
     from hypothesis import given, settings, strategies as st
 
