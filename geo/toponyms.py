@@ -513,7 +513,10 @@ class Toponymer:
                 c.result = sense[c.key]
                 continue
             options = self._best(c.key, focus)
-            if len(options) < 2 or options[0].feature in _OPENER_FEATURES:  # regions keep their name
+            # Countries and the focus country's regions keep their name; a foreign region may
+            # yield to a namesake among the article's places ("Delta" near Vancouver, not Nigeria's).
+            if len(options) < 2 or (options[0].feature in _OPENER_FEATURES
+                                    and not (options[0].feature == "admin1" and options[0].country != focus)):
                 continue
             if len(options) == _OPTIONS and options[-1].score == options[0].score:
                 # Equals beyond the first few ("Madison County" in 20 states): all of them.
