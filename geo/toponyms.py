@@ -124,14 +124,12 @@ class _Token:
     text: str
     start: int  # clean-text offsets
     end: int
+    capital: bool = field(init=False)  # computed once: the recogniser asks for them many times
+    lower: str = field(init=False)
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.capital = self.text[:1].isupper()
+        self.lower = self.text.lower()
 
 
 @dataclass
