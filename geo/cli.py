@@ -117,7 +117,8 @@ _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead 
 @app.command(epilog="Examples:\n\n"
                     "  geo places seeds --json\n\n"
                     "  geo places article.txt --published 2019-11-20 --json -o places.json\n\n"
-                    "  geo places seeds        (a table: article, mention, place, coordinates)")
+                    "  geo places seeds        (a table: article, mention, place, coordinates)\n\n"
+                    "  geo places clips/*.txt --outlet 'The Town Talk' --json")
 def places(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
@@ -126,11 +127,16 @@ def places(
                                   "of their country."),
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
                                    "things ('Ohio State University'), as some gold corpora do."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet of articles whose manifest names "
+                                         "none. Three or more articles of a local outlet give it a home that "
+                                         "settles namesakes ('Manhattan' in a Kansas paper)."),
 ) -> None:
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
     articles = load_or_fail(paths, published)
+    for a in articles:
+        a.outlet = a.outlet or outlet
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)

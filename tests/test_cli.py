@@ -76,6 +76,23 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
 
 
+def test_places_outlet_gives_local_articles_a_home(tmp_path):
+    texts = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
+             "Riley County commissioners met in Manhattan, Kan., on Monday.",
+             "A Wamego man was arrested in Junction City, Kan.", "Manhattan police said the suspect fled."]
+    for i, t in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(t)
+    files = [str(tmp_path / f"{i}.txt") for i in range(4)]
+
+    def manhattan(*extra):
+        out = geo("places", *files, "--published", "2009-03-20", "--json", *extra)
+        assert out.returncode == 0, out.stderr
+        return next(m for d in json.loads(out.stdout) if d["article"] == "3" for m in d["mentions"])
+
+    assert manhattan()["admin1"] == "New York"
+    assert manhattan("--outlet", "The Mercury")["admin1"] == "Kansas"
+
+
 def test_extract_json_and_csv(tmp_path):
     out = geo("extract", "seeds", "--json")
     assert out.returncode == 0, out.stderr
