@@ -100,6 +100,8 @@ def main() -> int:
                         wrong[f"{name} -> {m.name} ({m.country})"] += 1
                 elif lat is not None:
                     errors.append(20038.0)  # unresolved: half the globe, as the literature scores it
+            # Every mention output counts: a span given twice is a false hit the second time.
+            fp += len(by_id[doc_id]) - len(found)
             for span, m in found.items():
                 if span not in gold:
                     fp += 1

@@ -314,8 +314,8 @@ class Toponymer:
         if (key in persons or key in ORGANISATIONS or key in PERSON_TITLES or key in _NAME_ABBREVIATIONS
                 or key in ORG_WORDS or key in _DIRECTIONS):
             return None  # "Council", "North": words that happen to name a village somewhere
-        if key in DEMONYMS and not self.demonyms:
-            return None
+        if key in DEMONYMS:
+            return None  # "Canadian" is not the Texan town: a demonym, mapped to its country or not at all
         before = run[:i]
         after = run[j:]
         # "Egypt on Palestine", "Oruro y La Paz": joined only in case they made one name
@@ -569,8 +569,8 @@ class Toponymer:
                 if town is not None:
                     c.result = town
         if self.demonyms:
-            cands += self._demonym_candidates(article.text)
-            cands.sort(key=lambda c: c.start)
+            # A new list: the caller's candidates are resolved again in find_all's second pass.
+            cands = sorted(cands + self._demonym_candidates(article.text), key=lambda c: c.start)
         mentions = []
         cued = {c.key for c in cands if not c.needs_cue}
         for c in cands:

@@ -59,6 +59,9 @@ def test_demonyms_only_on_request(gazetteer):
     assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["La Paz"]
     with_demonyms = names(Toponymer(gazetteer, demonyms=True), text)
     assert with_demonyms == [("Bolivian", "BO"), ("Chilean", "CL"), ("La Paz", "BO")]
+    # "Canadian" and "Spanish" are also towns (Texas, Ontario): one mention each, the country.
+    assert names(Toponymer(gazetteer, demonyms=True), "Canadian and Spanish officials met.") == [
+        ("Canadian", "CA"), ("Spanish", "ES")]
 
 
 def test_small_places_need_a_cue(toponymer):
@@ -152,6 +155,11 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
     assert alone[0].admin1 == "New York"  # without the outlet, the biggest Manhattan
     found = toponymer.find_all(arts)
     assert found["3"][0].admin1 == "Kansas"  # the paper is based in Kansas
+    # The second pass finds each mention once, demonyms included.
+    twice = Toponymer(toponymer.gazetteer, demonyms=True).find_all(
+        [Article.from_text(a.raw + " An American fled.", article_id=a.article_id, outlet="Mercury") for a in arts])
+    assert all(len({(m.start, m.end) for m in ms}) == len(ms) for ms in twice.values())
+    assert [m.text for m in twice["3"]] == ["Manhattan", "American"]
     # A wire service whose places scatter has no home: nothing changes.
     wire = ["Talks in Geneva stalled.", "Floods hit Dhaka.", "Protests in Santiago, Chile.",
             "Manhattan police said the suspect fled."]
