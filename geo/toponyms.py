@@ -442,7 +442,8 @@ class Toponymer:
 
     def _resolve(self, article: Article, cands: list[_Candidate], local: list[_Candidate], persons: set[str],
                  home: Mention | None = None) -> list[Mention]:
-        if not cands and not local:
+        demonyms = self._demonym_candidates(article.text) if self.demonyms else []
+        if not cands and not local and not demonyms:
             return []
         # Focus country: the country the article's confidently-resolved names point at.
         votes: Counter[str] = Counter()
@@ -568,9 +569,8 @@ class Toponymer:
                                                for la, lo in places)), None)
                 if town is not None:
                     c.result = town
-        if self.demonyms:
-            # A new list: the caller's candidates are resolved again in find_all's second pass.
-            cands = sorted(cands + self._demonym_candidates(article.text), key=lambda c: c.start)
+        # A new list: the caller's candidates are resolved again in find_all's second pass.
+        cands = sorted(cands + demonyms, key=lambda c: c.start)
         mentions = []
         cued = {c.key for c in cands if not c.needs_cue}
         for c in cands:
