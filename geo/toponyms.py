@@ -445,8 +445,11 @@ class Toponymer:
         demonyms = self._demonym_candidates(article.text) if self.demonyms else []
         if not cands and not local and not demonyms:
             return []
-        # Focus country: the country the article's confidently-resolved names point at.
+        # Focus country: the country the article's confidently-resolved names point at, and
+        # the country of its outlet's web domain (".co.uk", ".ca").
         votes: Counter[str] = Counter()
+        if (outlet_cc := domain_country(article.outlet)) and self._country(outlet_cc):
+            votes[outlet_cc] += 2
         for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
             if (iso := DEMONYMS.get(m.group().lower())):
                 votes[iso] += 1
@@ -688,6 +691,25 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> di
         if support[best] >= _HOME_SHARE * sum(points.values()):
             homes[outlet] = where[best]
     return homes
+
+
+# Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
+_GENERIC_CCTLDS = frozenset("co io tv me fm ly ai am cc ws to nu gg".split())
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+([a-z]{2})/?$")
+
+
+def domain_country(outlet: str | None) -> str | None:
+    """The ISO country code of an outlet given as a web domain with a country-code ending.
+
+    >>> domain_country("www.nlhnews.co.uk"), domain_country("cbc.ca"), domain_country("ajc.com")
+    ('GB', 'CA', None)
+    >>> domain_country("Workers World"), domain_country("news.co")
+    (None, None)
+    """
+    m = _DOMAIN.match((outlet or "").strip().lower())
+    if not m or m.group(1) in _GENERIC_CCTLDS:
+        return None
+    return "GB" if m.group(1) == "uk" else m.group(1).upper()
 
 
 _DEFAULT: Toponymer | None = None

@@ -167,6 +167,15 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
     assert toponymer.find_all(arts)["3"][0].admin1 == "New York"
 
 
+def test_an_outlets_country_domain_sets_the_focus(toponymer):
+    text = "Police in London charged a man after a crash on Richmond Street."
+    where = {o: [(m.text, m.admin1) for m in toponymer.find(Article.from_text(text, outlet=o))]
+             for o in (None, "www.lfpress.ca", "www.bbc.co.uk", "Workers World")}
+    assert where["www.lfpress.ca"] == [("London", "Ontario"), ("Richmond Street", "Ontario")]
+    assert where[None] == where["www.bbc.co.uk"] == where["Workers World"] == [
+        ("London", "England"), ("Richmond Street", "England")]
+
+
 def test_a_country_name_that_is_a_local_town(toponymer):
     town = toponymer.find(Article.from_text(
         "Anderson County deputies and Freestone County officers searched Palestine and Elkhart on Monday."))
