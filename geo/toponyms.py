@@ -91,6 +91,7 @@ _HOME_SHARE = 0.25
 _HOME_CANDIDATES = 300
 _NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
 _NAMESAKE_KM = 50.0  # ...when it lies this near a place the article names
+_OUTLET_TOWN_MIN = 4  # letters of a town name read out of an outlet's ("athens" in athensreview.com)
 
 
 @dataclass
@@ -424,7 +425,7 @@ class Toponymer:
         for a in progress(articles, label):
             recognised[a.article_id] = self._recognised(a)
             found[a.article_id] = self._resolve(a, *recognised[a.article_id])
-        homes = outlet_homes(articles, found)
+        homes = outlet_homes(articles, found, self)
         for a in articles:
             if a.outlet in homes:
                 cands, local, persons = recognised[a.article_id]
@@ -433,6 +434,28 @@ class Toponymer:
                         c.result = None
                 found[a.article_id] = self._resolve(a, cands, local, persons, home=homes[a.outlet])
         return found
+
+    def outlet_town(self, outlet: str, support) -> Mention | None:
+        """The town an outlet is named after, if ``support(lat, lon)`` (how many of the towns its
+        articles name lie near) reaches two for one of that name's readings; else None."""
+        label = outlet.lower().removeprefix("www.")
+        if _DOMAIN.match(label) or label.endswith((".com", ".net", ".org")):
+            stem = re.sub(r"[^a-z]", "", label.split(".")[0])  # "palestineherald"
+            keys = [stem[:n] for n in range(len(stem), _OUTLET_TOWN_MIN - 1, -1)]  # longest first
+        else:
+            words = re.findall(r"[^\W\d_]+", outlet)
+            keys = [normalize_name(" ".join(words[i:j])) for i in range(len(words))
+                    for j in range(min(len(words), i + 3), i, -1)]
+        for key in keys:
+            if len(key) < _OUTLET_TOWN_MIN or key in STOPWORDS or key in ORG_WORDS or not self._known(key):
+                continue
+            best = max((o for o in self._many(key, None) if o.feature in ("city", "town")),
+                       key=lambda o: support(o.lat, o.lon), default=None)
+            if best is not None and support(best.lat, best.lon) >= 2:
+                return Mention(text=key, start=0, end=0, name=best.name, lat=best.lat, lon=best.lon,
+                               country=best.country, admin1=best.admin1, feature=best.feature,
+                               gazetteer_id=best.gazetteer_id, score=best.score)
+        return None
 
     def _recognised(self, article: Article) -> tuple[list[_Candidate], list[_Candidate], set[str]]:
         """(place candidates, street and water candidates, person names) of one article."""
@@ -656,12 +679,15 @@ def _institution_follows(text: str, end: int) -> bool:
     return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
-def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> dict[str, Mention]:
-    """Where each local outlet is based (outlet -> (lat, lon)), judged from the places its articles name.
+def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
+                 toponymer: "Toponymer | None" = None) -> dict[str, Mention]:
+    """Where each local outlet is based (outlet -> the town), judged from the places its articles name.
 
-    An outlet needs at least three articles, and a quarter of the towns they name (each counted
-    once per article) within 150 km of one of them: the town with the most such neighbours is
-    its home. It only breaks near-ties between namesakes; it never overrides a qualifier.
+    An outlet needs at least three articles. Papers are often named after their town ("The
+    Palestine Herald-Press", ``richmondregister.com``): a town in the outlet's name that two
+    or more of the towns its articles name lie near is its home. Otherwise, the town with most
+    of those towns within 150 km is, if that is a quarter of them. A home only breaks near-ties
+    between namesakes; it never overrides a qualifier.
 
     >>> from geo.articles import Article
     >>> arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate([
@@ -670,6 +696,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> di
     >>> home.name, home.admin1
     ('Alexandria', 'Louisiana')
     """
+    t = toponymer or default_toponymer()
     towns: dict[str, Counter[tuple[float, float]]] = {}
     count: Counter[str] = Counter()
     where: dict[tuple[float, float], Mention] = {}
@@ -685,10 +712,15 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]]) -> di
         if count[outlet] < _HOME_ARTICLES or not points:
             continue
         common = points.most_common(_HOME_CANDIDATES)  # the centre is among the towns it names most
-        support = {p: sum(n for q, n in common if haversine_km(p[0], p[1], q[0], q[1]) <= _HOME_KM)
-                   for p, _ in common}
-        best = max(support, key=support.get)
-        if support[best] >= _HOME_SHARE * sum(points.values()):
+
+        def support(lat: float, lon: float) -> int:
+            return sum(n for q, n in common if haversine_km(lat, lon, q[0], q[1]) <= _HOME_KM)
+        named = t.outlet_town(outlet, support)
+        if named is not None:
+            homes[outlet] = named
+            continue
+        best = max((p for p, _ in common), key=lambda p: support(*p))
+        if support(*best) >= _HOME_SHARE * sum(points.values()):
             homes[outlet] = where[best]
     return homes
 

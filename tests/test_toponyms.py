@@ -167,6 +167,14 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
     assert toponymer.find_all(arts)["3"][0].admin1 == "New York"
 
 
+def test_a_paper_named_after_its_town(toponymer):
+    texts = ["A crash in Berea, Ky., closed the road.", "Schools in Madison County, Ky., opened late.",
+             "Officers in Berea and in Irvine searched.", "The man fled to Richmond, police said."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="richmondregister.com") for i, t in enumerate(texts)]
+    assert toponymer.find(arts[3])[0].admin1 == "Virginia"  # alone: the biggest Richmond
+    assert toponymer.find_all(arts)["3"][0].admin1 == "Kentucky"  # the Richmond Register's Richmond
+
+
 def test_an_outlets_country_domain_sets_the_focus(toponymer):
     text = "Police in London charged a man after a crash on Richmond Street."
     where = {o: [(m.text, m.admin1) for m in toponymer.find(Article.from_text(text, outlet=o))]
