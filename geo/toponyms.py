@@ -473,6 +473,8 @@ class Toponymer:
         votes: Counter[str] = Counter()
         if (outlet_cc := domain_country(article.outlet)) and self._country(outlet_cc):
             votes[outlet_cc] += 2
+        if home is not None and home.country:
+            votes[home.country] += 2  # a local paper writes about its own country unless it says otherwise
         for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
             if (iso := DEMONYMS.get(m.group().lower())):
                 votes[iso] += 1
@@ -575,8 +577,6 @@ class Toponymer:
         # that names Anderson County is the town: a region of the focus country, or a town of
         # it near the article's other places, beats a foreign country of the same name that the
         # article otherwise ignores.
-        if home is not None:
-            votes[home.country] += 2
         places = [(r.lat, r.lon) for c in cands if (r := c.result) is not None and r.feature in _TOWN_FEATURES]
         places += [(home.lat, home.lon)] if home else []
         for c in cands:
