@@ -11,12 +11,17 @@ context around it:
   person too;
 * a single word that names only small places must have a cue: "in"/"at"/"from"
   before it, a ", Department" or ", Country" qualifier after it, or a place noun
-  ("the community of Huayllani").
+  ("the community of Huayllani");
+* abbreviations are matched exactly ("U.S.", "W.Va."; "Ky." after a town), and
+  streets and waters by their type word ("Memphis Street", "Red River"), placed at
+  the town the article names most.
 
-Resolution uses the document first: the article's focus country (most named),
-"X, Y" qualifiers, one sense per name per article, and nearness to the other
-places the article names; then the gazetteer's own ranking (feature class,
-population).
+Resolution uses the document first: the article's focus country (the countries its
+names point at, its outlet's home and web domain), the other countries it names,
+"X, Y" qualifiers, one sense per name per article, and nearness to the other places
+the article names; then the gazetteer's own ranking (feature class, population).
+:meth:`Toponymer.find_all` reads the articles of one outlet together, to find where
+the outlet is based (:mod:`geo.outlets`).
 
 >>> from geo.articles import Article
 >>> art = Article.from_text("Police fired on protesters in Huayllani, Cochabamba, on Friday. "
@@ -40,6 +45,7 @@ from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
+from geo.outlets import TOWN_FEATURES, domain_country, is_domain, outlet_homes
 
 MAX_NAME_WORDS = 6
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
@@ -84,11 +90,6 @@ _LOCAL_FEATURE = re.compile(
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 _BONUS_NAMED = 30.0
-_TOWN_FEATURES = frozenset({"city", "town", "district", "admin2", "local"})
-_HOME_ARTICLES = 3  # an outlet's articles needed to judge where it is based
-_HOME_KM = 150.0
-_HOME_SHARE = 0.25
-_HOME_CANDIDATES = 300
 _NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
 _NAMESAKE_KM = 50.0  # ...when it lies this near a place the article names
 _OUTLET_TOWN_MIN = 4  # letters of a town name read out of an outlet's ("athens" in athensreview.com)
@@ -439,7 +440,7 @@ class Toponymer:
         """The town an outlet is named after, if ``support(lat, lon)`` (how many of the towns its
         articles name lie near) reaches two for one of that name's readings; else None."""
         label = outlet.lower().removeprefix("www.")
-        if _DOMAIN.match(label) or label.endswith((".com", ".net", ".org")):
+        if is_domain(label):
             stem = re.sub(r"[^a-z]", "", label.split(".")[0])  # "palestineherald"
             keys = [stem[:n] for n in range(len(stem), _OUTLET_TOWN_MIN - 1, -1)]  # longest first
         else:
@@ -577,7 +578,7 @@ class Toponymer:
         # that names Anderson County is the town: a region of the focus country, or a town of
         # it near the article's other places, beats a foreign country of the same name that the
         # article otherwise ignores.
-        places = [(r.lat, r.lon) for c in cands if (r := c.result) is not None and r.feature in _TOWN_FEATURES]
+        places = [(r.lat, r.lon) for c in cands if (r := c.result) is not None and r.feature in TOWN_FEATURES]
         places += [(home.lat, home.lon)] if home else []
         for c in cands:
             r = c.result
@@ -677,71 +678,6 @@ def _institution_follows(text: str, end: int) -> bool:
     """True when the capitalised words after ``end`` name an institution ("... Army", "... Bank")."""
     following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[end:end + 60])
     return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
-
-
-def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
-                 toponymer: "Toponymer | None" = None) -> dict[str, Mention]:
-    """Where each local outlet is based (outlet -> the town), judged from the places its articles name.
-
-    An outlet needs at least three articles. Papers are often named after their town ("The
-    Palestine Herald-Press", ``richmondregister.com``): a town in the outlet's name that two
-    or more of the towns its articles name lie near is its home. Otherwise, the town with most
-    of those towns within 150 km is, if that is a quarter of them. A home only breaks near-ties
-    between namesakes; it never overrides a qualifier.
-
-    >>> from geo.articles import Article
-    >>> arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate([
-    ...     "A fire in Alexandria, La., and in Pineville.", "Pineville council met.", "Alexandria, La., mourns."])]
-    >>> home = outlet_homes(arts, {a.article_id: find_places(a) for a in arts})["The Town Talk"]
-    >>> home.name, home.admin1
-    ('Alexandria', 'Louisiana')
-    """
-    t = toponymer or default_toponymer()
-    towns: dict[str, Counter[tuple[float, float]]] = {}
-    count: Counter[str] = Counter()
-    where: dict[tuple[float, float], Mention] = {}
-    for a in articles:
-        if a.outlet:
-            count[a.outlet] += 1
-            named = {(m.lat, m.lon): m for m in found.get(a.article_id, [])
-                     if m.lat is not None and m.feature in _TOWN_FEATURES and m.feature != "local"}
-            where.update(named)
-            towns.setdefault(a.outlet, Counter()).update(named.keys())
-    homes = {}
-    for outlet, points in towns.items():
-        if count[outlet] < _HOME_ARTICLES or not points:
-            continue
-        common = points.most_common(_HOME_CANDIDATES)  # the centre is among the towns it names most
-
-        def support(lat: float, lon: float) -> int:
-            return sum(n for q, n in common if haversine_km(lat, lon, q[0], q[1]) <= _HOME_KM)
-        named = t.outlet_town(outlet, support)
-        if named is not None:
-            homes[outlet] = named
-            continue
-        best = max((p for p, _ in common), key=lambda p: support(*p))
-        if support(*best) >= _HOME_SHARE * sum(points.values()):
-            homes[outlet] = where[best]
-    return homes
-
-
-# Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
-_GENERIC_CCTLDS = frozenset("co io tv me fm ly ai am cc ws to nu gg".split())
-_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+([a-z]{2})/?$")
-
-
-def domain_country(outlet: str | None) -> str | None:
-    """The ISO country code of an outlet given as a web domain with a country-code ending.
-
-    >>> domain_country("www.nlhnews.co.uk"), domain_country("cbc.ca"), domain_country("ajc.com")
-    ('GB', 'CA', None)
-    >>> domain_country("Workers World"), domain_country("news.co")
-    (None, None)
-    """
-    m = _DOMAIN.match((outlet or "").strip().lower())
-    if not m or m.group(1) in _GENERIC_CCTLDS:
-        return None
-    return "GB" if m.group(1) == "uk" else m.group(1).upper()
 
 
 _DEFAULT: Toponymer | None = None

@@ -1,0 +1,101 @@
+"""Outlets: where a local paper is based, and what its web domain says of its country.
+
+Local news names towns without their state: "Manhattan" in a Kansas paper is Manhattan,
+Kansas. The articles of one outlet, read together, say where it is based (see
+:func:`outlet_homes`); the toponymer then resolves each of them with that home in view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from geo.gazetteer import haversine_km
+
+if TYPE_CHECKING:
+    from geo.articles import Article
+    from geo.toponyms import Mention, Toponymer
+
+TOWN_FEATURES = frozenset({"city", "town", "district", "admin2", "local"})
+HOME_ARTICLES = 3  # an outlet's articles needed to judge where it is based
+HOME_KM = 150.0
+HOME_SHARE = 0.25
+HOME_CANDIDATES = 300
+
+
+def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
+                 toponymer: Toponymer | None = None) -> dict[str, Mention]:
+    """Where each local outlet is based (outlet -> the town), judged from the places its articles name.
+
+    An outlet needs at least three articles. Papers are often named after their town ("The
+    Palestine Herald-Press", ``richmondregister.com``): a town in the outlet's name that two
+    or more of the towns its articles name lie near is its home. Otherwise, the town with most
+    of those towns within 150 km is, if that is a quarter of them. A home only breaks near-ties
+    between namesakes; it never overrides a qualifier.
+
+    >>> from geo.articles import Article
+    >>> from geo.toponyms import find_places
+    >>> arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate([
+    ...     "A fire in Alexandria, La., and in Pineville.", "Pineville council met.", "Alexandria, La., mourns."])]
+    >>> home = outlet_homes(arts, {a.article_id: find_places(a) for a in arts})["The Town Talk"]
+    >>> home.name, home.admin1
+    ('Alexandria', 'Louisiana')
+    """
+    from geo.toponyms import default_toponymer
+
+    t = toponymer or default_toponymer()
+    towns: dict[str, Counter[tuple[float, float]]] = {}
+    count: Counter[str] = Counter()
+    where: dict[tuple[float, float], Mention] = {}
+    for a in articles:
+        if a.outlet:
+            count[a.outlet] += 1
+            named = {(m.lat, m.lon): m for m in found.get(a.article_id, [])
+                     if m.lat is not None and m.feature in TOWN_FEATURES and m.feature != "local"}
+            where.update(named)
+            towns.setdefault(a.outlet, Counter()).update(named.keys())
+    homes = {}
+    for outlet, points in towns.items():
+        if count[outlet] < HOME_ARTICLES or not points:
+            continue
+        common = points.most_common(HOME_CANDIDATES)  # the centre is among the towns it names most
+
+        def support(lat: float, lon: float) -> int:
+            return sum(n for q, n in common if haversine_km(lat, lon, q[0], q[1]) <= HOME_KM)
+        named = t.outlet_town(outlet, support)
+        if named is not None:
+            homes[outlet] = named
+            continue
+        best = max((p for p, _ in common), key=lambda p: support(*p))
+        if support(*best) >= HOME_SHARE * sum(points.values()):
+            homes[outlet] = where[best]
+    return homes
+
+
+# Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
+_GENERIC_CCTLDS = frozenset("co io tv me fm ly ai am cc ws to nu gg".split())
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+([a-z]{2})/?$")
+
+
+def domain_country(outlet: str | None) -> str | None:
+    """The ISO country code of an outlet given as a web domain with a country-code ending.
+
+    >>> domain_country("www.nlhnews.co.uk"), domain_country("cbc.ca"), domain_country("ajc.com")
+    ('GB', 'CA', None)
+    >>> domain_country("Workers World"), domain_country("news.co")
+    (None, None)
+    """
+    m = _DOMAIN.match((outlet or "").strip().lower())
+    if not m or m.group(1) in _GENERIC_CCTLDS:
+        return None
+    return "GB" if m.group(1) == "uk" else m.group(1).upper()
+
+
+def is_domain(outlet: str) -> bool:
+    """True when an outlet is given as a web domain ("www.lfpress.ca", "ajc.com").
+
+    >>> is_domain("richmondregister.com"), is_domain("The Town Talk")
+    (True, False)
+    """
+    return bool(_DOMAIN.match(outlet.strip().lower())) or outlet.strip().lower().endswith((".com", ".net", ".org"))
