@@ -212,3 +212,27 @@ def test_extractor_and_recogniser_survive_any_text(gazetteer):
             assert art.raw[r.start:r.end].split()[:1] == r.quote.split()[:1]
 
     check()
+
+
+def test_find_all_survives_any_text_and_outlet(gazetteer):
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["Paris", ",", "Tenn.", "Ky.", "U.S.", "W.Va.", "Miss.", "Memphis", "Street", "Red",
+                             "River", "ATLANTA", "—", "-", "of", "on", "y", "Steven", "Sachs", "said", "Canadian",
+                             "Palestine", "Anderson", "County", "in", "Avenida", "Lake", "I’ve", "Reading", "the",
+                             ".", "\n\n", "Fargo", "Mayor", "Environment", "Canada", "Washington", "D.C."])
+    outlets = st.one_of(st.none(), st.sampled_from(["richmondregister.com", "www.bbc.co.uk", "The Town Talk",
+                                                    "news.co", "x"]), st.text(max_size=20))
+    t = Toponymer(gazetteer, demonyms=True, modifiers=True)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.lists(words, max_size=30), outlets), min_size=1, max_size=5))
+    def check(docs):
+        arts = [Article.from_text(" ".join(w), article_id=str(i), outlet=o) for i, (w, o) in enumerate(docs)]
+        found = t.find_all(arts)
+        for a in arts:
+            spans = [(m.start, m.end) for m in found[a.article_id]]
+            assert len(spans) == len(set(spans))
+            assert all(a.raw[m.start:m.end] == m.text for m in found[a.article_id])
+
+    check()
