@@ -45,7 +45,7 @@ from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
-from geo.outlets import TOWN_FEATURES, domain_country, is_domain, outlet_homes
+from geo.outlets import HOME_KM, TOWN_FEATURES, domain_country, is_domain, outlet_homes
 
 MAX_NAME_WORDS = 6
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
@@ -90,6 +90,7 @@ _LOCAL_FEATURE = re.compile(
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 _BONUS_NAMED = 30.0
+_BONUS_HOME = 25.0
 _NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
 _NAMESAKE_KM = 50.0  # ...when it lies this near a place the article names
 _OUTLET_TOWN_MIN = 4  # letters of a town name read out of an outlet's ("athens" in athensreview.com)
@@ -556,7 +557,8 @@ class Toponymer:
             choices = options[:5] if len(options) < _OPTIONS else options
             ranks = [rank(o) for o in choices]
             top = max(ranks)
-            if sum(r > top - _BONUS_NEAR for r in ranks) == 1:  # nearness cannot close the gap
+            reach = _BONUS_NEAR + (_BONUS_HOME if home else 0.0)
+            if sum(r > top - reach for r in ranks) == 1:  # nearness cannot close the gap
                 sense[c.key] = c.result = choices[ranks.index(top)]
                 decided.add(c.key)
                 continue
@@ -571,7 +573,10 @@ class Toponymer:
                 p, q = math.radians(r.lat), math.radians(r.lon)
                 h = np.sin((lat - p) / 2) ** 2 + math.cos(p) * cos_lat * np.sin((lon - q) / 2) ** 2
                 d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(h.min()))))
-                return ranks[i] + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
+                score = ranks[i] + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
+                if home is not None:  # the outlet's own town weighs more than guesses about other names
+                    score += _BONUS_HOME * math.exp(-haversine_km(r.lat, r.lon, home.lat, home.lon) / HOME_KM)
+                return score
             sense[c.key] = c.result = choices[max(range(len(choices)), key=near)]
             decided.add(c.key)
         # "Georgia" in an article about the US is the state, and "Palestine" in a Texas paper
