@@ -149,6 +149,18 @@ class _Candidate:
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
 
 
+@dataclass
+class _Recognised:
+    """What recognition found in one article, kept for :meth:`Toponymer.find_all`'s second pass."""
+
+    cands: list[_Candidate]
+    local: list[_Candidate]  # streets and waters
+    persons: set[str]
+    demonyms: list[_Candidate]  # already resolved (only with demonyms=True)
+    demonym_votes: Counter[str]
+    named: list[tuple[int, int, str]]  # "the town of X": spans and keys, for names the gazetteer lacks
+
+
 class Toponymer:
     """Finds and resolves the place names of articles against a gazetteer.
 
@@ -410,7 +422,7 @@ class Toponymer:
         ``home``, the town the article's outlet is based in, counts as one more place the
         article names when choosing among namesakes (see :meth:`find_all`).
         """
-        return self._resolve(article, *self._recognised(article), home=home)
+        return self._resolve(article, self._recognised(article), home=home)
 
     def find_all(self, articles: list[Article], label: str = "finding places") -> dict[str, list[Mention]]:
         """Place mentions of many articles (article id -> mentions).
@@ -426,15 +438,14 @@ class Toponymer:
         recognised, found = {}, {}
         for a in progress(articles, label):
             recognised[a.article_id] = self._recognised(a)
-            found[a.article_id] = self._resolve(a, *recognised[a.article_id])
+            found[a.article_id] = self._resolve(a, recognised[a.article_id])
         homes = outlet_homes(articles, found, self)
         for a in articles:
             if a.outlet in homes:
-                cands, local, persons = recognised[a.article_id]
-                for c in cands:
+                for c in recognised[a.article_id].cands:
                     if not c.fixed:
                         c.result = None
-                found[a.article_id] = self._resolve(a, cands, local, persons, home=homes[a.outlet])
+                found[a.article_id] = self._resolve(a, recognised[a.article_id], home=homes[a.outlet])
         return found
 
     def outlet_town(self, outlet: str, support) -> Mention | None:
@@ -459,27 +470,33 @@ class Toponymer:
                                gazetteer_id=best.gazetteer_id, score=best.score)
         return None
 
-    def _recognised(self, article: Article) -> tuple[list[_Candidate], list[_Candidate], set[str]]:
-        """(place candidates, street and water candidates, person names) of one article."""
+    def _recognised(self, article: Article) -> _Recognised:
         persons: set[str] = set()
         cands = self.recognise(article.text, persons)
-        return [c for c in cands if c.key not in persons and not c.local], [c for c in cands if c.local], persons
+        votes: Counter[str] = Counter()
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
+            if (iso := DEMONYMS.get(m.group().lower())):
+                votes[iso] += 1
+        named = []
+        for m in _NAMED_PLACE.finditer(article.text):
+            group = "name" if m.group("name") else "name2"
+            named.append((*m.span(group), normalize_name(m.group(group))))
+        return _Recognised(
+            cands=[c for c in cands if c.key not in persons and not c.local], local=[c for c in cands if c.local],
+            persons=persons, demonyms=self._demonym_candidates(article.text) if self.demonyms else [],
+            demonym_votes=votes, named=named)
 
-    def _resolve(self, article: Article, cands: list[_Candidate], local: list[_Candidate], persons: set[str],
-                 home: Mention | None = None) -> list[Mention]:
-        demonyms = self._demonym_candidates(article.text) if self.demonyms else []
+    def _resolve(self, article: Article, rec: _Recognised, home: Mention | None = None) -> list[Mention]:
+        cands, local, persons, demonyms = rec.cands, rec.local, rec.persons, rec.demonyms
         if not cands and not local and not demonyms:
             return []
         # Focus country: the country the article's confidently-resolved names point at, and
         # the country of its outlet's web domain (".co.uk", ".ca").
-        votes: Counter[str] = Counter()
+        votes: Counter[str] = Counter(rec.demonym_votes)
         if (outlet_cc := domain_country(article.outlet)) and self._country(outlet_cc):
             votes[outlet_cc] += 2
         if home is not None and home.country:
             votes[home.country] += 2  # a local paper writes about its own country unless it says otherwise
-        for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
-            if (iso := DEMONYMS.get(m.group().lower())):
-                votes[iso] += 1
         by_key: dict[str, Counter[str]] = {}  # what each name contributed, to judge it without itself
         named: set[str] = set()
         # Each name votes once: a name repeated through a story ("Dublin" in Ohio local news)
@@ -634,7 +651,7 @@ class Toponymer:
                 country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
                 score=r.score, clean_start=c.start, clean_end=c.end))
         mentions += self._local_places(article, mentions, local)
-        mentions += self._unknown_places(article, mentions, persons)
+        mentions += self._unknown_places(article, mentions, rec)
         mentions.sort(key=lambda m: m.clean_start)
         return mentions
 
@@ -659,17 +676,14 @@ class Toponymer:
             out.append(m)
         return out
 
-    def _unknown_places(self, article: Article, known: list[Mention], persons: set[str]) -> list[Mention]:
+    def _unknown_places(self, article: Article, known: list[Mention], rec: _Recognised) -> list[Mention]:
         """Names the text plainly calls places ("the town of X", "X Province") that the
         gazetteer lacks: kept as unresolved mentions (no coordinates), never dropped."""
         taken = [(m.clean_start, m.clean_end) for m in known]
         out = []
-        for m in _NAMED_PLACE.finditer(article.text):
-            group = "name" if m.group("name") else "name2"
-            s, e = m.span(group)
-            key = normalize_name(m.group(group))
+        for s, e, key in rec.named:
             words = key.split()
-            if (any(a < e and s < b for a, b in taken) or self._known(key) or key in persons
+            if (any(a < e and s < b for a, b in taken) or self._known(key) or key in rec.persons
                     or key in ORGANISATIONS or words[0] in STOPWORDS
                     or any(w in ORG_WORDS or w in PLACE_NOUNS or w in _DIRECTIONS for w in words)):
                 continue
