@@ -492,11 +492,13 @@ class Toponymer:
             return []
         # Focus country: the country the article's confidently-resolved names point at, and
         # the country of its outlet's web domain (".co.uk", ".ca").
-        votes: Counter[str] = Counter(rec.demonym_votes)
-        if (outlet_cc := domain_country(article.outlet)) and self._country(outlet_cc):
-            votes[outlet_cc] += 2
+        # Counted first, the outlet's countries win ties (most_common keeps insertion order).
+        votes: Counter[str] = Counter()
         if home is not None and home.country:
             votes[home.country] += 2  # a local paper writes about its own country unless it says otherwise
+        if (outlet_cc := domain_country(article.outlet)) and self._country(outlet_cc):
+            votes[outlet_cc] += 2
+        votes.update(rec.demonym_votes)
         by_key: dict[str, Counter[str]] = {}  # what each name contributed, to judge it without itself
         named: set[str] = set()
         # Each name votes once: a name repeated through a story ("Dublin" in Ohio local news)
