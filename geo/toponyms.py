@@ -208,7 +208,15 @@ class Toponymer:
         run: list[_Token] = []
         prev_end = -1
         for m in _WORD.finditer(text):
-            tok = _Token(m.group(), m.start(), m.end())
+            word = m.group()
+            if not word[:1].isupper() and word not in CONNECTORS:
+                # Most words: lower-case prose, which only ends a run (no token needed).
+                if run:
+                    runs.append(run)
+                    run = []
+                prev_end = m.end()
+                continue
+            tok = _Token(word, m.start(), m.end())
             gap = text[prev_end:tok.start] if prev_end >= 0 else " "
             # Brackets inside a name ("[Luis Fernando] Camacho") do not end it, nor does
             # the period of "St. Louis".
