@@ -74,6 +74,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
 
 
 # Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
+_SECOND_LEVEL = frozenset("co com org net gov ac edu".split())
 _GENERIC_CCTLDS = frozenset("co io tv me fm ly ai am cc ws to nu gg".split())
 _DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+([a-z]{2})/?$")
 
@@ -99,3 +100,15 @@ def is_domain(outlet: str) -> bool:
     (True, False)
     """
     return bool(_DOMAIN.match(outlet.strip().lower())) or outlet.strip().lower().endswith((".com", ".net", ".org"))
+
+
+def domain_name(outlet: str) -> str:
+    """The name part of a web domain, without subdomains and public suffix.
+
+    >>> domain_name("news.postbulletin.com"), domain_name("www.nlhnews.co.uk"), domain_name("cbc.ca")
+    ('postbulletin', 'nlhnews', 'cbc')
+    """
+    parts = outlet.strip().lower().removeprefix("https://").removeprefix("http://").strip("/").split(".")[:-1]
+    if len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
+        parts = parts[:-1]  # "co.uk", "com.au"
+    return parts[-1] if parts else ""

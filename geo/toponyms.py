@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 
@@ -45,7 +46,7 @@ from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
-from geo.outlets import HOME_KM, TOWN_FEATURES, domain_country, is_domain, outlet_homes
+from geo.outlets import HOME_KM, TOWN_FEATURES, domain_country, domain_name, is_domain, outlet_homes
 
 MAX_NAME_WORDS = 6
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
@@ -456,12 +457,11 @@ class Toponymer:
                 found[a.article_id] = self._resolve(a, recognised[a.article_id], home=homes[a.outlet])
         return found
 
-    def outlet_town(self, outlet: str, support) -> Mention | None:
+    def outlet_town(self, outlet: str, support: Callable[[float, float], int]) -> Mention | None:
         """The town an outlet is named after, if ``support(lat, lon)`` (how many of the towns its
         articles name lie near) reaches two for one of that name's readings; else None."""
-        label = outlet.lower().removeprefix("www.")
-        if is_domain(label):
-            stem = re.sub(r"[^a-z]", "", label.split(".")[0])  # "palestineherald"
+        if is_domain(outlet):
+            stem = re.sub(r"[^a-z]", "", domain_name(outlet))  # "palestineherald"
             keys = [stem[:n] for n in range(len(stem), _OUTLET_TOWN_MIN - 1, -1)]  # longest first
         else:
             words = re.findall(r"[^\W\d_]+", outlet)
