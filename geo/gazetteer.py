@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
 
@@ -409,6 +410,9 @@ class Gazetteer:
 
     def _qualifier_test(self, qualifier: str):
         """A predicate telling whether a candidate row lies in/near the qualifier Y of "X, Y"."""
+        if (abbreviated := PLACE_ABBREVIATIONS.get(qualifier.strip())) is not None:
+            iso, admin1 = abbreviated  # "Paris, Tenn.", "Windsor, Ont.": dots and case as written
+            return lambda row: row[5] == iso and (not admin1 or row[6] == admin1)
         rows = self.candidates(normalize_name(qualifier), limit=50)
         if not rows:
             return None

@@ -198,6 +198,14 @@ def test_bare_name_shortcut_ranks_like_the_full_ranking(gazetteer):
         assert [a.gazetteer_id for a in quick.alternatives] == [r.gazetteer_id for r in full[1:6]], name
 
 
+@pytest.mark.parametrize("query, lat, lon", [
+    ("Paris, Tenn.", 36.302, -88.327), ("Paris, Texas", 33.661, -95.556), ("Windsor, Ont.", 42.300, -83.017),
+    ("Charleston, W.Va.", 38.350, -81.633)])
+def test_abbreviated_state_qualifies_the_town(gazetteer, query, lat, lon):
+    r = gazetteer.lookup(query)
+    assert km(r.lat, r.lon, lat, lon) < 15, (r.name, r.admin1)
+
+
 def test_a_name_with_a_comma_is_still_found(gazetteer):
     name = gazetteer._query("SELECT name FROM places WHERE name LIKE '%, %' AND feature_code LIKE 'PPL%' LIMIT 1", ())[0][0]
     assert gazetteer.lookup(name).name == name
