@@ -15,6 +15,7 @@ to the exact characters of the file (``Article.raw_span``), line breaks included
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -75,10 +76,14 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[
     ``repl`` returns a list of parts: an int keeps that match group's characters
     (with their own offsets); a str inserts text mapped to the match's start.
     """
+    matches = pattern.finditer(text)
+    first = next(matches, None)
+    if first is None:  # most passes find nothing: no need to copy a long offset list
+        return text, offsets
     out_text: list[str] = []
     out_off: list[int] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in itertools.chain([first], matches):
         out_text.append(text[last:m.start()])
         out_off.extend(offsets[last:m.start()])
         for part in repl(m):

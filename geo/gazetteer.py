@@ -44,6 +44,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
@@ -318,6 +319,7 @@ def build_index(source_dir: Path, target: Path) -> None:
 
 _PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name, "
                   "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
+_KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in older builds
 _SQL_BY_NAME = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                 "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
 # The best reading of a bare name: prominence plus the main-name bonus, ties in prominence order.
@@ -346,6 +348,8 @@ class Gazetteer:
         self.verbose = verbose
         self._local = threading.local()
         self._remembered = lru_cache(maxsize=100_000)(self._lookup)
+        # Rows by name: a geoparser asks for a name with and without a focus country.
+        self._rows = lru_cache(maxsize=50_000)(lambda sql, params: tuple(self._query(sql, params)))
 
     # -- the index ---------------------------------------------------------
     def _log(self, msg: str) -> None:
@@ -395,18 +399,37 @@ class Gazetteer:
             # A file damaged after opening: rebuild once, then answer from the new index.
             self._log(f"gazetteer index {self.index_path} is damaged ({exc}); rebuilding it")
             self._local.db = None
-            self._remembered.cache_clear()
+            self.clear_caches()
             self.index_path.unlink(missing_ok=True)
             return self.db.execute(sql, params).fetchall()
+
+    def clear_caches(self) -> None:
+        """Forget remembered answers (the index is rebuilt, or a benchmark starts cold)."""
+        self._remembered.cache_clear()
+        self._rows.cache_clear()
 
     # -- lookup ------------------------------------------------------------
     def candidates(self, name: str, country: str | None = None, limit: int = MAX_CANDIDATES) -> list[tuple]:
         """Raw candidate rows for one normalised name, most prominent first."""
-        rows = self._query(_SQL_BY_NAME, (name, limit))
+        rows = list(self._rows(_SQL_BY_NAME, (name, limit)))
         if country:
             have = {r[0] for r in rows}
-            rows += [r for r in self._query(_SQL_BY_NAME_IN, (name, country, limit)) if r[0] not in have]
+            rows += [r for r in self._rows(_SQL_BY_NAME_IN, (name, country, limit)) if r[0] not in have]
         return rows
+
+    def known_names(self, keys: Iterable[str]) -> set[str]:
+        """The normalised names among ``keys`` that some place carries (one query per 500 keys:
+        the geoparser asks about every span of capitalised words).
+
+        >>> sorted(Gazetteer().known_names(["el alto", "tuesday morning"]))
+        ['el alto']
+        """
+        keys, found = list(keys), set()
+        for i in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = tuple(keys[i:i + _KEYS_PER_QUERY])
+            sql = f"SELECT DISTINCT norm FROM names WHERE norm IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self._query(sql, chunk))
+        return found
 
     def _qualifier_test(self, qualifier: str):
         """A predicate telling whether a candidate row lies in/near the qualifier Y of "X, Y"."""

@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -53,8 +53,15 @@ _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
 CONNECTORS = frozenset("de del la las los el y of the da do dos das di du von van al upon on sur".split())
 # A word: capitalised or lower-case letters, with inner hyphens/apostrophes/periods (U.S., Al-Jazeera).
 # A possessive 's is not part of the name ("Bolivia's"), nor a lower-case hyphen suffix ("Montreal-area").
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[A-ZÁÉÍÓÚÑ])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*",
-                   re.UNICODE)
+_WORD_BODY = r"(?:[A-Z]\.){2,}|%s[^\W\d_](?:[\w]|-(?=[A-ZÁÉÍÓÚÑ])|['’](?!s\b)(?=[^\W\d_])|\.(?=[A-Z]\.))*"
+_WORD = re.compile(_WORD_BODY % "")
+# The words the recogniser looks at: the _WORD matches that do not start with a lower-case
+# ASCII letter, unless they may be connectors. Lower-case prose only ends a run of names,
+# which the gap between two tokens shows as well, so the scan skips it in C, not Python.
+# The look-behinds start a token only where _WORD would: not inside a word ("pro-Morales").
+_TOKEN = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?!(?<=[^\W\d_]-)[A-ZÁÉÍÓÚÑ])(?!(?<=[^\W\d_]\.)[A-Z]\.)(?:"
+                    + _WORD_BODY % (r"(?:(?![a-z])|(?=(?:%s)\b))" % "|".join(sorted(CONNECTORS, key=len, reverse=True)))
+                    + ")")
 _CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)  # "I’ve", "We’re", "Don't": words
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 # Prominence above which a single-word name needs no cue: capitals, regions, big cities, countries.
@@ -77,6 +84,7 @@ _DIRECTIONS = frozenset("""northern southern eastern western central greater upp
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 _NEAR_KM = 400.0
 _OPTIONS = 8  # readings kept per name
+_NAME_CACHE = 200_000  # names remembered as known or not, before starting afresh
 _MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
     re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
@@ -185,14 +193,27 @@ class Toponymer:
         # LGL-style annotation: a place naming something else ("Ohio State University",
         # "Alexandria Police") counts as a mention. Off by default: "Mexico Hospital" is in Sacaba.
         self.modifiers = modifiers
-        self._known = lru_cache(maxsize=200_000)(self._is_name)
+        self._names: dict[str, bool] = {}  # normalised span -> whether the gazetteer has it
         self._readings = lru_cache(maxsize=110_000)(self._lookup)
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
         self._region = lru_cache(maxsize=512)(self.gazetteer.region)
 
     # -- gazetteer access (cached: names repeat across articles) ------------------
-    def _is_name(self, key: str) -> bool:
-        return bool(self.gazetteer._query("SELECT 1 FROM names WHERE norm = ? LIMIT 1", (key,)))
+    def _known(self, key: str) -> bool:
+        """Whether some place is called ``key`` (a normalised name)."""
+        known = self._names.get(key)
+        if known is None:
+            self._learn_names([key])
+            known = self._names[key]
+        return known
+
+    def _learn_names(self, keys: Iterable[str]) -> None:
+        """Ask the gazetteer about many names at once (an article's spans, in one query)."""
+        new = list({k for k in keys if k not in self._names})
+        if len(self._names) + len(new) > _NAME_CACHE:
+            self._names.clear()
+        found = self.gazetteer.known_names(new)
+        self._names.update((k, k in found) for k in new)
 
     def _is_country(self, key: str) -> bool:
         best = self._best(key, None) if self._known(key) else ()
@@ -220,7 +241,7 @@ class Toponymer:
         runs: list[list[_Token]] = []
         run: list[_Token] = []
         prev_end = -1
-        for m in _WORD.finditer(text):
+        for m in _TOKEN.finditer(text):
             word = m.group()
             if not word[:1].isupper() and word not in CONNECTORS:
                 # Most words: lower-case prose, which only ends a run (no token needed).
@@ -255,7 +276,14 @@ class Toponymer:
         # Trailing connectors are not part of a name.
         return [r[:max(i for i, t in enumerate(r) if t.capital) + 1] for r in runs]
 
-    def _cut(self, run: list[_Token]) -> list[tuple[int, int]]:
+    @staticmethod
+    def _span_keys(run: list[_Token]) -> dict[tuple[int, int], str]:
+        """The normalised name of every span of a run that starts and ends with a capital."""
+        return {(i, j): normalize_name(" ".join(t.text for t in run[i:j]))
+                for i in range(len(run)) if run[i].capital
+                for j in range(i + 1, min(len(run), i + MAX_NAME_WORDS) + 1) if run[j - 1].capital}
+
+    def _cut(self, run: list[_Token], keys: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
         """Longest gazetteer names in a run, left to right, as token index pairs."""
         out, i = [], 0
         while i < len(run):
@@ -265,7 +293,7 @@ class Toponymer:
             for j in range(min(len(run), i + MAX_NAME_WORDS), i, -1):
                 if not run[j - 1].capital:
                     continue
-                key = normalize_name(" ".join(t.text for t in run[i:j]))
+                key = keys[(i, j)]
                 if key and self._known(key):
                     out.append((i, j))
                     i = j
@@ -278,6 +306,8 @@ class Toponymer:
         """Candidate place names in clean text, with the context verdicts applied."""
         persons = set() if persons is None else persons
         runs = self._runs(text)
+        keys = [self._span_keys(run) for run in runs]
+        self._learn_names(k for spans in keys for k in spans.values() if k)
         # People first, so "Mesa" is known as a person before its bare uses are judged.
         for run in runs:
             words = [t.lower for t in run]
@@ -291,7 +321,7 @@ class Toponymer:
                             persons.add(key)
         found = self._abbreviation_candidates(text) + self._local_candidates(text)
         taken = [(c.start, c.end) for c in found]
-        for run in runs:
+        for run, spans in zip(runs, keys):
             whole = normalize_name(" ".join(t.text for t in run))
             if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
                 continue
@@ -299,7 +329,7 @@ class Toponymer:
             # Place nouns ("Cochabamba Department") do not make one.
             if not self.modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
                 continue
-            for i, j in self._cut(run):
+            for i, j in self._cut(run, spans):
                 cand = self._judge(text, run, i, j, persons)
                 if cand is not None and not any(a < cand.end and cand.start < b for a, b in taken):
                     found.append(cand)
@@ -602,19 +632,16 @@ class Toponymer:
             others = [a for k, points in readings.items() if k != c.key for a in points]
             if not others:
                 continue
+            # Each choice's distance to its nearest other place, all choices at once.
             lat, lon = np.radians(np.array(others)).T
-            cos_lat = np.cos(lat)
-
-            def near(i: int) -> float:
-                r = choices[i]
-                p, q = math.radians(r.lat), math.radians(r.lon)
-                h = np.sin((lat - p) / 2) ** 2 + math.cos(p) * cos_lat * np.sin((lon - q) / 2) ** 2
-                d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(h.min()))))
-                score = ranks[i] + _BONUS_NEAR * math.exp(-d / _NEAR_KM)
-                if home is not None:  # the outlet's own town weighs more than guesses about other names
-                    score += _BONUS_HOME * math.exp(-haversine_km(r.lat, r.lon, home.lat, home.lon) / HOME_KM)
-                return score
-            sense[c.key] = c.result = choices[max(range(len(choices)), key=near)]
+            p, q = np.radians(np.array([(r.lat, r.lon) for r in choices])).T[:, :, None]
+            h = np.sin((lat - p) / 2) ** 2 + np.cos(p) * np.cos(lat) * np.sin((lon - q) / 2) ** 2
+            km = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h.min(axis=1))))
+            score = np.array(ranks) + _BONUS_NEAR * np.exp(-km / _NEAR_KM)
+            if home is not None:  # the outlet's own town weighs more than guesses about other names
+                score += _BONUS_HOME * np.exp(np.array(
+                    [-haversine_km(r.lat, r.lon, home.lat, home.lon) for r in choices]) / HOME_KM)
+            sense[c.key] = c.result = choices[int(np.argmax(score))]  # the first best, as max() would
             decided.add(c.key)
         # "Georgia" in an article about the US is the state, and "Palestine" in a Texas paper
         # that names Anderson County is the town: a region of the focus country, or a town of
@@ -624,10 +651,11 @@ class Toponymer:
         places += [(home.lat, home.lon)] if home else []
         for c in cands:
             r = c.result
+            if r is None or c.fixed or r.feature != "country":
+                continue
             others = votes - by_key.get(c.key, Counter())
             usual = others.most_common(1)[0][0] if others else None  # the focus without this name
-            if r is not None and not c.fixed and r.feature == "country" and usual and r.country != usual \
-                    and others[usual] >= 2 and others[r.country] == 0:
+            if usual and r.country != usual and others[usual] >= 2 and others[r.country] == 0:
                 region = next((o for o in self._best(c.key, usual) if o.country == usual
                                and o.feature == "admin1"), None)
                 # A town needs to be one (1,000 people) and to sit among the places the article
