@@ -123,7 +123,7 @@ def main() -> int:
               f"{' (modifiers counted)' if args.modifiers else ''}"
               f"{' (outlets given)' if args.outlets else ''}")
         print(f"  recognition (exact spans): P={p:.3f} R={r:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn})")
-        print(f"  resolution of found toponyms with coordinates (n={len(errors)}): acc@161km={acc:.3f} "
+        print(f"  resolution of found toponyms with coordinates (n={len(errors)}): acc@161km={acc:.3f} ({sum(e <= 161 for e in errors)}) "
               f"mean={statistics.mean(errors) if errors else 0:.0f} km median={statistics.median(errors) if errors else 0:.1f} km")
         if errors:
             print(f"  acc@161km with country mentions judged by containment: "

