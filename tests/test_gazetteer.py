@@ -209,3 +209,29 @@ def test_abbreviated_state_qualifies_the_town(gazetteer, query, lat, lon):
 def test_a_name_with_a_comma_is_still_found(gazetteer):
     name = gazetteer._query("SELECT name FROM places WHERE name LIKE '%, %' AND feature_code LIKE 'PPL%' LIMIT 1", ())[0][0]
     assert gazetteer.lookup(name).name == name
+
+
+# The World Factbook's "geographic coordinates" (GeoNames uses the same for these countries).
+@pytest.mark.parametrize("query,lat,lon", [("Russia", 60, 100), ("China", 35, 105), ("France", 46, 2),
+                                           ("Bolivia", -17, -65), ("Egypt", 27, 30), ("Iran", 32, 53)])
+def test_a_country_sits_at_its_reference_point(gazetteer, query, lat, lon):
+    r = gazetteer.lookup(query)
+    assert r.feature == "country" and km(r.lat, r.lon, lat, lon) < 5, (r.lat, r.lon)
+
+
+# Most of these provinces' towns crowd along their southern edge; their area lies far north.
+@pytest.mark.parametrize("query,south", [("Ontario", 49.0), ("Manitoba", 54.0), ("Saskatchewan", 53.5),
+                                         ("British Columbia", 53.5), ("Alaska", 63.0)])
+def test_a_region_sits_in_the_middle_of_its_area_not_of_its_towns(gazetteer, query, south):
+    r = gazetteer.lookup(query)
+    assert r.feature == "admin1" and r.lat > south, (r.lat, r.lon)
+
+
+def test_regions_natural_earth_splits_finer_are_placed_by_their_merged_outline():
+    # Natural Earth has France's departments and Britain's council areas where GeoNames has
+    # regions and constituent countries: the build merges them (see data/README.md).
+    with gzip.open("data/gazetteer/places.tsv.gz", "rt", encoding="utf-8") as fh:
+        source = {(r["country"], r["name"]): r["source"] for r in csv.DictReader(fh, delimiter="\t")
+                  if r["feature_code"] == "ADM1"}
+    for key in [("FR", "Île-de-France"), ("FR", "Occitanie"), ("GB", "Scotland"), ("GB", "England"), ("CA", "Alberta")]:
+        assert "Natural Earth admin-1 polygon" in source[key], key

@@ -237,3 +237,26 @@ def test_find_all_survives_any_text_and_outlet(gazetteer):
             assert all(a.raw[m.start:m.end] == m.text for m in found[a.article_id])
 
     check()
+
+
+def test_token_scan_sees_the_words_a_full_word_scan_would():
+    """The recogniser's scan skips lower-case prose inside the regex (for speed); it must start
+    and end words exactly where the full word scan does ("pro-Morales" stays one word)."""
+    from hypothesis import given, settings, strategies as st
+
+    from geo.toponyms import _TOKEN, _WORD, CONNECTORS
+
+    pieces = st.sampled_from(["El", "Alto", "pro", "Morales", "y", "de", "of", "the", "Ávila", "évora", "über",
+                              "U.S.", "St.", "Louis", "d", "Alene", "O", "Brien", "Al", "Jazeera", "s", "x", "Ü"])
+    glue = st.sampled_from([" ", "-", "’", "'", ".", ". ", ", ", "\n", "] ", " ["])
+
+    def wanted(rx, text):
+        return [(m.start(), m.end()) for m in rx.finditer(text) if m.group()[:1].isupper() or m.group() in CONNECTORS]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.tuples(pieces, glue), max_size=12))
+    def check(parts):
+        text = "".join(p + g for p, g in parts)
+        assert wanted(_TOKEN, text) == wanted(_WORD, text)
+
+    check()
