@@ -54,7 +54,7 @@ def in_range(inc: Incident, since: date | None, until: date | None) -> bool:
 
 def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
     """Curated records plus the extracted incidents they do not already cover."""
-    from geo.gazetteer import haversine_km
+    from geo.distance import haversine_km
     from geo.incidents import SAME_PLACE_KM, dates_compatible, types_compatible
 
     out = list(curated)

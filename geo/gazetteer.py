@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from geo.distance import haversine_km  # noqa: F401  (also imported from here)
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
@@ -202,17 +203,6 @@ def _sources_hash(source_dir: Path) -> str:
                                  "or rebuild it with `python scripts/build_gazetteer.py --shared ../shared`")
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(0, 0, 0, 1), 1)  # one degree of the equator
-    111.2
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _read_supplement(path: Path) -> tuple[list[dict], list[dict]]:

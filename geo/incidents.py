@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, DateMention, find_dates, undated
-from geo.gazetteer import haversine_km
+from geo.distance import haversine_km
 from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
 from geo.numbers import find_counts

@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import haversine_km
+import numpy as np
+
+from geo.distance import haversine_km_many
 
 if TYPE_CHECKING:
     from geo.articles import Article
@@ -60,16 +62,19 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
         if count[outlet] < HOME_ARTICLES or not points:
             continue
         common = points.most_common(HOME_CANDIDATES)  # the centre is among the towns it names most
+        lats, lons = np.array([p for p, _ in common]).T
+        counts = np.array([n for _, n in common])
 
         def support(lat: float, lon: float) -> int:
-            return sum(n for q, n in common if haversine_km(lat, lon, q[0], q[1]) <= HOME_KM)
+            return int(counts[haversine_km_many(lat, lon, lats, lons) <= HOME_KM].sum())
         named = t.outlet_town(outlet, support)
         if named is not None:
             homes[outlet] = named
             continue
-        best = max((p for p, _ in common), key=lambda p: support(*p))
-        if support(*best) >= HOME_SHARE * sum(points.values()):
-            homes[outlet] = where[best]
+        near = [support(*p) for p, _ in common]
+        best = max(range(len(common)), key=near.__getitem__)  # the first of equals, as before
+        if near[best] >= HOME_SHARE * sum(points.values()):
+            homes[outlet] = where[common[best][0]]
     return homes
 
 

@@ -42,7 +42,8 @@ from typing import Callable, Iterable
 import numpy as np
 
 from geo.articles import Article
-from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer, haversine_km
+from geo.distance import haversine_km, haversine_km_many
+from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
@@ -633,14 +634,12 @@ class Toponymer:
             if not others:
                 continue
             # Each choice's distance to its nearest other place, all choices at once.
-            lat, lon = np.radians(np.array(others)).T
-            p, q = np.radians(np.array([(r.lat, r.lon) for r in choices])).T[:, :, None]
-            h = np.sin((lat - p) / 2) ** 2 + np.cos(p) * np.cos(lat) * np.sin((lon - q) / 2) ** 2
-            km = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h.min(axis=1))))
+            lats, lons = np.array(others).T
+            at = np.array([(r.lat, r.lon) for r in choices])
+            km = haversine_km_many(at[:, :1], at[:, 1:], lats, lons).min(axis=1)
             score = np.array(ranks) + _BONUS_NEAR * np.exp(-km / _NEAR_KM)
             if home is not None:  # the outlet's own town weighs more than guesses about other names
-                score += _BONUS_HOME * np.exp(np.array(
-                    [-haversine_km(r.lat, r.lon, home.lat, home.lon) for r in choices]) / HOME_KM)
+                score += _BONUS_HOME * np.exp(-haversine_km_many(at[:, 0], at[:, 1], home.lat, home.lon) / HOME_KM)
             sense[c.key] = c.result = choices[int(np.argmax(score))]  # the first best, as max() would
             decided.add(c.key)
         # "Georgia" in an article about the US is the state, and "Palestine" in a Texas paper
