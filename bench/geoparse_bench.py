@@ -75,6 +75,7 @@ def main() -> int:
         tp = fp = fn = 0
         errors: list[float] = []
         country_ok = 0  # country mentions whose gold point lies in the resolved country, though > 161 km off
+        far: Counter[str] = Counter()  # answers beyond 161 km, by the kind of place answered
         missed: Counter[str] = Counter()
         false: Counter[str] = Counter()
         wrong: Counter[str] = Counter()
@@ -103,6 +104,7 @@ def main() -> int:
                     err = km(lat, lon, m.lat, m.lon)
                     errors.append(err)
                     if err > 161:
+                        far[m.feature] += 1
                         if m.feature == "country" and in_country(lat, lon, m.country):
                             country_ok += 1
                         wrong[f"{name} -> {m.name} ({m.country})"] += 1
@@ -129,6 +131,7 @@ def main() -> int:
             print(f"  acc@161km with country mentions judged by containment: "
                   f"{(sum(e <= 161 for e in errors) + country_ok) / len(errors):.3f} "
                   f"({country_ok} country answers beyond 161 km whose gold point lies inside the country)")
+            print("  answers beyond 161 km by kind: " + ", ".join(f"{k} {v}" for k, v in far.most_common()))
         print(f"  speed: {words} words in {min(times):.2f} s = {words / min(times):,.0f} words/s (one core, best of "
               f"{len(times)} runs; median {words / statistics.median(times):,.0f}, slowest {words / max(times):,.0f})")
         if args.misses:
