@@ -97,6 +97,10 @@ _LOCAL_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
 _LOCAL_FEATURE = re.compile(
     rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek)\b"
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
+_COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
+_COUNTY_LIST = re.compile(r"(?:,?\s+(?:(?:and|or|&)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+"
+                          r"((?i:counties|parishes))\b")
+_LIST_GOES_ON = re.compile(r",?\s+(?:(?:and|or)\s+)?[A-ZÁÉÍÓÚÑ]")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 _BONUS_NAMED = 30.0
@@ -330,7 +334,10 @@ class Toponymer:
             # Place nouns ("Cochabamba Department") do not make one.
             if not self.modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
                 continue
-            for i, j in self._cut(run, spans):
+            cut = self._cut(run, spans)
+            if not cut and self._listed_county(text, run[-1].end, spans.get((0, len(run)), "")):
+                cut = [(0, len(run))]  # "Clarke" names only a county
+            for i, j in cut:
                 cand = self._judge(text, run, i, j, persons)
                 if cand is not None and not any(a < cand.end and cand.start < b for a, b in taken):
                     found.append(cand)
@@ -374,6 +381,18 @@ class Toponymer:
             out.append(_Candidate(start, m.end(), key, local=True))
         return out
 
+    def _listed_county(self, text: str, end: int, key: str) -> str | None:
+        """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
+        listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties")."""
+        listed = _COUNTY_LIST.match(text, end)
+        if listed is None:
+            return None
+        county = f"{key} {_COUNTY_WORDS[listed.group(1).lower()]}"
+        best = self._best(key, None) if self._known(key) else ()
+        if not self._known(county) or (best and best[0].feature in _OPENER_FEATURES):
+            return None
+        return county
+
     def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
         name_toks = run[i:j]
         key = normalize_name(" ".join(t.text for t in name_toks))
@@ -412,7 +431,7 @@ class Toponymer:
             # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
             # With modifiers counted, any name leading a run is one ("Fargo Mayor", "Minnesota
             # House"), unless it is someone's given name ("Jordan Smith").
-            if after[0].lower not in PLACE_NOUNS:
+            if after[0].lower not in PLACE_NOUNS and after[0].lower not in _COUNTY_WORDS:
                 if not self.modifiers or key in GIVEN_NAMES:
                     return None
                 modifier = True  # weak evidence: "Ford Motor", "Bell Helicopter" need the place to be known
@@ -436,6 +455,8 @@ class Toponymer:
             region = self._abbreviated(abbreviation.group()) if abbreviation else None
             if region is not None and region.feature == "admin1":
                 qualifier = region.name  # "Paris, Tenn." is Paris, Tennessee
+            elif _LIST_GOES_ON.match(text, end + q.end()) and not self._is_region(normalize_name(qualifier)):
+                qualifier = None  # "Cleveland, Columbus, Dayton and Cincinnati": a list, not Columbus near Dayton
         head = text[max(0, start - 40):start].lower()
         prev = re.findall(r"[\w’']+", head)
         if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
@@ -449,6 +470,10 @@ class Toponymer:
                        and self._known(normalize_name(before_comma.group(1)))))
         if len(key) > 2 and text[start:end].isupper() and _DATELINE.match(text, end):
             cue = True
+        # "Douglas, Sarpy and Lancaster counties": each is a county ("Kansas counties" are Kansas's).
+        county = self._listed_county(text, end, key) if qualifier is None else None
+        if county is not None:
+            key, cue = county, True
         # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
         opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
                                                                                   text[max(0, start - 4):start])))
@@ -615,9 +640,14 @@ class Toponymer:
             if len(options) < 2 or (options[0].feature in _OPENER_FEATURES
                                     and not (options[0].feature == "admin1" and options[0].country != focus)):
                 continue
+            reach = _BONUS_NEAR + (_BONUS_HOME if home else 0.0)
             if len(options) == _OPTIONS and options[-1].score == options[0].score:
                 # Equals beyond the first few ("Madison County" in 20 states): all of them.
                 options = tuple(o for o in self._many(c.key, focus) if o.score == options[0].score)
+            elif home is not None and len(options) == _OPTIONS and options[-1].score > options[0].score - reach:
+                # A local paper's "Clinton" may be the country's twentieth: every namesake the
+                # home could still lift to the top.
+                options = tuple(o for o in self._many(c.key, focus) if o.score > options[0].score - reach)
             fixed = sense.get(c.key)
             if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
                 c.result = fixed  # a qualifier, or this name's first use, already chose
@@ -625,7 +655,6 @@ class Toponymer:
             choices = options[:5] if len(options) < _OPTIONS else options
             ranks = [rank(o) for o in choices]
             top = max(ranks)
-            reach = _BONUS_NEAR + (_BONUS_HOME if home else 0.0)
             if sum(r > top - reach for r in ranks) == 1:  # nearness cannot close the gap
                 sense[c.key] = c.result = choices[ranks.index(top)]
                 decided.add(c.key)

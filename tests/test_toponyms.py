@@ -260,3 +260,37 @@ def test_token_scan_sees_the_words_a_full_word_scan_would():
         assert wanted(_TOKEN, text) == wanted(_WORD, text)
 
     check()
+
+
+def test_a_local_outlets_home_reaches_past_the_best_known_namesakes(toponymer):
+    # The United States have some twenty Clintons; the Middletown paper's is the Connecticut
+    # town (41.28 N, 72.53 W), far down a list ranked by size.
+    texts = ["Middletown police and Cromwell officers met in Middletown, Conn.",
+             "Portland and Middletown schools closed for the storm.",
+             "CLINTON — A town couple faces multiple drug counts in Clinton."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="The Middletown Press") for i, t in enumerate(texts)]
+    clinton = [m for m in toponymer.find_all(arts)["2"] if m.text == "Clinton"][0]
+    assert km(clinton.lat, clinton.lon, 41.28, -72.53) < 10, (clinton.admin1, clinton.lat, clinton.lon)
+
+
+def test_a_list_of_towns_is_not_a_town_and_its_qualifier(toponymer):
+    text = "A study of passenger rail service connecting Cleveland, Columbus, Dayton and Cincinnati."
+    found = {m.text: m for m in toponymer.find(Article.from_text(text))}
+    assert km(found["Columbus"].lat, found["Columbus"].lon, 39.96, -83.00) < 20  # Ohio's, not New Jersey's
+    # A region still qualifies inside a list.
+    found = {m.text: m for m in toponymer.find(Article.from_text("Paris, Texas, and Dallas voted."))}
+    assert found["Paris"].admin1 == "Texas"
+
+
+def test_names_listed_before_counties_are_counties(toponymer):
+    text = "The combined population of Douglas, Sarpy and Lancaster counties grew, Nebraska officials said."
+    found = {m.text: m for m in toponymer.find(Article.from_text(text))}
+    assert {found[n].name for n in ("Douglas", "Sarpy", "Lancaster")} == {
+        "Douglas County", "Sarpy County", "Lancaster County"}
+    assert km(found["Lancaster"].lat, found["Lancaster"].lon, 40.78, -96.68) < 40  # around Lincoln
+    # Only a county by that name: "Clarke" is not a town.
+    text = "The metro area - Clarke, Madison, Oconee and Oglethorpe counties - grew in Georgia."
+    assert [m.name for m in toponymer.find(Article.from_text(text))][:4] == [
+        "Clarke County", "Madison County", "Oconee County", "Oglethorpe County"]
+    # A state before "counties" is the state.
+    assert [m.name for m in toponymer.find(Article.from_text("Most Kansas counties voted."))] == ["Kansas"]
