@@ -98,8 +98,9 @@ _LOCAL_FEATURE = re.compile(
     rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek)\b"
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
 _COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
-_COUNTY_LIST = re.compile(r"(?:,?\s+(?:(?:and|or|&)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*,?\s+"
-                          r"((?i:counties|parishes))\b")
+# Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
+_COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
+                          r",?\s+((?i:counties|parishes))\b")
 _LIST_GOES_ON = re.compile(r",?\s+(?:(?:and|or)\s+)?[A-ZÁÉÍÓÚÑ]")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
