@@ -294,3 +294,11 @@ def test_names_listed_before_counties_are_counties(toponymer):
         "Clarke County", "Madison County", "Oconee County", "Oglethorpe County"]
     # A state before "counties" is the state.
     assert [m.name for m in toponymer.find(Article.from_text("Most Kansas counties voted."))] == ["Kansas"]
+
+
+def test_a_country_the_story_names_counts_as_much_as_its_focus(toponymer):
+    # The story is about Syria (its focus), but names Canada: the rally's London is Ontario's.
+    text = ("Organizers of a London rally for the people of Aleppo thanked Canada for what it has done. "
+            "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated.")
+    london = [m for m in toponymer.find(Article.from_text(text)) if m.text == "London"][0]
+    assert (london.country, london.admin1) == ("CA", "Ontario")
