@@ -513,7 +513,9 @@ class Toponymer:
         name places that cluster (see :func:`outlet_homes`), the cluster is where it is based, and a
         second pass resolves every name of those articles with it in view ("Manhattan" in a
         Kansas paper is Manhattan, Kansas). Wire services and national outlets, whose places
-        scatter, get none; so do articles without an outlet.
+        scatter, get none; so do articles without an outlet. And an outlet's stories share the
+        sense one of them settled for a name the others leave without context (see
+        :meth:`_outlet_senses`), where that sense lies at the outlet's home.
         """
         from geo.progress import progress
 
@@ -521,11 +523,53 @@ class Toponymer:
         for a in progress(articles, label):
             recognised[a.article_id] = self._recognised(a)
             found[a.article_id] = self._resolve(a, recognised[a.article_id])
-        homes = outlet_homes(articles, found, self)
+        # Where an outlet is based is judged with its stories read as one (_outlet_senses)...
+        follow = self._outlet_senses(articles, recognised)
+        read_as_one = {a.article_id: self._resolve(a, recognised[a.article_id], senses=follow[a.article_id])
+                       if a.article_id in follow else found[a.article_id] for a in articles}
+        homes = outlet_homes(articles, read_as_one, self)
         for a in articles:
-            if a.outlet in homes:
-                found[a.article_id] = self._resolve(a, recognised[a.article_id], home=homes[a.outlet])
+            home = homes.get(a.outlet)
+            if home is None:
+                continue
+            # ...but a story follows another's sense of a name only at home: one Richmond Times-
+            # Dispatch story about Richmond, California does not move the paper's Richmond.
+            senses = {k: r for k, r in follow.get(a.article_id, {}).items()
+                      if haversine_km(r.lat, r.lon, home.lat, home.lon) <= HOME_KM}
+            found[a.article_id] = self._resolve(a, recognised[a.article_id], home=home, senses=senses)
         return found
+
+    def _outlet_senses(self, articles: list[Article],
+                       recognised: dict[str, _Recognised]) -> dict[str, dict[str, GeocodeResult]]:
+        """One sense per outlet: article id -> {name: reading} for the towns it names without
+        context of its own, where another article of its outlet settled the name by context
+        ("London" after "Canada" in one London Free Press story is London, Ontario, in the
+        paper's stories that say only "London"). Read after the first resolution pass."""
+        settled: dict[str, dict[str, GeocodeResult | None]] = {}
+        plain: dict[str, set[str]] = {}  # article -> names it left at their usual reading, unsupported
+        for a in articles:
+            if not a.outlet:
+                continue
+            mine = settled.setdefault(a.outlet, {})
+            rec = recognised[a.article_id]
+            names_in: dict[str, set[str]] = {}  # country -> the story's names resolved there
+            for c in rec.cands + rec.demonyms:
+                if c.result is not None:
+                    names_in.setdefault(c.result.country, set()).add(c.key)
+            for c in rec.cands:
+                r = c.result
+                if r is None or c.fixed or r.feature not in TOWN_FEATURES:
+                    continue
+                if r.gazetteer_id == self._best(c.key, None)[0].gazetteer_id:
+                    # Usual, and nothing else in the story is in its country: the story did not
+                    # choose it ("Jerusalem" among Israeli places did).
+                    if c.qualifier is None and not names_in[r.country] - {c.key}:
+                        plain.setdefault(a.article_id, set()).add(c.key)
+                else:  # settled by context; stories that settle it apart leave the outlet no sense
+                    prior = mine.get(c.key, r)
+                    mine[c.key] = r if prior is not None and prior.gazetteer_id == r.gazetteer_id else None
+        return {a.article_id: follow for a in articles if a.outlet and (follow := {
+            k: r for k in plain.get(a.article_id, ()) if (r := settled[a.outlet].get(k)) is not None})}
 
     def outlet_town(self, outlet: str, support: Callable[[float, float], int]) -> Mention | None:
         """The town an outlet is named after, if ``support(lat, lon)`` (how many of the towns its
@@ -558,7 +602,8 @@ class Toponymer:
             cands=[c for c in cands if c.key not in persons and not c.local], local=[c for c in cands if c.local],
             persons=persons, demonyms=demonyms, demonym_votes=votes, named=named)
 
-    def _resolve(self, article: Article, rec: _Recognised, home: Mention | None = None) -> list[Mention]:
+    def _resolve(self, article: Article, rec: _Recognised, home: Mention | None = None,
+                 senses: dict[str, GeocodeResult] | None = None) -> list[Mention]:
         cands, local, demonyms = rec.cands, rec.local, rec.demonyms
         if not cands and not local and not demonyms:
             return []
@@ -596,7 +641,7 @@ class Toponymer:
             "their masters in Washington" after "the U.S." is the capital, not a Bolivian hamlet."""
             return r.score + (_BONUS_NAMED if r.country in named else 0.0)
         keys = {c.key for c in cands}
-        sense: dict[str, GeocodeResult] = {}
+        sense: dict[str, GeocodeResult] = dict(senses or {})  # the outlet's, for names without context here
         # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
         for c in sorted(cands, key=lambda c: c.qualifier is None):
             if c.fixed:
@@ -628,7 +673,7 @@ class Toponymer:
             if not (c.fixed or c.qualifier):
                 points.update((o.lat, o.lon) for o in self._best(c.key, focus)[:5]
                               if o.country == focus and o.feature not in _OPENER_FEATURES)
-        decided: set[str] = set()  # names nearness already judged: later uses share the answer
+        decided: set[str] = set(senses or ())  # names already judged: later uses share the answer
         for c in cands:
             if c.result is None or c.qualifier or c.fixed:
                 continue

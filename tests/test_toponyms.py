@@ -302,3 +302,29 @@ def test_a_country_the_story_names_counts_as_much_as_its_focus(toponymer):
             "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated.")
     london = [m for m in toponymer.find(Article.from_text(text)) if m.text == "London"][0]
     assert (london.country, london.admin1) == ("CA", "Ontario")
+
+
+def test_an_outlets_stories_share_the_sense_one_of_them_settled(toponymer):
+    # lfpress.com: one story says where its London is (it names Canada); the others say only "London".
+    texts = ["Organizers of a London rally for the people of Aleppo thanked Canada for what it has done. "
+             "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated.",
+             "London’s crystal meth crisis has prompted the city’s homeless coalition to launch a campaign.",
+             "A company Christmas party turned deadly early Sunday with a stabbing, London police say."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="www.lfpress.com") for i, t in enumerate(texts)]
+    found = toponymer.find_all(arts)
+    assert {(m.country, m.admin1) for i in "012" for m in found[i] if m.text.startswith("London")} == {
+        ("CA", "Ontario")}
+    # Alone, "London" is England's capital.
+    assert toponymer.find(arts[1])[0].country == "GB"
+
+
+def test_one_story_about_a_namesake_does_not_move_the_outlets_town(toponymer):
+    texts = ["Richmond police and Henrico County deputies searched Petersburg and Chesterfield.",
+             "The Richmond City Council met in Richmond; Hanover County and Chesterfield joined.",
+             "A crash closed Interstate 95 near Richmond and Petersburg, Virginia State Police said.",
+             "In Richmond, Calif., the Chevron refinery near Oakland and Berkeley caught fire.",
+             "Schools in Richmond reopened on Monday."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="Richmond Times-Dispatch") for i, t in enumerate(texts)]
+    found = toponymer.find_all(arts)
+    assert [m.admin1 for m in found["3"] if m.text == "Richmond"] == ["California"]
+    assert [m.admin1 for m in found["4"] if m.text == "Richmond"] == ["Virginia"]
