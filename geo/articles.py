@@ -214,11 +214,12 @@ def read_manifest(path: Path) -> list[dict]:
 
 
 def load_articles(paths: Iterable[str | Path], published: date | None = None,
-                  on_problem: Callable[[str], None] | None = None) -> list[Article]:
+                  on_problem: Callable[[str], None] | None = None, outlet: str | None = None) -> list[Article]:
     """Load articles from files and directories (a directory: its ``*.txt`` plus its
     ``articles.csv`` metadata). Problems (missing files, binary or empty files, bad
     manifest rows) are reported through ``on_problem`` (default: stderr) and the rest
-    is loaded. ``published`` applies to articles whose date is otherwise unknown.
+    is loaded. ``published`` applies to articles whose date is otherwise unknown, and
+    ``outlet`` to articles whose manifest names no outlet.
 
     >>> [a.article_id for a in load_articles(["seeds"])][:2]
     ['000_f0bddc0a2dccaad2', '001_a9ffa14dafb5799f']
@@ -241,6 +242,7 @@ def load_articles(paths: Iterable[str | Path], published: date | None = None,
                 art.published_basis = "manifest"
             if art.published is None and published is not None:
                 art.published, art.published_basis = published, "given"
+            art.outlet = art.outlet or outlet
             for w in art.warnings:
                 report(w)
             out.append(art)

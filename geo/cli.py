@@ -110,6 +110,9 @@ _SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incident
 _UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
 _PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                           help="Publication date for articles whose date is unknown.")
+_OUTLET = typer.Option(None, "--outlet", help="The outlet of articles whose manifest names none. Three or "
+                       "more articles of a local outlet give it a home that settles namesakes ('Manhattan' "
+                       "in a Kansas paper).")
 _ARTICLES = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv).")
 _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout.")
 
@@ -127,16 +130,12 @@ def places(
                                   "of their country."),
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
                                    "things ('Ohio State University'), as some gold corpora do."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet of articles whose manifest names "
-                                         "none. Three or more articles of a local outlet give it a home that "
-                                         "settles namesakes ('Manhattan' in a Kansas paper)."),
+    outlet: Optional[str] = _OUTLET,
 ) -> None:
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
-    articles = load_or_fail(paths, published)
-    for a in articles:
-        a.outlet = a.outlet or outlet
+    articles = load_or_fail(paths, published, outlet)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
@@ -153,7 +152,7 @@ def places(
                + (f", {unresolved} unresolved" if unresolved else ""), err=True)
 
 
-def load_or_fail(paths: list[Path], published: Optional[str]):
+def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None):
     """Articles from PATHs (problems to stderr); exit 1 when none could be loaded."""
     from geo.articles import load_articles
 
@@ -163,7 +162,8 @@ def load_or_fail(paths: list[Path], published: Optional[str]):
         problems.append(msg)
         typer.echo(f"geo: warning: {msg}", err=True)
 
-    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report)
+    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report,
+                             outlet=outlet)
     if not articles:
         fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
     return articles
@@ -172,9 +172,10 @@ def load_or_fail(paths: list[Path], published: Optional[str]):
 @app.command(epilog="Examples:\n\n"
                     "  geo extract seeds --json\n\n"
                     "  geo extract seeds --csv -o incidents.csv\n\n"
-                    "  geo extract story.txt --published 2019-11-20 --json")
+                    "  geo extract story.txt --published 2019-11-20 --json\n\n"
+                    "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv")
 def extract(
-    paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
+    paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
     output: Optional[Path] = _OUTPUT,
@@ -187,7 +188,7 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
-    incidents = extract_incidents(load_or_fail(paths, published))
+    incidents = extract_incidents(load_or_fail(paths, published, outlet))
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -200,7 +201,7 @@ def extract(
 
 
 def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
-                    since: Optional[str], until: Optional[str], published: Optional[str]):
+                    since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str]):
     """The dataset for build/export, with problems reported on stderr."""
     from geo.dataset import build_dataset
     from geo.records import RecordError
@@ -212,7 +213,7 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
         fail(f"{curated}: no such curated records file")
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
-                           published=parse_date_option(published, "--published"),
+                           published=parse_date_option(published, "--published"), outlet=outlet,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
     except RecordError as exc:
         fail(str(exc))
@@ -232,11 +233,12 @@ def build(
     output: Path = typer.Option(Path("maps/seeds.html"), "-o", "--output", help="HTML file to write."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
+    outlet: Optional[str] = _OUTLET,
 ) -> None:
     """Build the layered offline map of the incidents (one self-contained HTML file)."""
     from geo.mapping import save_map
 
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published)
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
     path = save_map(ds, output)
     typer.echo(f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to {path} "
                f"({path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
@@ -252,13 +254,14 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
+    outlet: Optional[str] = _OUTLET,
 ) -> None:
     """Export the incidents for GIS tools and spreadsheets."""
     from geo.export import FORMATS, export as write
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published)
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
     path = write(ds, output, fmt.lower())
     typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {path}", err=True)
 

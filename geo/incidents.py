@@ -516,7 +516,8 @@ def incident_id(inc: Incident) -> str:
 def extract_incidents(articles: list[Article], extractor: Extractor | None = None,
                       found: dict[str, list[Mention]] | None = None) -> list[Incident]:
     """Incidents of many articles: every report extracted, then merged across articles.
-    ``found`` (article id -> mentions) reuses places already found.
+    ``found`` (article id -> mentions) reuses places already found; without it they are
+    found for all the articles together.
 
     >>> from geo.articles import load_articles
     >>> incs = extract_incidents(load_articles(["seeds"]))
@@ -526,6 +527,7 @@ def extract_incidents(articles: list[Article], extractor: Extractor | None = Non
     from geo.progress import progress
 
     ex = extractor or Extractor()
-    found = found or {}
+    if found is None:  # read together, so an outlet's articles get its home (see Toponymer.find_all)
+        found = ex.toponymer.find_all(articles)
     reports = [r for a in progress(articles, "extracting incidents") for r in ex.reports(a, found.get(a.article_id))]
     return merge_reports(reports, {a.article_id: a for a in articles})

@@ -93,6 +93,30 @@ def test_places_outlet_gives_local_articles_a_home(tmp_path):
     assert manhattan("--outlet", "The Mercury")["admin1"] == "Kansas"
 
 
+def test_extract_and_export_take_the_outlet_too(tmp_path):
+    texts = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
+             "Riley County commissioners met in Manhattan, Kan., on Monday.",
+             "A Wamego man was arrested in Junction City, Kan.",
+             "Police arrested three protesters in Manhattan on Friday, police said."]
+    for i, t in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(t)
+    files = [str(tmp_path / f"{i}.txt") for i in range(4)]
+
+    def arrests(*extra):
+        out = geo("extract", *files, "--published", "2009-03-20", "--json", *extra)
+        assert out.returncode == 0, out.stderr
+        return next(i for i in json.loads(out.stdout) if i["arrests"] == 3)
+
+    assert arrests()["admin1"] == "New York"
+    assert arrests("--outlet", "The Mercury")["admin1"] == "Kansas"
+    out = geo("export", *files, "--no-curated", "--published", "2009-03-20", "--outlet", "The Mercury",
+              "--format", "geojson", "-o", str(tmp_path / "out.geojson"))
+    assert out.returncode == 0, out.stderr
+    feats = json.loads((tmp_path / "out.geojson").read_text())["features"]
+    lon, lat = next(f["geometry"]["coordinates"] for f in feats if f["properties"]["arrests"] == 3)
+    assert km(lat, lon, 39.18, -96.57) < 15  # Manhattan, Kansas
+
+
 def test_extract_json_and_csv(tmp_path):
     out = geo("extract", "seeds", "--json")
     assert out.returncode == 0, out.stderr
