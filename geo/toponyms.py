@@ -32,7 +32,6 @@ the outlet is based (:mod:`geo.outlets`).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -250,7 +249,7 @@ class Toponymer:
         for m in _TOKEN.finditer(text):
             word = m.group()
             if not word[:1].isupper() and word not in CONNECTORS:
-                # Most words: lower-case prose, which only ends a run (no token needed).
+                # Lower-case prose the scan could not skip ("über", "delta"): it only ends a run.
                 if run:
                     runs.append(run)
                     run = []
@@ -560,7 +559,8 @@ class Toponymer:
                 r = c.result
                 if r is None or c.fixed or r.feature not in TOWN_FEATURES:
                     continue
-                if r.gazetteer_id == self._best(c.key, None)[0].gazetteer_id:
+                usual = self._best(c.key, None)[:1]
+                if usual and r.gazetteer_id == usual[0].gazetteer_id:
                     # Usual, and nothing else in the story is in its country: the story did not
                     # choose it ("Jerusalem" among Israeli places did).
                     if c.qualifier is None and not names_in[r.country] - {c.key}:

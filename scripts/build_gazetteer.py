@@ -33,7 +33,6 @@ import csv
 import gzip
 import io
 import json
-import math
 import re
 import sys
 from collections import Counter, defaultdict

@@ -306,8 +306,8 @@ def test_a_country_the_story_names_counts_as_much_as_its_focus(toponymer):
 
 def test_an_outlets_stories_share_the_sense_one_of_them_settled(toponymer):
     # lfpress.com: one story says where its London is (it names Canada); the others say only "London".
-    texts = ["Organizers of a London rally for the people of Aleppo thanked Canada for what it has done. "
-             "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated.",
+    texts = [("Organizers of a London rally for the people of Aleppo thanked Canada for what it has done. "
+              "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated."),
              "London’s crystal meth crisis has prompted the city’s homeless coalition to launch a campaign.",
              "A company Christmas party turned deadly early Sunday with a stabbing, London police say."]
     arts = [Article.from_text(t, article_id=str(i), outlet="www.lfpress.com") for i, t in enumerate(texts)]
