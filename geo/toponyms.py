@@ -100,7 +100,7 @@ _COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
 # Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
 _COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
                           r",?\s+((?i:counties|parishes))\b")
-_LIST_GOES_ON = re.compile(r",?\s+(?:(?:and|or)\s+)?[A-ZÁÉÍÓÚÑ]")
+_LIST_GOES_ON = re.compile(r"(?P<sep>,?\s+(?:(?:and|or)\s+)?)(?P<next>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]*)?)")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
 _BONUS_NAMED = 60.0  # as much as the focus country's (the gazetteer's +60): a named country is in play too
@@ -381,6 +381,13 @@ class Toponymer:
             out.append(_Candidate(start, m.end(), key, local=True))
         return out
 
+    def _list_goes_on(self, text: str, at: int) -> bool:
+        """Whether another name follows at ``at`` as the next item of a list (", Dayton",
+        " and Cincinnati"), not as the region of an address ("Huayllani, Sacaba, Cochabamba")."""
+        more = _LIST_GOES_ON.match(text, at)
+        return more is not None and not (more.group("sep").strip() == ","
+                                         and self._is_region(normalize_name(more.group("next"))))
+
     def _listed_county(self, text: str, end: int, key: str) -> str | None:
         """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
         listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties")."""
@@ -448,14 +455,18 @@ class Toponymer:
             persons.add(key)  # "Morales said" is the man; "Russia said" is still Russia
             return None
         qualifier = None
+        # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
+        before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
+        county = self._listed_county(text, end, key)  # "Douglas, Sarpy and Lancaster counties": a list
         q = re.match(r",\s+((?:[A-ZÁÉÍÓÚÑ][\w’'-]*)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3})", text[end:end + 60])
-        if q:
+        if q and county is None:
             qualifier = q.group(1)
             abbreviation = _ABBREVIATION.match(text, end + q.start(1))
             region = self._abbreviated(abbreviation.group()) if abbreviation else None
             if region is not None and region.feature == "admin1":
                 qualifier = region.name  # "Paris, Tenn." is Paris, Tennessee
-            elif _LIST_GOES_ON.match(text, end + q.end()) and not self._is_region(normalize_name(qualifier)):
+            elif not self._is_region(normalize_name(qualifier)) and (
+                    before_comma or self._list_goes_on(text, end + q.end())):
                 qualifier = None  # "Cleveland, Columbus, Dayton and Cincinnati": a list, not Columbus near Dayton
         head = text[max(0, start - 40):start].lower()
         prev = re.findall(r"[\w’']+", head)
@@ -463,16 +474,12 @@ class Toponymer:
             prev = prev[:-1]  # "around the Senkata plant"
         cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
                               or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
-        # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
-        before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
         cue = (cue or (qualifier is not None and self._is_region(normalize_name(qualifier)))
                or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
                        and self._known(normalize_name(before_comma.group(1)))))
         if len(key) > 2 and text[start:end].isupper() and _DATELINE.match(text, end):
             cue = True
-        # "Douglas, Sarpy and Lancaster counties": each is a county ("Kansas counties" are Kansas's).
-        county = self._listed_county(text, end, key) if qualifier is None else None
-        if county is not None:
+        if county is not None:  # each name of the list is a county ("Kansas counties" are Kansas's)
             key, cue = county, True
         # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
         opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",

@@ -277,9 +277,11 @@ def test_a_list_of_towns_is_not_a_town_and_its_qualifier(toponymer):
     text = "A study of passenger rail service connecting Cleveland, Columbus, Dayton and Cincinnati."
     found = {m.text: m for m in toponymer.find(Article.from_text(text))}
     assert km(found["Columbus"].lat, found["Columbus"].lon, 39.96, -83.00) < 20  # Ohio's, not New Jersey's
-    # A region still qualifies inside a list.
+    # A region still qualifies inside a list, and an address is not a list.
     found = {m.text: m for m in toponymer.find(Article.from_text("Paris, Texas, and Dallas voted."))}
     assert found["Paris"].admin1 == "Texas"
+    found = {m.text: m for m in toponymer.find(Article.from_text("Police fired in Huayllani, Sacaba, Cochabamba."))}
+    assert km(found["Huayllani"].lat, found["Huayllani"].lon, -17.3964, -66.0570) < 5
 
 
 def test_names_listed_before_counties_are_counties(toponymer):
@@ -292,6 +294,10 @@ def test_names_listed_before_counties_are_counties(toponymer):
     text = "The metro area - Clarke, Madison, Oconee and Oglethorpe counties - grew in Georgia."
     assert [m.name for m in toponymer.find(Article.from_text(text))][:4] == [
         "Clarke County", "Madison County", "Oconee County", "Oglethorpe County"]
+    # A list of counties is not a county and its qualifier ("Douglas" is also a region elsewhere).
+    text = "Water is over roads in Becker, Clay, Douglas, Grant, Otter Tail and Wilkin counties."
+    found = {m.text: m for m in toponymer.find(Article.from_text(text))}
+    assert (found["Clay"].name, found["Clay"].admin1) == ("Clay County", "Minnesota")
     # A state before "counties" is the state.
     assert [m.name for m in toponymer.find(Article.from_text("Most Kansas counties voted."))] == ["Kansas"]
 
