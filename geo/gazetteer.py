@@ -51,7 +51,7 @@ from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
 from geo.paths import GAZETTEER_DIR, cache_dir
 
-INDEX_FORMAT = "6"
+INDEX_FORMAT = "7"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 MAX_CANDIDATES = 200
 
@@ -224,6 +224,8 @@ def build_index(source_dir: Path, target: Path) -> None:
     """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
     from shapely.geometry import shape
 
+    from geo.geometry import inside_point
+
     areas = {f["properties"]["gazetteer_id"]: f["geometry"]
              for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
     places: dict[str, dict] = {}
@@ -235,7 +237,7 @@ def build_index(source_dir: Path, target: Path) -> None:
         if row.get("area") and not row.get("lat"):
             if row["area"] not in areas:
                 raise GazetteerError(f"{row['_where']}: area {row['area']!r} is not in areas.geojson")
-            pt = shape(areas[row["area"]]).representative_point()
+            pt = inside_point(shape(areas[row["area"]]))
             row["lat"], row["lon"] = f"{pt.y:.5f}", f"{pt.x:.5f}"
         row["source"] = "supplement: " + row["source"]
         places[row["gazetteer_id"]] = row

@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.atomic import atomic_write  # noqa: E402
+from geo.geometry import inside_point, largest_part_point  # noqa: E402
 from geo.normalize import is_latin, normalize_name  # noqa: E402
 
 COLUMNS = ["gazetteer_id", "name", "lat", "lon", "country", "admin1",
@@ -128,20 +129,10 @@ def factbook_points(tarball: bytes) -> dict[str, tuple[float, float]]:
     return points
 
 
-def largest_part_point(geom):
-    """A point inside the country's main landmass (centroid when it falls inside)."""
-    from shapely.geometry import MultiPolygon
-
-    part = max(geom.geoms, key=lambda g: g.area) if isinstance(geom, MultiPolygon) else geom
-    c = part.centroid
-    return c if part.contains(c) else part.representative_point()
-
-
-def country_rows(world: Path, info, iso3_to_iso2, cities_by_country, factbook: dict[str, tuple[float, float]]):
-    from babel import Locale
+def ne_countries(world: Path, iso3_to_iso2):
+    """Natural Earth 1:50m: ISO2 -> outline, and ISO2 -> the names it gives the country."""
     from shapely.geometry import shape
 
-    en, es = Locale("en").territories, Locale("es").territories
     ne = json.loads((world / "ne_50m_admin_0_countries.geojson").read_text())
     ne_by_iso = {}
     ne_names = defaultdict(set)
@@ -154,6 +145,13 @@ def country_rows(world: Path, info, iso3_to_iso2, cities_by_country, factbook: d
         if iso2 not in ne_by_iso or geom.area > ne_by_iso[iso2].area:
             ne_by_iso[iso2] = geom
         ne_names[iso2].update(v for k, v in p.items() if k.startswith(("NAME", "ADMIN")) and v)
+    return ne_by_iso, ne_names
+
+
+def country_rows(info, ne_by_iso, ne_names, cities_by_country, factbook: dict[str, tuple[float, float]]):
+    from babel import Locale
+
+    en, es = Locale("en").territories, Locale("es").territories
     rows = []
     for iso2, c in info.items():
         if (fb := factbook.get(c["fips"]) or factbook.get(c["name"])) is not None:
@@ -290,12 +288,6 @@ def admin1_rows(world: Path, places, bo_departments, outlines):
             "alternate_names": alt_names(name, [ascii_name]),
         })
     return rows, areas
-
-
-def inside_point(geom):
-    """The centroid when it falls inside the outline (Alberta), else a point inside its largest part."""
-    c = geom.centroid
-    return c if geom.contains(c) else largest_part_point(geom)
 
 
 def admin1_outlines(tarball: bytes, iso3_to_iso2: dict[str, str], places) -> dict[tuple[str, str], object]:
@@ -449,6 +441,24 @@ def bolivia_admin2_rows(bolivia: Path, provinces):
     return rows
 
 
+def member_region_areas(supplement: Path, ne_by_iso, done: set[str]):
+    """Areas of the supplement's regions made of whole countries ("Middle East": its
+    ``countries``), as the union of their Natural Earth outlines; (id, name, geometry) each."""
+    from shapely.ops import unary_union
+
+    out = []
+    with open(supplement, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            gid, members = row["gazetteer_id"], row["countries"].split()
+            if row["feature_code"] != "RGN" or row["area"] != gid or gid in done or not members:
+                continue
+            missing = [m for m in members if m not in ne_by_iso]
+            if missing:
+                sys.exit(f"{supplement}: region {gid}: no Natural Earth outline for {' '.join(missing)}")
+            out.append((gid, row["name"], unary_union([ne_by_iso[m] for m in members])))
+    return out
+
+
 def load_polygons(path: Path, name_key: str, skip=()):
     from shapely.geometry import shape
 
@@ -515,8 +525,8 @@ def main(argv=None) -> int:
     for p in places:
         by_country[p["country"]].append(p)
     info, iso3_to_iso2 = load_countries(src / "world")
-    countries = country_rows(src / "world", info, iso3_to_iso2, by_country,
-                             factbook_points(fetch_npm(FACTBOOK, args.factbook)))
+    ne_by_iso, ne_names = ne_countries(src / "world", iso3_to_iso2)
+    countries = country_rows(info, ne_by_iso, ne_names, by_country, factbook_points(fetch_npm(FACTBOOK, args.factbook)))
     # A country's capital is its seat of government: rank it as such.
     for iso2, c in info.items():
         key = normalize_name(c["capital"])
@@ -537,6 +547,7 @@ def main(argv=None) -> int:
     media_luna = unary_union([departments[n] for n in ("Santa Cruz", "El Beni", "Pando", "Tarija")])
     chaco = load_polygons(src / "world/ne_10m_regions_south_america.geojson", "name")["GRAN CHACO"]
     areas += [("sup:media-luna", "Media Luna", media_luna), ("sup:gran-chaco", "Gran Chaco", chaco)]
+    areas += member_region_areas(args.out / "gazetteer" / "supplement.csv", ne_by_iso, {gid for gid, _, _ in areas})
 
     continents = continent_rows()
     rows = countries + continents + admin1 + admin2 + places

@@ -235,3 +235,16 @@ def test_regions_natural_earth_splits_finer_are_placed_by_their_merged_outline()
                   if r["feature_code"] == "ADM1"}
     for key in [("FR", "Île-de-France"), ("FR", "Occitanie"), ("GB", "Scotland"), ("GB", "England"), ("CA", "Alberta")]:
         assert "Natural Earth admin-1 polygon" in source[key], key
+
+
+@pytest.mark.parametrize("query", ["Middle East", "Central America", "Caribbean", "Scandinavia", "Balkans",
+                                   "West Africa", "North Africa", "Latin America", "Southeast Asia"])
+def test_world_regions_sit_inside_their_member_countries(gazetteer, query):
+    # Regions made of whole countries (data/gazetteer/supplement.csv, `countries`): "Middle East"
+    # was a hamlet in Maryland.
+    with open("data/gazetteer/supplement.csv", encoding="utf-8") as fh:
+        members = next(r["countries"].split() for r in csv.DictReader(fh) if r["name"] == query)
+    with open("data/boundaries/countries.geojson", encoding="utf-8") as fh:
+        outlines = [shape(f["geometry"]) for f in json.load(fh)["features"] if f["properties"]["iso2"] in members]
+    r = gazetteer.lookup(query)
+    assert r.feature == "region" and any(o.contains(Point(r.lon, r.lat)) for o in outlines), (r.lat, r.lon)
