@@ -103,6 +103,7 @@ _COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)[A
 _LIST_GOES_ON = re.compile(r"(?P<sep>,?\s+(?:(?:and|or)\s+)?)(?P<next>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]*)?)")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
+_QUALIFIER_HELD = 99.0  # the gazetteer's bonus for a reading in or near its "X, Y" qualifier is 100
 _BONUS_NAMED = 60.0  # as much as the focus country's (the gazetteer's +60): a named country is in play too
 _BONUS_HOME = 25.0
 _NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
@@ -169,6 +170,7 @@ class _Candidate:
     ends_name: bool = False  # ends another name ("CTV Edmonton", "Skate Canada"): only prominent places count
     local: bool = False  # a street or water: placed at the article's home town, not looked up
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
+    listed: bool = False  # an item of a list ("Moscow, Kiev, Minsk"): its qualifier may be the next item
 
 
 @dataclass
@@ -388,6 +390,13 @@ class Toponymer:
         return more is not None and not (more.group("sep").strip() == ","
                                          and self._is_region(normalize_name(more.group("next"))))
 
+    def _within(self, key: str, qualified: GeocodeResult, focus: str | None) -> bool:
+        """Whether ``qualified`` (the best reading of "key, Y") lies in or near Y: it gained the
+        qualifier's bonus over its plain reading (a focus country's bonus alone can lift a
+        reading as high)."""
+        plain = next((r.score for r in self._many(key, focus) if r.gazetteer_id == qualified.gazetteer_id), None)
+        return plain is None or qualified.score - plain >= _QUALIFIER_HELD
+
     def _listed_county(self, text: str, end: int, key: str) -> str | None:
         """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
         listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties")."""
@@ -395,10 +404,12 @@ class Toponymer:
         if listed is None:
             return None
         county = f"{key} {_COUNTY_WORDS[listed.group(1).lower()]}"
+        return county if self._known(county) and not self._first_a_region(key) else None
+
+    def _first_a_region(self, key: str) -> bool:
+        """Whether a name's best reading is a country, continent or region ("Kansas", not "Douglas")."""
         best = self._best(key, None) if self._known(key) else ()
-        if not self._known(county) or (best and best[0].feature in _OPENER_FEATURES):
-            return None
-        return county
+        return bool(best) and best[0].feature in _OPENER_FEATURES
 
     def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
         name_toks = run[i:j]
@@ -454,7 +465,7 @@ class Toponymer:
         if next_word in PERSON_VERBS and len(name_toks) == 1 and not self._is_region(key):
             persons.add(key)  # "Morales said" is the man; "Russia said" is still Russia
             return None
-        qualifier = None
+        qualifier, listed = None, False
         # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
         before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
         county = self._listed_county(text, end, key)  # "Douglas, Sarpy and Lancaster counties": a list
@@ -465,9 +476,12 @@ class Toponymer:
             region = self._abbreviated(abbreviation.group()) if abbreviation else None
             if region is not None and region.feature == "admin1":
                 qualifier = region.name  # "Paris, Tenn." is Paris, Tennessee
-            elif not self._is_region(normalize_name(qualifier)) and (
-                    before_comma or self._list_goes_on(text, end + q.end())):
-                qualifier = None  # "Cleveland, Columbus, Dayton and Cincinnati": a list, not Columbus near Dayton
+            elif normalize_name(qualifier) in _DIRECTIONS:
+                qualifier = None  # "Kansas City, North": a part of it
+            else:
+                listed = bool(before_comma) or self._list_goes_on(text, end + q.end())
+                if listed and not self._is_region(normalize_name(qualifier)):
+                    qualifier = None  # "Cleveland, Columbus, Dayton and Cincinnati": a list, not Columbus near Dayton
         head = text[max(0, start - 40):start].lower()
         prev = re.findall(r"[\w’']+", head)
         if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
@@ -488,7 +502,7 @@ class Toponymer:
         quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
         weak = adjective_before or modifier or ends_name or quoted or owner
         return _Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
-                          ends_name=ends_name)
+                          ends_name=ends_name, listed=listed)
 
     def _demonyms(self, text: str) -> tuple[Counter[str], list[_Candidate]]:
         """"Bolivian", "Chilean": votes for their countries, and (only with ``demonyms=True``)
@@ -657,10 +671,16 @@ class Toponymer:
                 c.result = sense[c.key]
                 continue
             options: tuple[GeocodeResult, ...] = ()
-            if c.qualifier and normalize_name(c.qualifier) in keys | {normalize_name(c.qualifier)}:
+            if c.qualifier:
                 q = self._best(f"{c.key}, {c.qualifier}", focus)
-                if q and q[0].score >= 100 and q[0].matched == c.key:  # the qualifier held
+                if q and q[0].matched == c.key and self._within(c.key, q[0], focus):
                     options = q
+                elif not c.listed and not self._first_a_region(c.key) and (region := next(
+                        (r for r in self._best(c.qualifier, focus) if r.feature in ("country", "admin1")), None)):
+                    # "Holliday, Missouri": a town the gazetteer lacks, in a region it has. The
+                    # region says where it is; a Holliday in Texas would not.
+                    c.result = region
+                    continue
             if not options:
                 options = self._best(c.key, focus)
             if not options:

@@ -334,3 +334,14 @@ def test_one_story_about_a_namesake_does_not_move_the_outlets_town(toponymer):
     found = toponymer.find_all(arts)
     assert [m.admin1 for m in found["3"] if m.text == "Richmond"] == ["California"]
     assert [m.admin1 for m in found["4"] if m.text == "Richmond"] == ["Virginia"]
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_region_that_qualifies_it(toponymer):
+    # No Grantville in Pennsylvania in the gazetteer (Georgia has one): the state says where it is.
+    found = {m.text: m for m in toponymer.find(Article.from_text(
+        "Martha was born in Grantville, Pennsylvania, on November 4, 1913."))}
+    assert (found["Grantville"].feature, found["Grantville"].name) == ("admin1", "Pennsylvania")
+    # A list is not an address: Kiev stays Kiev.
+    found = {m.text: m for m in toponymer.find(Article.from_text(
+        "Flights between New York and Moscow, Kiev, Minsk and Riga start next year."))}
+    assert found["Kiev"].country == "UA"
