@@ -661,7 +661,6 @@ class Toponymer:
             """A reading's score, raised in the countries the article names besides its focus:
             "their masters in Washington" after "the U.S." is the capital, not a Bolivian hamlet."""
             return r.score + (_BONUS_NAMED if r.country in named else 0.0)
-        keys = {c.key for c in cands}
         sense: dict[str, GeocodeResult] = dict(senses or {})  # the outlet's, for names without context here
         # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
         for c in sorted(cands, key=lambda c: c.qualifier is None):
