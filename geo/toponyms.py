@@ -98,8 +98,10 @@ _LOCAL_FEATURE = re.compile(
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
 _COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
 # Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
-_COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
+_COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
                           r",?\s+((?i:counties|parishes))\b")
+_LIST_SEPARATOR = re.compile(r",|\b(?:and|or|to)\b|&")  # "Ellsworth to Riley counties" too
+_LIST_ITEM_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)$")
 _LIST_GOES_ON = re.compile(r"(?P<sep>,?\s+(?:(?:and|or)\s+)?)(?P<next>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]*)?)")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
@@ -337,7 +339,7 @@ class Toponymer:
             if not self.modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run):
                 continue
             cut = self._cut(run, spans)
-            if not cut and self._listed_county(text, run[-1].end, spans.get((0, len(run)), "")):
+            if not cut and self._listed_county(text, run[0].start, run[-1].end, spans.get((0, len(run)), "")):
                 cut = [(0, len(run))]  # "Clarke" names only a county
             for i, j in cut:
                 cand = self._judge(text, run, i, j, persons)
@@ -397,11 +399,13 @@ class Toponymer:
         plain = next((r.score for r in self._many(key, focus) if r.gazetteer_id == qualified.gazetteer_id), None)
         return plain is None or qualified.score - plain >= _QUALIFIER_HELD
 
-    def _listed_county(self, text: str, end: int, key: str) -> str | None:
+    def _listed_county(self, text: str, start: int, end: int, key: str) -> str | None:
         """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
-        listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties")."""
+        listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties"),
+        and for a name alone ("the four metro Athens counties" are the counties around Athens)."""
         listed = _COUNTY_LIST.match(text, end)
-        if listed is None:
+        if listed is None or not (_LIST_SEPARATOR.search(text, end, listed.start(1))
+                                  or _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])):
             return None
         county = f"{key} {_COUNTY_WORDS[listed.group(1).lower()]}"
         return county if self._known(county) and not self._first_a_region(key) else None
@@ -468,7 +472,7 @@ class Toponymer:
         qualifier, listed = None, False
         # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
         before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
-        county = self._listed_county(text, end, key)  # "Douglas, Sarpy and Lancaster counties": a list
+        county = self._listed_county(text, start, end, key)  # "Douglas, Sarpy and Lancaster counties": a list
         q = re.match(r",\s+((?:[A-ZÁÉÍÓÚÑ][\w’'-]*)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3})", text[end:end + 60])
         if q and county is None:
             qualifier = q.group(1)

@@ -298,6 +298,11 @@ def test_names_listed_before_counties_are_counties(toponymer):
     text = "Water is over roads in Becker, Clay, Douglas, Grant, Otter Tail and Wilkin counties."
     found = {m.text: m for m in toponymer.find(Article.from_text(text))}
     assert (found["Clay"].name, found["Clay"].admin1) == ("Clay County", "Minnesota")
+    # One name before "counties" is not a county: these are the counties around Athens.
+    text = "Jobless rates rose in the four metro Athens counties, the Georgia Department of Labor said."
+    assert "County" not in [m.name for m in toponymer.find(Article.from_text(text))][0]
+    found = {m.text: m.name for m in toponymer.find(Article.from_text("Storms hit from Ellsworth to Riley counties in Kansas."))}
+    assert (found["Ellsworth"], found["Riley"]) == ("Ellsworth County", "Riley County")
     # A state before "counties" is the state.
     assert [m.name for m in toponymer.find(Article.from_text("Most Kansas counties voted."))] == ["Kansas"]
 
