@@ -560,6 +560,9 @@ class Toponymer:
             # Dispatch story about Richmond, California does not move the paper's Richmond.
             senses = {k: r for k, r in follow.get(a.article_id, {}).items()
                       if haversine_km(r.lat, r.lon, home.lat, home.lon) <= HOME_KM}
+            # And the paper's own town is itself: "Woodstock" in the Woodstock Sentinel-Review.
+            senses.update((k, r) for k in {normalize_name(home.text), normalize_name(home.name or "")} if k
+                          for r in self._many(k, None) if r.gazetteer_id == home.gazetteer_id)
             found[a.article_id] = self._resolve(a, recognised[a.article_id], home=home, senses=senses)
         return found
 
@@ -665,7 +668,10 @@ class Toponymer:
             """A reading's score, raised in the countries the article names besides its focus:
             "their masters in Washington" after "the U.S." is the capital, not a Bolivian hamlet."""
             return r.score + (_BONUS_NAMED if r.country in named else 0.0)
-        sense: dict[str, GeocodeResult] = dict(senses or {})  # the outlet's, for names without context here
+        # The outlet's senses, for names this story does not qualify itself ("London, England").
+        qualified = {c.key for c in cands if c.qualifier}
+        sense: dict[str, GeocodeResult] = {k: r for k, r in (senses or {}).items() if k not in qualified}
+        decided: set[str] = set(sense)  # names already judged: later uses share the answer
         # Qualified names first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
         for c in sorted(cands, key=lambda c: c.qualifier is None):
             if c.fixed:
@@ -703,7 +709,6 @@ class Toponymer:
             if not (c.fixed or c.qualifier):
                 points.update((o.lat, o.lon) for o in self._best(c.key, focus)[:5]
                               if o.country == focus and o.feature not in _OPENER_FEATURES)
-        decided: set[str] = set(senses or ())  # names already judged: later uses share the answer
         for c in cands:
             if c.result is None or c.qualifier or c.fixed:
                 continue

@@ -350,3 +350,13 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_region_that_qualifies_it(to
     found = {m.text: m for m in toponymer.find(Article.from_text(
         "Flights between New York and Moscow, Kiev, Minsk and Riga start next year."))}
     assert found["Kiev"].country == "UA"
+
+
+def test_a_papers_own_town_is_itself(toponymer):
+    texts = ["Woodstock police and Ingersoll firefighters met in Woodstock, Ont.",
+             "Tillsonburg and Ingersoll councils met in Woodstock on Monday.",
+             "A crash closed Highway 401 between Woodstock and Ingersoll.",
+             "St. Mary's students from London and Oxford are dropped off first in Woodstock, the English board said."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="Sentinel-Review") for i, t in enumerate(texts)]
+    woodstock = [m for m in toponymer.find_all(arts)["3"] if m.text == "Woodstock"][0]
+    assert (woodstock.country, woodstock.admin1) == ("CA", "Ontario")
