@@ -76,13 +76,20 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
 
 
-def test_places_outlet_gives_local_articles_a_home(tmp_path):
-    texts = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
-             "Riley County commissioners met in Manhattan, Kan., on Monday.",
-             "A Wamego man was arrested in Junction City, Kan.", "Manhattan police said the suspect fled."]
+KANSAS_PAPER = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
+                "Riley County commissioners met in Manhattan, Kan., on Monday.",
+                "A Wamego man was arrested in Junction City, Kan."]
+
+
+def write_articles(folder, texts):
+    """Article files 0.txt, 1.txt, ... holding ``texts``; their paths."""
     for i, t in enumerate(texts):
-        (tmp_path / f"{i}.txt").write_text(t)
-    files = [str(tmp_path / f"{i}.txt") for i in range(4)]
+        (folder / f"{i}.txt").write_text(t)
+    return [str(folder / f"{i}.txt") for i in range(len(texts))]
+
+
+def test_places_outlet_gives_local_articles_a_home(tmp_path):
+    files = write_articles(tmp_path, KANSAS_PAPER + ["Manhattan police said the suspect fled."])
 
     def manhattan(*extra):
         out = geo("places", *files, "--published", "2009-03-20", "--json", *extra)
@@ -94,13 +101,7 @@ def test_places_outlet_gives_local_articles_a_home(tmp_path):
 
 
 def test_extract_and_export_take_the_outlet_too(tmp_path):
-    texts = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
-             "Riley County commissioners met in Manhattan, Kan., on Monday.",
-             "A Wamego man was arrested in Junction City, Kan.",
-             "Police arrested three protesters in Manhattan on Friday, police said."]
-    for i, t in enumerate(texts):
-        (tmp_path / f"{i}.txt").write_text(t)
-    files = [str(tmp_path / f"{i}.txt") for i in range(4)]
+    files = write_articles(tmp_path, KANSAS_PAPER + ["Police arrested three protesters in Manhattan on Friday."])
 
     def arrests(*extra):
         out = geo("extract", *files, "--published", "2009-03-20", "--json", *extra)

@@ -18,6 +18,11 @@ def names(toponymer, text, **kw):
     return [(m.text, m.country) for m in toponymer.find(Article.from_text(text, **kw))]
 
 
+def outlet_articles(texts, outlet):
+    """One outlet's articles, with ids "0", "1", ... in order."""
+    return [Article.from_text(t, article_id=str(i), outlet=outlet) for i, t in enumerate(texts)]
+
+
 def test_facility_named_after_a_place_is_not_the_place(toponymer):
     found = names(toponymer, "The wounded were taken to the Mexico Hospital in Sacaba, Cochabamba.")
     assert ("Mexico", "MX") not in found and ("Sacaba", "BO") in found
@@ -151,7 +156,7 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
              "Riley County commissioners met in Manhattan, Kan., on Monday.",
              "A Wamego man was arrested in Junction City, Kan.",
              "Manhattan police said the suspect fled."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="Mercury") for i, t in enumerate(local)]
+    arts = outlet_articles(local, "Mercury")
     alone = toponymer.find(arts[3])
     assert alone[0].admin1 == "New York"  # without the outlet, the biggest Manhattan
     found = toponymer.find_all(arts)
@@ -164,14 +169,14 @@ def test_a_local_outlets_home_settles_namesakes(toponymer):
     # A wire service whose places scatter has no home: nothing changes.
     wire = ["Talks in Geneva stalled.", "Floods hit Dhaka.", "Protests in Santiago, Chile.",
             "Manhattan police said the suspect fled."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="Wire") for i, t in enumerate(wire)]
+    arts = outlet_articles(wire, "Wire")
     assert toponymer.find_all(arts)["3"][0].admin1 == "New York"
 
 
 def test_a_paper_named_after_its_town(toponymer):
     texts = ["A crash in Berea, Ky., closed the road.", "Schools in Madison County, Ky., opened late.",
              "Officers in Berea and in Irvine searched.", "The man fled to Richmond, police said."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="richmondregister.com") for i, t in enumerate(texts)]
+    arts = outlet_articles(texts, "richmondregister.com")
     assert toponymer.find(arts[3])[0].admin1 == "Virginia"  # alone: the biggest Richmond
     assert toponymer.find_all(arts)["3"][0].admin1 == "Kentucky"  # the Richmond Register's Richmond
 
@@ -268,7 +273,7 @@ def test_a_local_outlets_home_reaches_past_the_best_known_namesakes(toponymer):
     texts = ["Middletown police and Cromwell officers met in Middletown, Conn.",
              "Portland and Middletown schools closed for the storm.",
              "CLINTON — A town couple faces multiple drug counts in Clinton."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="The Middletown Press") for i, t in enumerate(texts)]
+    arts = outlet_articles(texts, "The Middletown Press")
     clinton = [m for m in toponymer.find_all(arts)["2"] if m.text == "Clinton"][0]
     assert km(clinton.lat, clinton.lon, 41.28, -72.53) < 10, (clinton.admin1, clinton.lat, clinton.lon)
 
@@ -301,7 +306,8 @@ def test_names_listed_before_counties_are_counties(toponymer):
     # One name before "counties" is not a county: these are the counties around Athens.
     text = "Jobless rates rose in the four metro Athens counties, the Georgia Department of Labor said."
     assert "County" not in [m.name for m in toponymer.find(Article.from_text(text))][0]
-    found = {m.text: m.name for m in toponymer.find(Article.from_text("Storms hit from Ellsworth to Riley counties in Kansas."))}
+    text = "Storms hit from Ellsworth to Riley counties in Kansas."
+    found = {m.text: m.name for m in toponymer.find(Article.from_text(text))}
     assert (found["Ellsworth"], found["Riley"]) == ("Ellsworth County", "Riley County")
     # A state before "counties" is the state.
     assert [m.name for m in toponymer.find(Article.from_text("Most Kansas counties voted."))] == ["Kansas"]
@@ -321,7 +327,7 @@ def test_an_outlets_stories_share_the_sense_one_of_them_settled(toponymer):
               "“Free Syria,” they chanted. Syria's war goes on, and Canada's stand is appreciated."),
              "London’s crystal meth crisis has prompted the city’s homeless coalition to launch a campaign.",
              "A company Christmas party turned deadly early Sunday with a stabbing, London police say."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="www.lfpress.com") for i, t in enumerate(texts)]
+    arts = outlet_articles(texts, "www.lfpress.com")
     found = toponymer.find_all(arts)
     assert {(m.country, m.admin1) for i in "012" for m in found[i] if m.text.startswith("London")} == {
         ("CA", "Ontario")}
@@ -335,7 +341,7 @@ def test_one_story_about_a_namesake_does_not_move_the_outlets_town(toponymer):
              "A crash closed Interstate 95 near Richmond and Petersburg, Virginia State Police said.",
              "In Richmond, Calif., the Chevron refinery near Oakland and Berkeley caught fire.",
              "Schools in Richmond reopened on Monday."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="Richmond Times-Dispatch") for i, t in enumerate(texts)]
+    arts = outlet_articles(texts, "Richmond Times-Dispatch")
     found = toponymer.find_all(arts)
     assert [m.admin1 for m in found["3"] if m.text == "Richmond"] == ["California"]
     assert [m.admin1 for m in found["4"] if m.text == "Richmond"] == ["Virginia"]
@@ -357,6 +363,6 @@ def test_a_papers_own_town_is_itself(toponymer):
              "Tillsonburg and Ingersoll councils met in Woodstock on Monday.",
              "A crash closed Highway 401 between Woodstock and Ingersoll.",
              "St. Mary's students from London and Oxford are dropped off first in Woodstock, the English board said."]
-    arts = [Article.from_text(t, article_id=str(i), outlet="Sentinel-Review") for i, t in enumerate(texts)]
+    arts = outlet_articles(texts, "Sentinel-Review")
     woodstock = [m for m in toponymer.find_all(arts)["3"] if m.text == "Woodstock"][0]
     assert (woodstock.country, woodstock.admin1) == ("CA", "Ontario")
