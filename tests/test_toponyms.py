@@ -331,8 +331,11 @@ def test_an_outlets_stories_share_the_sense_one_of_them_settled(toponymer):
     found = toponymer.find_all(arts)
     assert {(m.country, m.admin1) for i in "012" for m in found[i] if m.text.startswith("London")} == {
         ("CA", "Ontario")}
-    # Alone, "London" is England's capital.
+    # Alone, "London" is England's capital; and a story that says so keeps it.
     assert toponymer.find(arts[1])[0].country == "GB"
+    arts.append(Article.from_text("The band flew from London, England, to Toronto. In London the tour begins.",
+                                  article_id="3", outlet="www.lfpress.com"))
+    assert {m.country for m in toponymer.find_all(arts)["3"] if m.text == "London"} == {"GB"}
 
 
 def test_one_story_about_a_namesake_does_not_move_the_outlets_town(toponymer):
