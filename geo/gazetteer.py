@@ -451,6 +451,20 @@ class Gazetteer:
         key, scored = self._ranked(query, country, limit)
         return [self._result(r, s, key) for s, r in scored[:limit]]
 
+    def lookup_within(self, name: str, qualifier: str, country: str | None = None,
+                      limit: int = 6) -> list[GeocodeResult]:
+        """The readings of ``name`` that lie in or near ``qualifier`` (a region, or a town
+        within 50 km), best first; [] when none does or the qualifier is unknown.
+
+        >>> [r.admin1 for r in Gazetteer().lookup_within("Paris", "Tenn.")]
+        ['Tennessee']
+        """
+        inside = self._qualifier_test(qualifier)
+        if inside is None or not name.strip():
+            return []
+        key, scored = self._ranked(f"{name}, {qualifier}", country, limit)
+        return [self._result(r, s, key) for s, r in scored if inside(r)][:limit]
+
     def _ranked(self, query: str, country: str | None, limit: int) -> tuple[str, list[tuple[float, tuple]]]:
         """(normalised name, [(score, row)] best first) for one query."""
         if not query or not query.strip():

@@ -105,7 +105,6 @@ _LIST_ITEM_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?:,\s+(?:(?:and|or|&)\s+)?|\s+
 _LIST_GOES_ON = re.compile(r"(?P<sep>,?\s+(?:(?:and|or)\s+)?)(?P<next>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]*)?)")
 _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 _BONUS_NEAR = 25.0
-_QUALIFIER_HELD = 99.0  # the gazetteer's bonus for a reading in or near its "X, Y" qualifier is 100
 _BONUS_NAMED = 60.0  # as much as the focus country's (the gazetteer's +60): a named country is in play too
 _BONUS_HOME = 25.0
 _NAMESAKE_TOWN = 1_000  # a country's name read as a town of the focus country ("Palestine", Texas)...
@@ -204,6 +203,8 @@ class Toponymer:
         self.modifiers = modifiers
         self._names: dict[str, bool] = {}  # normalised span -> whether the gazetteer has it
         self._readings = lru_cache(maxsize=110_000)(self._lookup)
+        self._within = lru_cache(maxsize=20_000)(  # readings of a name in its "X, Y" qualifier
+            lambda key, qualifier, focus: tuple(self.gazetteer.lookup_within(key, qualifier, focus, _OPTIONS)))
         self._country = lru_cache(maxsize=512)(self.gazetteer.country)
         self._region = lru_cache(maxsize=512)(self.gazetteer.region)
 
@@ -224,12 +225,13 @@ class Toponymer:
         found = self.gazetteer.known_names(new)
         self._names.update((k, k in found) for k in new)
 
-    def _is_country(self, key: str) -> bool:
+    def _usual_feature(self, key: str) -> str | None:
+        """The kind of place a name's best reading is, without context ("kansas": admin1)."""
         best = self._best(key, None) if self._known(key) else ()
-        return bool(best) and best[0].feature == "country"
+        return best[0].feature if best else None
 
     def _is_region(self, key: str) -> bool:
-        """True for names whose best reading is a country or admin-1 region (valid qualifiers)."""
+        """True for names with a country or admin-1 reading among their best (valid qualifiers)."""
         options = self._best(key, None) if self._known(key) else ()
         return any(r.feature in ("country", "admin1") for r in options)
 
@@ -326,7 +328,7 @@ class Toponymer:
                         if not t.capital:
                             break  # "Steven Sachs of Alexandria": the name ends before "of"
                         key = normalize_name(t.text)
-                        if not self._is_country(key):
+                        if self._usual_feature(key) != "country":
                             persons.add(key)
         found = self._abbreviation_candidates(text) + self._local_candidates(text)
         taken = [(c.start, c.end) for c in found]
@@ -392,28 +394,16 @@ class Toponymer:
         return more is not None and not (more.group("sep").strip() == ","
                                          and self._is_region(normalize_name(more.group("next"))))
 
-    def _within(self, key: str, qualified: GeocodeResult, focus: str | None) -> bool:
-        """Whether ``qualified`` (the best reading of "key, Y") lies in or near Y: it gained the
-        qualifier's bonus over its plain reading (a focus country's bonus alone can lift a
-        reading as high)."""
-        plain = next((r.score for r in self._many(key, focus) if r.gazetteer_id == qualified.gazetteer_id), None)
-        return plain is None or qualified.score - plain >= _QUALIFIER_HELD
-
     def _listed_county(self, text: str, start: int, end: int, key: str) -> str | None:
         """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
         listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties"),
         and for a name alone ("the four metro Athens counties" are the counties around Athens)."""
-        listed = _COUNTY_LIST.match(text, end)
+        listed = _COUNTY_LIST.match(text, end) if key else None
         if listed is None or not (_LIST_SEPARATOR.search(text, end, listed.start(1))
                                   or _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])):
             return None
         county = f"{key} {_COUNTY_WORDS[listed.group(1).lower()]}"
-        return county if self._known(county) and not self._first_a_region(key) else None
-
-    def _first_a_region(self, key: str) -> bool:
-        """Whether a name's best reading is a country, continent or region ("Kansas", not "Douglas")."""
-        best = self._best(key, None) if self._known(key) else ()
-        return bool(best) and best[0].feature in _OPENER_FEATURES
+        return county if self._known(county) and self._usual_feature(key) not in _OPENER_FEATURES else None
 
     def _judge(self, text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Candidate | None:
         name_toks = run[i:j]
@@ -681,13 +671,12 @@ class Toponymer:
                 continue
             options: tuple[GeocodeResult, ...] = ()
             if c.qualifier:
-                q = self._best(f"{c.key}, {c.qualifier}", focus)
-                if q and q[0].matched == c.key and self._within(c.key, q[0], focus):
-                    options = q
-                elif not c.listed and not self._first_a_region(c.key) and (region := next(
-                        (r for r in self._best(c.qualifier, focus) if r.feature in ("country", "admin1")), None)):
-                    # "Holliday, Missouri": a town the gazetteer lacks, in a region it has. The
-                    # region says where it is; a Holliday in Texas would not.
+                options = self._within(c.key, c.qualifier, focus)
+                # "Holliday, Missouri": a town the gazetteer lacks, in a region it has. The region
+                # says where it is; a Holliday in Texas would not.
+                region = None if options or c.listed or self._usual_feature(c.key) in _OPENER_FEATURES else next(
+                    (r for r in self._best(c.qualifier, focus) if r.feature in ("country", "admin1")), None)
+                if region is not None:
                     c.result = region
                     continue
             if not options:

@@ -27,3 +27,9 @@ def gazetteer():
     from geo.gazetteer import default_gazetteer
 
     return default_gazetteer()
+
+
+# Three articles of a Kansas paper that place it around Manhattan, Kansas (outlet tests).
+KANSAS_PAPER = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
+                "Riley County commissioners met in Manhattan, Kan., on Monday.",
+                "A Wamego man was arrested in Junction City, Kan."]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, km
+from tests.conftest import KANSAS_PAPER, ROOT, km
 
 
 def geo(*args: str) -> subprocess.CompletedProcess:
@@ -74,11 +74,6 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert doc[0]["published"] == "2019-11-19" and doc[0]["mentions"][0]["name"] == "El Alto"
     assert geo("places", str(tmp_path / "missing.txt")).returncode == 1
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
-
-
-KANSAS_PAPER = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
-                "Riley County commissioners met in Manhattan, Kan., on Monday.",
-                "A Wamego man was arrested in Junction City, Kan."]
 
 
 def write_articles(folder, texts):

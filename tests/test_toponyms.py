@@ -6,7 +6,7 @@ import pytest
 
 from geo.articles import Article
 from geo.toponyms import Toponymer
-from tests.conftest import km
+from tests.conftest import KANSAS_PAPER, km
 
 
 @pytest.fixture(scope="module")
@@ -152,11 +152,7 @@ def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
 
 
 def test_a_local_outlets_home_settles_namesakes(toponymer):
-    local = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
-             "Riley County commissioners met in Manhattan, Kan., on Monday.",
-             "A Wamego man was arrested in Junction City, Kan.",
-             "Manhattan police said the suspect fled."]
-    arts = outlet_articles(local, "Mercury")
+    arts = outlet_articles(KANSAS_PAPER + ["Manhattan police said the suspect fled."], "Mercury")
     alone = toponymer.find(arts[3])
     assert alone[0].admin1 == "New York"  # without the outlet, the biggest Manhattan
     found = toponymer.find_all(arts)
