@@ -100,8 +100,8 @@ def main() -> int:
                     missed[name] += 1
                     continue
                 tp += 1
-                if lat is not None and m.lat is not None:
-                    err = km(lat, lon, m.lat, m.lon)
+                if lat is not None and m.place is not None:
+                    err = km(lat, lon, m.place.lat, m.place.lon)
                     errors.append(err)
                     if err > 161:
                         far[m.feature] += 1

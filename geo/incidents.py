@@ -26,10 +26,10 @@ from datetime import date, timedelta
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, DateMention, find_dates, undated
-from geo.distance import haversine_km
 from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
 from geo.numbers import find_counts
+from geo.place import Place, same_place
 from geo.records import Incident, Source, geo_precision_of
 from geo.toponyms import Mention, Toponymer, default_toponymer
 
@@ -96,8 +96,8 @@ class Report:
     sub_event_type: str
     event_date: date | None
     date_precision: str
-    place: Mention
-    geo_precision: int
+    mention: Mention  # where the article puts it (its place may be unresolved)
+    geo_precision: int | None  # None: unresolved, no point to be precise about
     quote: str
     start: int  # raw offsets of the quote
     end: int
@@ -108,8 +108,12 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def place(self) -> Place | None:
+        return self.mention.place
+
+    @property
     def location(self) -> str:
-        return self.place.text.replace("\n", " ").replace("  ", " ")
+        return " ".join(self.mention.text.split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -216,7 +220,7 @@ class Extractor:
             if new:
                 reports.extend(new)
                 last = new[-1]
-            elif last is not None and not aggregate and not [p for p in places if p.name != last.place.name]:
+            elif last is not None and not aggregate and not [p for p in places if p.name != last.mention.name]:
                 self._continue(last, sentence)
             elif aggregate or places:
                 last = None
@@ -249,8 +253,8 @@ class Extractor:
                 continue  # background history, not this crisis' event
             raw_s, raw_e = article.raw_span(offset, offset + len(sentence))
             rep = Report(article=article.article_id, event_type=etype, sub_event_type=sub, event_date=when,
-                         date_precision=precision, place=place,
-                         geo_precision=geo_precision_of(place.feature, near=near),
+                         date_precision=precision, mention=place,
+                         geo_precision=geo_precision_of(place.feature, near=near) if place.place else None,
                          quote=sentence, start=raw_s, end=raw_e)
             if len(chosen) == 1:
                 self._continue(rep, sentence)
@@ -294,7 +298,7 @@ class Extractor:
             if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
                 continue
             weight, near = _cue(sentence, rel)
-            score = weight - _AREA_PENALTY.get(m.feature, 0) - abs(rel - at) / 150
+            score = weight - _AREA_PENALTY.get(m.feature or "", 0) - abs(rel - at) / 150
             candidates.append((m, score, weight, near, rel))
         if not candidates:
             return []
@@ -317,8 +321,8 @@ class Extractor:
                 listed.append(c)
         # Places that are really one place ("the Senkata plant in El Alto") keep the most specific.
         kept: list = []
-        for c in sorted(listed, key=lambda c: -SPECIFICITY.get(c[0].feature, 0)):
-            if any(haversine_km(c[0].lat, c[0].lon, k[0].lat, k[0].lon) <= SAME_PLACE_KM for k in kept):
+        for c in sorted(listed, key=lambda c: -SPECIFICITY.get(c[0].feature or "", 0)):
+            if any(same_place(c[0].place, k[0].place, SAME_PLACE_KM, (c[0].text, k[0].text)) for k in kept):
                 continue
             kept.append(c)
         if len(kept) > 1 and best not in kept:
@@ -451,14 +455,14 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
             head = g[0]
             if (types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type))
                     and dates_compatible(head.event_date, head.date_precision, rep.event_date, rep.date_precision)
-                    and haversine_km(head.place.lat, head.place.lon, rep.place.lat, rep.place.lon) <= SAME_PLACE_KM):
+                    and same_place(head.place, rep.place, SAME_PLACE_KM, (head.location, rep.location))):
                 g.append(rep)
                 break
         else:
             groups.append([rep])
     incidents = []
     for g in groups:
-        best_place = min(g, key=lambda r: (r.geo_precision, -SPECIFICITY.get(r.place.feature, 0)))
+        best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))
         best_date = min(g, key=lambda r: _SPAN[r.date_precision])
         best_type = min(g, key=lambda r: _SEVERITY.get(r.sub_event_type, 3))
         by_article: dict[str, Source] = {}
@@ -481,9 +485,10 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         inc = Incident(
             incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,
             event_type=best_type.event_type, sub_event_type=best_type.sub_event_type, location=best_place.location,
-            country=p.country, admin1=p.admin1, latitude=p.lat, longitude=p.lon,
+            country=p.country if p else None, admin1=p.admin1 if p else None,
+            latitude=p.lat if p else None, longitude=p.lon if p else None,
             geo_precision=best_place.geo_precision, sources=list(by_article.values()), notes="; ".join(notes),
-            status="extracted", gazetteer_id=p.gazetteer_id)
+            status="extracted", gazetteer_id=p.gazetteer_id if p else None)
         inc.summarise_figures()
         incidents.append(inc)
     incidents.sort(key=lambda i: (i.event_date or date.max, i.location, i.sub_event_type))

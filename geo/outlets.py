@@ -53,8 +53,8 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
     for a in articles:
         if a.outlet:
             count[a.outlet] += 1
-            named = {(m.lat, m.lon): m for m in found.get(a.article_id, [])
-                     if m.lat is not None and m.feature in TOWN_FEATURES and m.feature != "local"}
+            named = {m.place.point: m for m in found.get(a.article_id, [])
+                     if m.place is not None and m.feature in TOWN_FEATURES and m.feature != "local"}
             where.update(named)
             towns.setdefault(a.outlet, Counter()).update(named.keys())
     homes = {}

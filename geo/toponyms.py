@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -46,6 +46,7 @@ from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
 from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PERSON_TITLES,
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
+from geo.place import Place
 from geo.outlets import HOME_KM, TOWN_FEATURES, domain_country, domain_name, is_domain, outlet_homes
 
 MAX_NAME_WORDS = 6
@@ -114,19 +115,12 @@ _OUTLET_TOWN_MIN = 4  # letters of a town name read out of an outlet's ("athens"
 
 @dataclass
 class Mention:
-    """A place name as written in an article, and the place it resolved to (or None)."""
+    """A place name as written in an article, and the place it resolved to (None: unresolved)."""
 
     text: str
     start: int
     end: int
-    name: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    admin1: str | None = None
-    feature: str | None = None
-    gazetteer_id: str | None = None
-    score: float | None = None
+    place: Place | None = None
     # Offsets in the article's clean text, for later stages (not part of the JSON contract).
     clean_start: int = field(default=0, repr=False, compare=False)
     clean_end: int = field(default=0, repr=False, compare=False)
@@ -135,15 +129,37 @@ class Mention:
     def of(cls, result: GeocodeResult, text: str, start: int, end: int,
            clean_start: int = 0, clean_end: int = 0) -> "Mention":
         """The mention ``text`` (raw offsets ``start``:``end``) resolved to ``result``."""
-        return cls(text=text, start=start, end=end, name=result.name, lat=result.lat, lon=result.lon,
-                   country=result.country, admin1=result.admin1, feature=result.feature,
-                   gazetteer_id=result.gazetteer_id, score=result.score, clean_start=clean_start, clean_end=clean_end)
+        return cls(text=text, start=start, end=end, place=Place.of(result), clean_start=clean_start,
+                   clean_end=clean_end)
+
+    # What the place says, or None when unresolved (coordinates only through ``place``).
+    @property
+    def name(self) -> str | None:
+        return self.place.name if self.place else None
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+    @property
+    def admin1(self) -> str | None:
+        return self.place.admin1 if self.place else None
+
+    @property
+    def feature(self) -> str | None:
+        return self.place.feature if self.place else None
+
+    @property
+    def gazetteer_id(self) -> str | None:
+        return self.place.gazetteer_id if self.place else None
 
     def to_dict(self) -> dict:
-        """The mention as in ``geo places --json``."""
-        out = asdict(self)
-        del out["clean_start"], out["clean_end"]
-        return out
+        """The mention as in ``geo places --json`` (flat; unresolved: null name and coordinates)."""
+        p = self.place
+        return {"text": self.text, "start": self.start, "end": self.end, "name": p.name if p else None,
+                "lat": p.lat if p else None, "lon": p.lon if p else None, "country": p.country if p else None,
+                "admin1": p.admin1 if p else None, "feature": p.feature if p else None,
+                "gazetteer_id": p.gazetteer_id if p else None, "score": p.score if p else None}
 
 
 @dataclass
@@ -512,7 +528,7 @@ class Toponymer:
         return votes, out
 
     # -- resolution --------------------------------------------------------------
-    def find(self, article: Article, home: Mention | None = None) -> list[Mention]:
+    def find(self, article: Article, home: Place | None = None) -> list[Mention]:
         """Place mentions of one article, resolved, in text order (raw offsets).
 
         ``home``, the town the article's outlet is based in, counts as one more place the
@@ -543,15 +559,16 @@ class Toponymer:
                        if a.article_id in follow else found[a.article_id] for a in articles}
         homes = outlet_homes(articles, read_as_one, self)
         for a in articles:
-            home = homes.get(a.outlet)
-            if home is None:
+            home_mention = homes.get(a.outlet)
+            home = home_mention.place if home_mention else None
+            if home_mention is None or home is None:
                 continue
             # ...but a story follows another's sense of a name only at home: one Richmond Times-
             # Dispatch story about Richmond, California does not move the paper's Richmond.
             senses = {k: r for k, r in follow.get(a.article_id, {}).items()
                       if haversine_km(r.lat, r.lon, home.lat, home.lon) <= HOME_KM}
             # And the paper's own town is itself: "Woodstock" in the Woodstock Sentinel-Review.
-            senses.update((k, r) for k in {normalize_name(home.text), normalize_name(home.name or "")} if k
+            senses.update((k, r) for k in {normalize_name(home_mention.text), normalize_name(home.name)} if k
                           for r in self._many(k, None) if r.gazetteer_id == home.gazetteer_id)
             found[a.article_id] = self._resolve(a, recognised[a.article_id], home=home, senses=senses)
         return found
@@ -620,7 +637,7 @@ class Toponymer:
             cands=[c for c in cands if c.key not in persons and not c.local], local=[c for c in cands if c.local],
             persons=persons, demonyms=demonyms, demonym_votes=votes, named=named)
 
-    def _resolve(self, article: Article, rec: _Recognised, home: Mention | None = None,
+    def _resolve(self, article: Article, rec: _Recognised, home: Place | None = None,
                  senses: dict[str, GeocodeResult] | None = None) -> list[Mention]:
         cands, local, demonyms = rec.cands, rec.local, rec.demonyms
         if not cands and not local and not demonyms:
@@ -811,12 +828,12 @@ class Toponymer:
         out = []
         for c in local:
             start, end = article.raw_span(c.start, c.end)
-            m = Mention(text=article.raw[start:end], start=start, end=end, clean_start=c.start, clean_end=c.end)
-            if town is not None:
-                m = replace(town, text=m.text, start=start, end=end, clean_start=c.start, clean_end=c.end,
-                            name=f"{' '.join(article.text[c.start:c.end].split())}, {town.name}",
-                            feature="local", gazetteer_id=None, score=None)
-            out.append(m)
+            place = None
+            if town is not None and town.place is not None:
+                place = replace(town.place, name=f"{' '.join(article.text[c.start:c.end].split())}, {town.place.name}",
+                                feature="local", gazetteer_id=None, score=None)
+            out.append(Mention(text=article.raw[start:end], start=start, end=end, place=place,
+                               clean_start=c.start, clean_end=c.end))
         return out
 
     def _unknown_places(self, article: Article, known: list[Mention], rec: _Recognised) -> list[Mention]:
@@ -882,9 +899,10 @@ def summarise_places(articles: list[Article], toponymer: Toponymer | None = None
     by_place: dict[str, dict] = {}
     for art in articles:
         for m in found[art.article_id]:
-            if m.lat is None:
+            p = m.place
+            if p is None:
                 continue
-            entry = by_place.setdefault(m.gazetteer_id or m.name, {"name": m.name, "lat": m.lat, "lon": m.lon,
+            entry = by_place.setdefault(p.gazetteer_id or p.name, {"name": p.name, "lat": p.lat, "lon": p.lon,
                                                          "ids": set(), "count": 0, "snippets": []})
             entry["ids"].add(art.article_id)
             entry["count"] += 1

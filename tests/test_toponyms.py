@@ -56,7 +56,7 @@ def test_qualifier_picks_the_right_huayllani(toponymer):
     found = toponymer.find(Article.from_text("Nine died in Huayllani, Cochabamba. Huayllani mourned."))
     huayllani = [m for m in found if m.text == "Huayllani"]
     assert len(huayllani) == 2
-    assert all(km(m.lat, m.lon, -17.3964, -66.0570) < 5 for m in huayllani)
+    assert all(km(m.place.lat, m.place.lon, -17.3964, -66.0570) < 5 for m in huayllani)
 
 
 def test_demonyms_only_on_request(gazetteer):
@@ -77,9 +77,9 @@ def test_small_places_need_a_cue(toponymer):
 def test_places_the_gazetteer_lacks_are_kept_unresolved(toponymer):
     found = toponymer.find(Article.from_text(
         "Troops entered the village of Qaqachaka Wayra and then Tunupa Grande Province, near Oruro."))
-    unresolved = [(m.text, m.lat) for m in found if m.lat is None]
+    unresolved = [(m.text, m.place) for m in found if m.place is None]
     assert unresolved == [("Qaqachaka Wayra", None), ("Tunupa Grande", None)]
-    assert [m.text for m in found if m.lat is not None] == ["Oruro"]
+    assert [m.text for m in found if m.place is not None] == ["Oruro"]
 
 
 def test_state_abbreviations_qualify_the_town_before_them(toponymer):
@@ -87,9 +87,9 @@ def test_state_abbreviations_qualify_the_town_before_them(toponymer):
         "Delegates from Paris, Tenn., Louisville, Ky., and Charleston, W.Va., met U.S. officials."))
     got = {m.text: m for m in found}
     assert list(got) == ["Paris", "Tenn.", "Louisville", "Ky.", "Charleston", "W.Va.", "U.S."]
-    assert km(got["Paris"].lat, got["Paris"].lon, 36.302, -88.326) < 10  # Paris, Tennessee, not France
+    assert km(got["Paris"].place.lat, got["Paris"].place.lon, 36.302, -88.326) < 10  # Paris, Tennessee, not France
     assert got["Tenn."].name == "Tennessee" and got["Tenn."].feature == "admin1"
-    assert km(got["Charleston"].lat, got["Charleston"].lon, 38.350, -81.633) < 10  # not South Carolina's
+    assert km(got["Charleston"].place.lat, got["Charleston"].place.lon, 38.350, -81.633) < 10  # not South Carolina's
     assert got["U.S."].feature == "country" and got["U.S."].country == "US"
 
 
@@ -114,7 +114,7 @@ def test_counties_resolve_within_their_state(toponymer):
         "Deputies searched Hall County, Ga., and then Avoyelles Parish. A Ford truck was found."))
     got = {m.text: m for m in found}
     assert list(got) == ["Hall County", "Ga.", "Avoyelles Parish"]
-    assert got["Hall County"].admin1 == "Georgia" and km(got["Hall County"].lat, got["Hall County"].lon,
+    assert got["Hall County"].admin1 == "Georgia" and km(got["Hall County"].place.lat, got["Hall County"].place.lon,
                                                          34.32, -83.82) < 30
     assert got["Avoyelles Parish"].admin1 == "Louisiana"
 
@@ -144,11 +144,11 @@ def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
     assert [(m.text, m.name) for m in local] == [("Memphis Street", "Memphis Street, Fargo"),
                                                  ("Red River", "Red River, Fargo")]
     fargo = next(m for m in found if m.text == "Fargo")
-    assert km(fargo.lat, fargo.lon, 46.877, -96.790) < 10  # Fargo, North Dakota
-    assert all((m.lat, m.lon) == (fargo.lat, fargo.lon) for m in local)
+    assert km(fargo.place.lat, fargo.place.lon, 46.877, -96.790) < 10  # Fargo, North Dakota
+    assert all((m.place.lat, m.place.lon) == (fargo.place.lat, fargo.place.lon) for m in local)
     # No town in the article: the street is kept, unresolved.
     alone = toponymer.find(Article.from_text("The parade went down Elm Street."))
-    assert [(m.text, m.lat) for m in alone] == [("Elm Street", None)]
+    assert [(m.text, m.place) for m in alone] == [("Elm Street", None)]
 
 
 def test_a_local_outlets_home_settles_namesakes(toponymer):
@@ -271,18 +271,18 @@ def test_a_local_outlets_home_reaches_past_the_best_known_namesakes(toponymer):
              "CLINTON — A town couple faces multiple drug counts in Clinton."]
     arts = outlet_articles(texts, "The Middletown Press")
     clinton = [m for m in toponymer.find_all(arts)["2"] if m.text == "Clinton"][0]
-    assert km(clinton.lat, clinton.lon, 41.28, -72.53) < 10, (clinton.admin1, clinton.lat, clinton.lon)
+    assert km(clinton.place.lat, clinton.place.lon, 41.28, -72.53) < 10, (clinton.admin1, clinton.place.lat, clinton.place.lon)
 
 
 def test_a_list_of_towns_is_not_a_town_and_its_qualifier(toponymer):
     text = "A study of passenger rail service connecting Cleveland, Columbus, Dayton and Cincinnati."
     found = {m.text: m for m in toponymer.find(Article.from_text(text))}
-    assert km(found["Columbus"].lat, found["Columbus"].lon, 39.96, -83.00) < 20  # Ohio's, not New Jersey's
+    assert km(found["Columbus"].place.lat, found["Columbus"].place.lon, 39.96, -83.00) < 20  # Ohio's, not New Jersey's
     # A region still qualifies inside a list, and an address is not a list.
     found = {m.text: m for m in toponymer.find(Article.from_text("Paris, Texas, and Dallas voted."))}
     assert found["Paris"].admin1 == "Texas"
     found = {m.text: m for m in toponymer.find(Article.from_text("Police fired in Huayllani, Sacaba, Cochabamba."))}
-    assert km(found["Huayllani"].lat, found["Huayllani"].lon, -17.3964, -66.0570) < 5
+    assert km(found["Huayllani"].place.lat, found["Huayllani"].place.lon, -17.3964, -66.0570) < 5
 
 
 def test_names_listed_before_counties_are_counties(toponymer):
@@ -290,7 +290,7 @@ def test_names_listed_before_counties_are_counties(toponymer):
     found = {m.text: m for m in toponymer.find(Article.from_text(text))}
     assert {found[n].name for n in ("Douglas", "Sarpy", "Lancaster")} == {
         "Douglas County", "Sarpy County", "Lancaster County"}
-    assert km(found["Lancaster"].lat, found["Lancaster"].lon, 40.78, -96.68) < 40  # around Lincoln
+    assert km(found["Lancaster"].place.lat, found["Lancaster"].place.lon, 40.78, -96.68) < 40  # around Lincoln
     # Only a county by that name: "Clarke" is not a town.
     text = "The metro area - Clarke, Madison, Oconee and Oglethorpe counties - grew in Georgia."
     assert [m.name for m in toponymer.find(Article.from_text(text))][:4] == [
