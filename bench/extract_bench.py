@@ -31,8 +31,8 @@ SWAPS = {
 NUMBERS = re.compile(r"\b(eight|nine|seven|six|23|30)\b")
 
 
-def make_corpus(n: int, out: Path) -> None:
-    rng = random.Random(3)
+def make_corpus(n: int, out: Path, seed: int = 3) -> None:
+    rng = random.Random(seed)
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     rows = ["article_id,file,title,outlet,published"]
     for i in range(n):

@@ -30,6 +30,7 @@ from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
 from geo.numbers import find_counts
 from geo.place import Place, same_place
+from geo.spans import SpanIndex, within
 from geo.records import Incident, Source, geo_precision_of
 from geo.toponyms import Mention, Toponymer, default_toponymer
 
@@ -147,10 +148,6 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"“[^”]*”?|\"[^\"\n]*\"", text)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in spans)
-
-
 def _cue(text: str, start: int) -> tuple[float, bool]:
     """(weight, near) of the preposition that introduces the place starting at ``start``."""
     words = re.findall(r"[\w’'-]+", text[max(0, start - 60):start].lower())
@@ -192,8 +189,9 @@ class Extractor:
         if mentions is None:
             mentions = self.toponymer.find(article)
         mentions = self._with_capital(text, mentions)
-        quotes = _quote_spans(text)
+        quotes = SpanIndex(_quote_spans(text))
         sentences = split_sentences(text)
+        starts = [m.clean_start for m in mentions]  # in text order
         reference: date | None = None
         reports: list[Report] = []
         last: Report | None = None
@@ -203,7 +201,7 @@ class Extractor:
         for idx, (s, e) in enumerate(sentences):
             sentence = text[s:e]
             dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
-            places = [m for m in mentions if s <= m.clean_start < e]
+            places = mentions[within(starts, s, e)]
             aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
             following = text[s:sentences[min(len(sentences) - 1, idx + 1)][1]]
             future = bool(PLANNED.search(sentence))
@@ -225,7 +223,7 @@ class Extractor:
             elif aggregate or places:
                 last = None
             for d in dates:
-                if not _inside(s + d.start, quotes):
+                if not quotes.holds(s + d.start):
                     reference = d.date
         return reports
 
@@ -364,7 +362,7 @@ class Extractor:
             # A date belongs to the place it stands nearest to.
             if others and min(abs(d.start - o) for o in others) < abs(d.start - rel):
                 continue
-            if _inside(offset + d.start, quotes) and d.anchor != "text":
+            if quotes.holds(offset + d.start) and d.anchor != "text":
                 if reference is not None:
                     return reference, "day"  # "yesterday" in a quote: the day the context gave
                 continue

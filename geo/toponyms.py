@@ -47,6 +47,7 @@ from geo.lexicon import (DEMONYMS, GIVEN_NAMES, LOCATIVE_CUES, ORG_WORDS, ORGANI
                          PERSON_VERBS, PLACE_ABBREVIATIONS, PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name
 from geo.place import Place
+from geo.spans import SpanIndex
 from geo.outlets import HOME_KM, TOWN_FEATURES, domain_country, domain_name, is_domain, outlet_homes
 
 MAX_NAME_WORDS = 6
@@ -347,7 +348,7 @@ class Toponymer:
                         if self._usual_feature(key) != "country":
                             persons.add(key)
         found = self._abbreviation_candidates(text) + self._local_candidates(text)
-        taken = [(c.start, c.end) for c in found]
+        taken = SpanIndex((c.start, c.end) for c in found)
         for run, spans in zip(runs, keys):
             whole = normalize_name(" ".join(t.text for t in run))
             if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
@@ -361,7 +362,7 @@ class Toponymer:
                 cut = [(0, len(run))]  # "Clarke" names only a county
             for i, j in cut:
                 cand = self._judge(text, run, i, j, persons)
-                if cand is not None and not any(a < cand.end and cand.start < b for a, b in taken):
+                if cand is not None and not taken.meets(cand.start, cand.end):
                     found.append(cand)
         found.sort(key=lambda c: c.start)
         return found

@@ -9,6 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from geo.articles import Article
 from geo.incidents import extract_incidents
 from tests.conftest import ROOT
@@ -55,3 +58,14 @@ def test_unresolved_incidents_reach_every_export_and_the_map(tmp_path):
     assert feature["geometry"] is None and feature["properties"]["location"] == "Firelight Lane"
     out = geo("build", str(folder), "--published", "2019-11-20", "--no-curated", "-o", str(tmp_path / "m.html"))
     assert out.returncode == 0, out.stderr
+
+
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12),
+       pos=st.integers(-2, 95), width=st.integers(0, 9))
+def test_span_index_answers_as_a_scan_of_every_span(spans, pos, width):
+    from geo.spans import SpanIndex
+
+    spans = [(s, s + n) for s, n in spans]
+    index = SpanIndex(spans)
+    assert index.holds(pos) == any(s < pos < e for s, e in spans)
+    assert index.meets(pos, pos + width) == any(s < pos + width and pos < e for s, e in spans)
