@@ -14,22 +14,20 @@ to the exact characters of the file (``Article.raw_span``), line breaks included
 
 from __future__ import annotations
 
-import csv
-import itertools
-import re
+import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+from geo.cleaning import clean_text
 from geo.dates import find_publication_date
+from geo.entries import DEFAULT_MAX_MB, folder_entries, problem, read_capped, shown
+from geo.errors import ArticleError, ManifestError
+from geo.manifest import MANIFEST, read_manifest
 
-MANIFEST = "articles.csv"
-
-
-class ArticleError(ValueError):
-    """An article or manifest row that cannot be used; the message names file/row and why."""
+__all__ = ["Article", "ArticleError", "ManifestError", "MANIFEST", "load_article", "load_articles", "clean_text"]
 
 
 @dataclass
@@ -43,6 +41,7 @@ class Article:
     path: Path | None = None
     title: str | None = None
     outlet: str | None = None
+    url: str | None = None
     published: date | None = None
     published_basis: str = "unknown"
     warnings: list[str] = field(default_factory=list)
@@ -68,94 +67,6 @@ class Article:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-# -- cleaning -----------------------------------------------------------------------
-
-def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Callable[[re.Match], list]) -> tuple[str, list[int]]:
-    """re.sub that carries raw offsets along.
-
-    ``repl`` returns a list of parts: an int keeps that match group's characters
-    (with their own offsets); a str inserts text mapped to the match's start.
-    """
-    matches = pattern.finditer(text)
-    first = next(matches, None)
-    if first is None:  # most passes find nothing: no need to copy a long offset list
-        return text, offsets
-    out_text: list[str] = []
-    out_off: list[int] = []
-    last = 0
-    for m in itertools.chain([first], matches):
-        out_text.append(text[last:m.start()])
-        out_off.extend(offsets[last:m.start()])
-        for part in repl(m):
-            if isinstance(part, int):
-                s, e = m.span(part)
-                if s >= 0:
-                    out_text.append(text[s:e])
-                    out_off.extend(offsets[s:e])
-            elif part:
-                out_text.append(part)
-                out_off.extend([offsets[m.start()]] * len(part))
-        last = m.end()
-    out_text.append(text[last:])
-    out_off.extend(offsets[last:])
-    return "".join(out_text), out_off
-
-
-_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:#|https?://)[^)\s]*\)")
-_CREDIT = re.compile(r"\[\s*(?:Credit|Photo|Image|Foto)s?\s*:[^\]]{0,300}\]", re.I)
-_BOILERPLATE = re.compile(
-    r"^[ \t]*(?:Simple Share Buttons|Share this(?: article)?|Share(?: on (?:Facebook|Twitter|WhatsApp))?|Tweet|"
-    r"Print|Email|Facebook|Twitter|WhatsApp|Click to share.*|Related(?: articles)?|Advertisement|"
-    r"(?:Photo|Image|Foto)(?: credit)?\s*:.*)[ \t]*$", re.I | re.M)
-_HYPHEN = re.compile(r"(?<=[a-záéíóúñ])-[ \t]*\n\s*(?=[a-záéíóúñ])")
-_SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]*\n[\s\u00a0]*|[ \t\r\f\v\u00a0]{2,}")
-_SENTENCE_END = ".!?:;\"”’)…]"
-_SHORT_LINE = 60
-# Words a title or paragraph does not end on: a break after them is layout ("El \n\nAlto").
-_NO_LINE_END = frozenset("el la los las de del da do san santa the of and or to in on at a an for with from by".split())
-
-
-def clean_text(raw: str) -> tuple[str, list[int]]:
-    """Clean text of web-page and PDF artefacts; return (text, offsets into raw).
-
-    Drops link markup (keeps the link text), photo credits and share-button lines;
-    rejoins words hyphenated at line ends; turns line breaks inside a sentence into
-    spaces and keeps paragraph breaks as a single newline.
-
-    >>> clean_text("Tens of thousands \\n\\nmarched. \\n\\nThey won.")[0]
-    'Tens of thousands marched.\\nThey won.'
-    """
-    text, offsets = raw, list(range(len(raw)))
-    text, offsets = _rewrite(text, offsets, _LINK, lambda m: [1])
-    text, offsets = _rewrite(text, offsets, _CREDIT, lambda m: [])
-    text, offsets = _rewrite(text, offsets, _BOILERPLATE, lambda m: [])
-    text, offsets = _rewrite(text, offsets, _HYPHEN, lambda m: [])
-
-    def space(m: re.Match) -> list:
-        if "\n" not in m.group():
-            return [" "]
-        # Look back from the break without copying the text before it (articles can be long).
-        end = m.start()
-        while end and text[end - 1].isspace():
-            end -= 1
-        prev_line = text[text.rfind("\n", 0, end) + 1:end]
-        nxt = text[m.end():m.end() + 1]
-        if not end or not nxt:
-            return []
-        # A paragraph ends where a sentence ends, or where a short line (a title,
-        # a byline, a date) is followed by a capital; elsewhere the break is PDF layout.
-        last_word = prev_line.rsplit(None, 1)[-1].lower() if prev_line.strip() else ""
-        if text[end - 1] in _SENTENCE_END or (len(prev_line) < _SHORT_LINE and (nxt.isupper() or nxt.isdigit())
-                                              and last_word not in _NO_LINE_END):
-            return ["\n"]
-        return [" "]
-
-    text, offsets = _rewrite(text, offsets, _SPACE_RUN, space)
-    lead = len(text) - len(text.lstrip())
-    text, offsets = text[lead:].rstrip(), offsets[lead:lead + len(text[lead:].rstrip())]
-    return text, offsets
-
-
 # -- loading ------------------------------------------------------------------------
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -173,22 +84,28 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def load_article(path: str | Path, article_id: str | None = None, published: date | None = None,
-                 **meta) -> Article:
-    """Load and clean one article file.
+                 max_mb: float = DEFAULT_MAX_MB, **meta) -> Article:
+    """Load and clean one article file (a regular file of at most ``max_mb`` MB).
 
     >>> art = load_article("seeds/001_a9ffa14dafb5799f.txt")
     >>> art.published.isoformat(), art.published_basis
     ('2019-11-20', 'text: date line')
     """
     path = Path(path)
+    name = shown(path)
+    why = problem(path, max_mb * 1e6)
+    if why:
+        raise ArticleError(why)
     try:
-        data = path.read_bytes()
+        data = read_capped(path, max_mb * 1e6)
     except OSError as exc:
-        raise ArticleError(f"{path}: cannot read ({exc.strerror})") from exc
-    raw, warnings = decode(data, str(path))
+        raise ArticleError(f"{name}: cannot read ({exc.strerror}); skipped") from exc
+    raw, warnings = decode(data, name)
     if not raw.strip():
-        raise ArticleError(f"{path}: empty file; skipped")
-    art = Article.from_text(raw, article_id=article_id or path.stem, published=published, path=path, **meta)
+        raise ArticleError(f"{name}: empty file; skipped")
+    art = Article.from_text(raw, article_id=article_id or shown(path.stem), published=published, path=path, **meta)
+    if name != str(path):
+        warnings.append(f"{name}: the file name is not valid UTF-8; its article id is {art.article_id!r}")
     art.warnings.extend(warnings)
     return art
 
@@ -203,76 +120,117 @@ def _parse_date(value: str, where: str) -> date | None:
         raise ArticleError(f"{where}: published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def read_manifest(path: Path) -> list[dict]:
-    """Rows of an ``articles.csv`` (article_id, file, title, outlet, published), validated."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"file"} - set(reader.fieldnames or [])
-        if missing:
-            raise ArticleError(f"{path}: header lacks column(s) {', '.join(sorted(missing))}")
-        return [dict(row, _where=f"{path}, row {n}") for n, row in enumerate(reader, start=2)]
+def _folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
+    """(file, manifest row or None) for the articles of one folder: its manifest's rows first,
+    then the ``*.txt`` it does not list; subfolders too when ``recursive``."""
+    files, subfolders = folder_entries(folder, recursive, report)
+    out: list[tuple[Path, dict | None]] = []
+    listed: set[str] = set()
+    if (folder / MANIFEST).exists() or (folder / MANIFEST).is_symlink():
+        rows, notes = read_manifest(folder / MANIFEST)  # ManifestError stops the run
+        for note in notes:
+            report(note)
+        for row in rows:
+            file = folder / row.get("file", "")
+            if not row.get("file") or not (file.exists() or file.is_symlink()):
+                report(f"{row['_where']}: file {row.get('file')!r} does not exist in {shown(folder)}; row skipped")
+                continue
+            listed.add(os.path.realpath(file))
+            out.append((file, row))
+    out += [(f, None) for f in files if os.path.realpath(f) not in listed]
+    if not out and not subfolders:
+        report(f"{shown(folder)}: no *.txt articles in this folder")
+    for sub in subfolders:
+        out += _folder_entries(sub, recursive, report)
+    return out
+
+
+def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str], None]):
+    """Every (file, row) the paths name, each real file once."""
+    seen: dict[str, Path] = {}
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = _folder_entries(p, recursive, report)
+        elif p.exists() or p.is_symlink():
+            found = [(p, None)]
+        else:
+            report(f"{shown(p)}: no such file or folder")
+            continue
+        for file, row in found:
+            real = os.path.realpath(file)
+            if real in seen:
+                report(f"{shown(file)}: the same file as {shown(seen[real])}; read once")
+                continue
+            seen[real] = file
+            yield file, row
+
+
+def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[Article]:
+    """The articles with ids unique in this run: two files of one name in two folders take their
+    folder's name as a prefix (``a/story``, ``b/story``); ids still shared get ``-2``, ``-3``.
+    Each change is reported: an id must never silently stand for two articles."""
+    by_id: dict[str, list[Article]] = {}
+    for art in articles:
+        by_id.setdefault(art.article_id, []).append(art)
+    renamed: dict[int, str] = {}
+    taken = set(by_id)
+    for aid, same in by_id.items():
+        if len(same) < 2:
+            continue
+        folders = {a.path.parent.name if a.path else "" for a in same}
+        new = [f"{shown(a.path.parent.name)}/{aid}" if a.path and len(folders) == len(same) else aid for a in same]
+        for k, (art, name) in enumerate(zip(same, new)):
+            n = 1
+            while k and (name in taken or name in new[:k]):
+                n += 1
+                name = f"{new[k]}-{n}"
+            taken.add(name)
+            renamed[id(art)] = name
+        report(f"article id {aid!r} is shared by {len(same)} articles ("
+               + ", ".join(f"{shown(a.path) if a.path else '?'} -> {renamed[id(a)]!r}" for a in same)
+               + "); each keeps its own id in this run")
+    return [replace(a, article_id=renamed[id(a)]) if id(a) in renamed else a for a in articles]
 
 
 def load_articles(paths: Iterable[str | Path], published: date | None = None,
-                  on_problem: Callable[[str], None] | None = None, outlet: str | None = None) -> list[Article]:
-    """Load articles from files and directories (a directory: its ``*.txt`` plus its
-    ``articles.csv`` metadata). Problems (missing files, binary or empty files, bad
-    manifest rows) are reported through ``on_problem`` (default: stderr) and the rest
-    is loaded. ``published`` applies to articles whose date is otherwise unknown, and
-    ``outlet`` to articles whose manifest names no outlet.
+                  on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
+                  recursive: bool = False, max_mb: float = DEFAULT_MAX_MB) -> list[Article]:
+    """Load articles from files and folders (a folder: its ``*.txt`` plus its ``articles.csv``
+    metadata; its subfolders too when ``recursive``). Problems (missing, binary, empty or
+    oversized files, entries that are not regular files, bad manifest rows, shared ids) are
+    reported through ``on_problem`` (default: stderr) and the rest is loaded; a manifest that
+    cannot be read at all raises :class:`ManifestError`. ``published`` applies to articles whose
+    date is otherwise unknown, and ``outlet`` to articles whose manifest names no outlet.
 
     >>> [a.article_id for a in load_articles(["seeds"])][:2]
     ['000_f0bddc0a2dccaad2', '001_a9ffa14dafb5799f']
     """
     report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
     out: list[Article] = []
-
-    def add(path: Path, row: dict | None) -> None:
+    for path, row in _entries(paths, recursive, report):
         try:
-            meta = {}
-            pub = None
-            if row:
-                try:
-                    pub = _parse_date(row.get("published", ""), row["_where"])
-                except ArticleError as exc:  # keep the article, lose only the bad date
-                    report(f"{exc}; date taken from the text if it gives one")
-                meta = {"title": row.get("title") or None, "outlet": row.get("outlet") or None}
-            art = load_article(path, article_id=(row or {}).get("article_id") or None, published=pub, **meta)
-            if pub is not None:
-                art.published_basis = "manifest"
-            if art.published is None and published is not None:
-                art.published, art.published_basis = published, "given"
-            art.outlet = art.outlet or outlet
-            for w in art.warnings:
-                report(w)
-            out.append(art)
+            out.append(_load_entry(path, row, published, outlet, max_mb, report))
         except ArticleError as exc:
             report(str(exc))
+    return unique_ids(out, report)
 
-    for p in map(Path, paths):
-        if p.is_dir():
-            listed: set[Path] = set()
-            manifest = p / MANIFEST
-            if manifest.exists():
-                try:
-                    rows = read_manifest(manifest)
-                except ArticleError as exc:
-                    report(str(exc))
-                    rows = []
-                for row in rows:
-                    file = p / (row.get("file") or "").strip()
-                    if not row.get("file", "").strip() or not file.is_file():
-                        report(f"{row['_where']}: file {row.get('file')!r} does not exist in {p}; row skipped")
-                        continue
-                    listed.add(file.resolve())
-                    add(file, row)
-            for f in sorted(p.glob("*.txt")):
-                if f.resolve() not in listed:
-                    add(f, None)
-            if not listed and not any(p.glob("*.txt")):
-                report(f"{p}: no *.txt articles in this directory")
-        elif p.is_file():
-            add(p, None)
-        else:
-            report(f"{p}: no such file or directory")
-    return out
+
+def _load_entry(path: Path, row: dict | None, published: date | None, outlet: str | None, max_mb: float,
+                report: Callable[[str], None]) -> Article:
+    meta = {}
+    pub = None
+    if row:
+        try:
+            pub = _parse_date(row.get("published", ""), row["_where"])
+        except ArticleError as exc:  # keep the article, lose only the bad date
+            report(f"{exc}; date taken from the text if it gives one")
+        meta = {"title": row.get("title") or None, "outlet": row.get("outlet") or None, "url": row.get("url") or None}
+    art = load_article(path, article_id=(row or {}).get("article_id") or None, published=pub, max_mb=max_mb, **meta)
+    if pub is not None:
+        art.published_basis = "manifest"
+    if art.published is None and published is not None:
+        art.published, art.published_basis = published, "given"
+    art.outlet = art.outlet or outlet
+    for w in art.warnings:
+        report(w)
+    return art

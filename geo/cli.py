@@ -114,6 +114,10 @@ _OUTLET = typer.Option(None, "--outlet", help="The outlet of articles whose mani
                        "more articles of a local outlet give it a home that settles namesakes ('Manhattan' "
                        "in a Kansas paper).")
 _ARTICLES = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv).")
+_RECURSIVE = typer.Option(False, "--recursive", "-r", help="Also read the folders inside the folders given "
+                          "(each with its own articles.csv); without it they are named in a warning.")
+_MAX_SIZE = typer.Option(20.0, "--max-size", metavar="MB", min=0.001,
+                         help="Skip (with a warning) articles larger than this many megabytes.")
 _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout.")
 
 
@@ -130,12 +134,12 @@ def places(
                                   "of their country."),
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
                                    "things ('Ohio State University'), as some gold corpora do."),
-    outlet: Optional[str] = _OUTLET,
+    outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
-    articles = load_or_fail(paths, published, outlet)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
@@ -152,9 +156,10 @@ def places(
                + (f", {unresolved} unresolved" if unresolved else ""), err=True)
 
 
-def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None):
+def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None,
+                 recursive: bool = False, max_size: float = 20.0):
     """Articles from PATHs (problems to stderr); exit 1 when none could be loaded."""
-    from geo.articles import load_articles
+    from geo.articles import ManifestError, load_articles
 
     problems: list[str] = []
 
@@ -162,8 +167,11 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
         problems.append(msg)
         typer.echo(f"geo: warning: {msg}", err=True)
 
-    articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report,
-                             outlet=outlet)
+    try:
+        articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report,
+                                 outlet=outlet, recursive=recursive, max_mb=max_size)
+    except ManifestError as exc:
+        fail(str(exc))
     if not articles:
         fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
     return articles
@@ -178,7 +186,7 @@ def extract(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
-    output: Optional[Path] = _OUTPUT,
+    output: Optional[Path] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -188,7 +196,7 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
-    incidents = extract_incidents(load_or_fail(paths, published, outlet))
+    incidents = extract_incidents(load_or_fail(paths, published, outlet, recursive, max_size))
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -201,8 +209,10 @@ def extract(
 
 
 def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
-                    since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str]):
+                    since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
+                    recursive: bool = False, max_size: float = 20.0):
     """The dataset for build/export, with problems reported on stderr."""
+    from geo.articles import ManifestError
     from geo.dataset import build_dataset
     from geo.records import RecordError
 
@@ -214,8 +224,9 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
+                           recursive=recursive, max_mb=max_size,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
-    except RecordError as exc:
+    except (RecordError, ManifestError) as exc:
         fail(str(exc))
     if ds.unresolved:
         typer.echo(f"geo: {len(ds.unresolved)} incident(s) with an unresolved place are kept but not mapped: "
@@ -233,12 +244,12 @@ def build(
     output: Path = typer.Option(Path("maps/seeds.html"), "-o", "--output", help="HTML file to write."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
-    outlet: Optional[str] = _OUTLET,
+    outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Build the layered offline map of the incidents (one self-contained HTML file)."""
     from geo.mapping import save_map
 
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     path = save_map(ds, output)
     typer.echo(f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to {path} "
                f"({path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
@@ -254,14 +265,14 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
-    outlet: Optional[str] = _OUTLET,
+    outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Export the incidents for GIS tools and spreadsheets."""
     from geo.export import FORMATS, export as write
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
+    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     path = write(ds, output, fmt.lower())
     typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {path}", err=True)
 

@@ -69,3 +69,96 @@ def test_span_index_answers_as_a_scan_of_every_span(spans, pos, width):
     index = SpanIndex(spans)
     assert index.holds(pos) == any(s < pos < e for s, e in spans)
     assert index.meets(pos, pos + width) == any(s < pos + width and pos < e for s, e in spans)
+
+
+# -- folders: ids, odd entries, manifests, file names --------------------------------------
+
+SACABA = "Police killed two people in Sacaba on Monday, Nov. 18, 2019."
+MONTERO = "Police killed five people in Montero on Monday, Nov. 18, 2019."
+
+
+def incidents_by_article(stdout: str) -> dict[str, str]:
+    return {s["article"]: inc["location"] for inc in json.loads(stdout) for s in inc["sources"]}
+
+
+def test_same_file_names_in_two_folders_keep_their_own_places(tmp_path):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text(SACABA)
+    (tmp_path / "b" / "story.txt").write_text(MONTERO)
+    out = geo("extract", str(tmp_path / "a"), str(tmp_path / "b"), "--json")
+    assert out.returncode == 0, out.stderr
+    assert incidents_by_article(out.stdout) == {"a/story": "Sacaba", "b/story": "Montero"}
+    assert "article id 'story' is shared by 2 articles" in out.stderr
+
+
+def test_manifest_rows_sharing_an_id_stay_two_articles(tmp_path):
+    (tmp_path / "one.txt").write_text(SACABA)
+    (tmp_path / "two.txt").write_text(MONTERO)
+    (tmp_path / "articles.csv").write_text("article_id,file,published\nx,one.txt,2019-11-19\nx,two.txt,2019-11-19\n")
+    out = geo("extract", str(tmp_path), "--json")
+    assert out.returncode == 0, out.stderr
+    assert incidents_by_article(out.stdout) == {"x": "Sacaba", "x-2": "Montero"}
+    assert "shared by 2 articles" in out.stderr
+
+
+def test_entries_that_are_not_regular_files_are_skipped_and_named(tmp_path):
+    import os
+
+    folder = write_articles(tmp_path / "news", [SACABA, "x" * 3000])
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "inner").mkdir()
+    (folder / "inner" / "deep.txt").write_text(MONTERO)
+    out = geo("places", str(folder), "--json", "--max-size", "0.002")
+    assert out.returncode == 0, out.stderr
+    assert [a["article"] for a in json.loads(out.stdout)] == ["story0"]
+    for name, why in [("loop.txt", "a symbolic link that loops"), ("pipe.txt", "a FIFO"),
+                      ("zero.txt", "a character device"), ("gone.txt", "a symbolic link to nothing"),
+                      ("story1.txt", "over the cap of 0.002 MB"), ("inner", "pass --recursive")]:
+        assert any(line.startswith("geo: warning: ") and name in line and why in line
+                   for line in out.stderr.splitlines()), (name, out.stderr)
+    deep = geo("places", str(folder), "--json", "--recursive")
+    assert [a["article"] for a in json.loads(deep.stdout)] == ["story0", "story1", "deep"]
+
+
+def test_a_manifest_geo_cannot_read_stops_the_run_naming_it(tmp_path):
+    write_articles(tmp_path, [SACABA])
+    manifest = tmp_path / "articles.csv"
+    for content, why in [(b"\x00\x01PK\x03\x04binary", "a binary file"),
+                         ("file,title\nstory0.txt,Caf\xe9\n".encode("cp1252"), "not valid UTF-8 (byte 25)"),
+                         (b"<html><body>not a manifest</body></html>\n", "the header lacks the column 'file'")]:
+        manifest.write_bytes(content)
+        out = geo("places", str(tmp_path), "--json")
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        assert f"geo: error: {manifest}: {why}" in out.stderr, out.stderr
+
+
+def test_manifest_files_outside_the_folder_are_refused(tmp_path):
+    (tmp_path / "secret.txt").write_text("The secret meeting in Oruro on Nov. 18, 2019.")
+    folder = write_articles(tmp_path / "news", [SACABA])
+    (folder / "articles.csv").write_text(
+        f"article_id,file,date\nleak,../secret.txt,2019-11-19\nabs,{tmp_path / 'secret.txt'},2019-11-19\n"
+        "ok,story0.txt,2019-11-19\n")
+    out = geo("places", str(folder), "--json")
+    assert out.returncode == 0, out.stderr
+    assert [a["article"] for a in json.loads(out.stdout)] == ["ok"] and "Oruro" not in out.stdout
+    assert "row 2: file '../secret.txt' is outside" in out.stderr and "row 3: file '/" in out.stderr
+    assert "column 'date' is not one geo reads" in out.stderr and "did you mean 'published'?" in out.stderr
+
+
+def test_file_names_that_are_not_utf8_reach_every_output(tmp_path):
+    import os
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "w") as fh:
+        fh.write(SACABA)
+    for args in (["extract", "--json", "-o", str(tmp_path / "out.json")],
+                 ["build", "--no-curated", "-o", str(tmp_path / "map.html")],
+                 ["export", "--no-curated", "-f", "gpkg", "-o", str(tmp_path / "out.gpkg")]):
+        out = geo(args[0], str(folder), *args[1:])
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+        assert "the file name is not valid UTF-8; its article id is 'bad\ufffd'" in out.stderr
+    assert incidents_by_article((tmp_path / "out.json").read_text()) == {"bad\ufffd": "Sacaba"}

@@ -1,0 +1,95 @@
+"""Which entries of a folder are articles: regular files only, of a bounded size.
+
+Real folders hold more than text files: symbolic links that loop, FIFOs (reading one waits
+for ever), links to devices (``/dev/zero`` never ends), folders inside folders, names that
+are not UTF-8. Each is skipped with a message naming it, never read blindly.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("news")
+>>> problem(d / "a.txt", 10), problem(d / "b.txt", 10) is not None
+(None, True)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Callable
+
+DEFAULT_MAX_MB = 20.0
+_KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
+
+
+def shown(path: str | os.PathLike) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 become U+FFFD.
+
+    >>> shown(os.fsdecode(b"bad\\xff.txt"))
+    'bad\\ufffd.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def problem(path: Path, max_bytes: float) -> str | None:
+    """Why ``path`` cannot be read as an article (a message naming it), or None if it can."""
+    try:
+        info = os.stat(path)  # follows links: what matters is what a read would meet
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{shown(path)}: a symbolic link that loops; skipped"
+        if os.path.islink(path):
+            return f"{shown(path)}: a symbolic link to nothing ({shown(os.readlink(path))}); skipped"
+        return f"{shown(path)}: cannot read ({exc.strerror})"
+    for test, kind in _KINDS:
+        if test(info.st_mode):
+            return f"{shown(path)}: {kind}, not a regular file; skipped"
+    if info.st_size > max_bytes:
+        return (f"{shown(path)}: {info.st_size / 1e6:.1f} MB, over the cap of {max_bytes / 1e6:g} MB per article; "
+                "skipped (raise it with --max-size)")
+    return None
+
+
+def read_capped(path: Path, max_bytes: float) -> bytes:
+    """The bytes of a regular file, refusing to read past ``max_bytes`` (it may grow as we read).
+
+    Opened non-blocking, so a file swapped for a FIFO after :func:`problem` looked cannot hang.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = fh.read(int(max_bytes) + 1)
+    if len(data) > max_bytes:
+        raise OSError(errno.EFBIG, f"over the cap of {max_bytes / 1e6:g} MB per article (--max-size)")
+    return data
+
+
+def folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]) -> tuple[list[Path], list[Path]]:
+    """A folder's ``*.txt`` entries and, when ``recursive``, its subfolders (both sorted by name).
+
+    Without ``recursive`` each subfolder is named in a warning, never passed over in silence
+    (hidden ones, such as ``.git``, are); links to folders are never followed (they can loop).
+    """
+    files: list[Path] = []
+    subfolders: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: os.fsencode(p.name))
+    except OSError as exc:
+        report(f"{shown(folder)}: cannot list this folder ({exc.strerror})")
+        return files, subfolders
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if entry.is_symlink():
+                report(f"{shown(entry)}: a link to a folder inside {shown(folder)}, not followed")
+            elif recursive:
+                subfolders.append(entry)
+            else:
+                report(f"{shown(entry)}: a folder inside {shown(folder)}, not read (pass --recursive to read it)")
+        elif entry.suffix.lower() == ".txt":
+            files.append(entry)
+    return files, subfolders
