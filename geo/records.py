@@ -1,5 +1,6 @@
-"""Incident records: the ACLED-aligned schema, curated CSV loading and validation,
-and the join into a GeoDataFrame (EPSG:4326, one Point per incident).
+"""Incident records: the ACLED-aligned schema, curated CSV loading and validation
+(reading the file and checking its cells is :mod:`geo.curated`'s part), and the join
+into a GeoDataFrame (EPSG:4326, one Point per incident; figures as integer columns).
 
 The incident's own ``fatalities`` (and injuries, arrests) is the largest figure any
 of its sources gives; every source keeps its own figure in ``sources`` and
@@ -10,10 +11,20 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+
+from geo.curated import (
+    RecordError,
+    coordinate,
+    count,
+    country_code,
+    read_rows,
+    source_dicts,
+)
 
 COLUMNS = ["incident_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
            "location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision", "fatalities",
@@ -31,10 +42,8 @@ EVENT_TYPES = {
 }
 PRECISIONS = ("day", "week", "month")
 STATUSES = ("extracted", "reviewed")
-
-
-class RecordError(ValueError):
-    """A curated record that cannot be used as given; the message names file, row and field."""
+REQUIRED = ("incident_id", "event_date", "event_type", "location")
+FIGURES = ("fatalities", "injuries", "arrests")
 
 
 @dataclass
@@ -100,7 +109,7 @@ class Incident:
 
     def summarise_figures(self) -> None:
         """Set the incident's figures from its sources: the largest, with the range in notes."""
-        for name in ("fatalities", "injuries", "arrests"):
+        for name in FIGURES:
             values = [getattr(s, name) for s in self.sources if getattr(s, name) is not None]
             if not values:
                 if name == "fatalities":
@@ -115,33 +124,14 @@ class Incident:
 
 # -- curated CSV ------------------------------------------------------------------------
 
-def _count(value: str, where: str, name: str) -> int | None:
-    if value.strip() == "":
-        return None
-    try:
-        n = int(value)
-    except ValueError:
-        raise RecordError(f"{where}, field {name}: {value!r} is not a whole number") from None
-    if n < 0:
-        raise RecordError(f"{where}, field {name}: {n} is negative")
-    return n
-
-
-def _coord(value: str, where: str, name: str, limit: float) -> float | None:
-    if value.strip() == "":
-        return None
-    try:
-        x = float(value)
-    except ValueError:
-        raise RecordError(f"{where}, field {name}: {value!r} is not a number") from None
-    if not -limit <= x <= limit:
-        raise RecordError(f"{where}, field {name}: {x} is out of range (±{limit:g})")
-    return x
+def _text(row: dict, name: str) -> str | None:
+    """A free-text cell, stripped; None when empty."""
+    return (row.get(name) or "").strip() or None
 
 
 def parse_row(row: dict, where: str) -> Incident:
     """One validated Incident from a CSV row (``where`` names file and row in errors)."""
-    missing = [c for c in ("incident_id", "event_date", "event_type", "location") if not (row.get(c) or "").strip()]
+    missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
     if missing:
         raise RecordError(f"{where}, field {missing[0]}: required but empty")
     try:
@@ -159,25 +149,19 @@ def parse_row(row: dict, where: str) -> Incident:
     status = (row.get("status") or "reviewed").strip()
     if status not in STATUSES:
         raise RecordError(f"{where}, field status: {status!r} is not one of {', '.join(STATUSES)}")
-    geo_precision = _count(row.get("geo_precision") or "", where, "geo_precision")
+    geo_precision = count(row.get("geo_precision") or "", where, "geo_precision")
     if geo_precision is not None and geo_precision not in (1, 2, 3):
         raise RecordError(f"{where}, field geo_precision: {geo_precision} is not 1, 2 or 3")
-    try:
-        sources = [Source(**s) for s in json.loads(row.get("sources") or "[]")]
-    except (ValueError, TypeError) as exc:
-        raise RecordError(f"{where}, field sources: not a JSON list of source objects ({exc})") from None
+    figures = {name: count(row.get(name) or "", where, name) for name in FIGURES}
     inc = Incident(
         incident_id=row["incident_id"].strip(), event_date=when, date_precision=precision, event_type=etype,
-        sub_event_type=sub, location=row["location"].strip(), country=(row.get("country") or "").strip() or None,
-        admin1=(row.get("admin1") or "").strip() or None, admin2=(row.get("admin2") or "").strip() or None,
-        latitude=_coord(row.get("latitude") or "", where, "latitude", 90),
-        longitude=_coord(row.get("longitude") or "", where, "longitude", 180),
-        geo_precision=geo_precision,
-        fatalities=_count(row.get("fatalities") or "", where, "fatalities"),
-        injuries=_count(row.get("injuries") or "", where, "injuries"),
-        arrests=_count(row.get("arrests") or "", where, "arrests"),
-        actor1=(row.get("actor1") or "").strip() or None, actor2=(row.get("actor2") or "").strip() or None,
-        sources=sources, notes=(row.get("notes") or "").strip(), status=status)
+        sub_event_type=sub, location=row["location"].strip(), country=country_code(row.get("country") or "", where),
+        admin1=_text(row, "admin1"), admin2=_text(row, "admin2"),
+        latitude=coordinate(row.get("latitude") or "", where, "latitude", 90),
+        longitude=coordinate(row.get("longitude") or "", where, "longitude", 180),
+        geo_precision=geo_precision, **figures, actor1=_text(row, "actor1"), actor2=_text(row, "actor2"),
+        sources=[Source(**s) for s in source_dicts(row.get("sources") or "", where)],
+        notes=(row.get("notes") or "").strip(), status=status)
     if (inc.latitude is None) != (inc.longitude is None):
         raise RecordError(f"{where}, field {'longitude' if inc.longitude is None else 'latitude'}: "
                           "give both coordinates or neither")
@@ -188,54 +172,69 @@ def load_incidents(path: str | Path, on_problem: Callable[[str], None] | None = 
                    geocode: Callable[[str, str | None], object] | None = None) -> list[Incident]:
     """Load and validate a curated incidents CSV.
 
-    A bad row is reported through ``on_problem`` (naming file, row and field) and left
-    out; nothing else is dropped. A row without coordinates is geocoded from its
-    ``location`` (with ``geocode(location, country)``); if that fails it is kept as
-    unresolved and reported.
+    A bad row is reported through ``on_problem`` (naming file, row and field) and kept
+    out; a last message counts the rows kept out. A row without coordinates is geocoded
+    from its ``location`` (with ``geocode(location, country)``); if that fails it is kept
+    as unresolved and reported. A file that cannot be used at all (a directory, binary,
+    no header with the required columns) raises :class:`RecordError`.
 
     >>> from geo.paths import DATA_DIR
     >>> incs = load_incidents(DATA_DIR / "incidents.csv")
     >>> all(i.status == "reviewed" for i in incs)
     True
     """
-    import sys
-
     report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
     path = Path(path)
+    header, rows = read_rows(path, report)
+    _check_header(path, header, report)
     out: list[Incident] = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        unknown = [c for c in (reader.fieldnames or []) if c not in COLUMNS]
-        lacking = [c for c in ("incident_id", "event_date", "event_type", "location") if c not in (reader.fieldnames or [])]
-        if lacking:
-            raise RecordError(f"{path}: header lacks column(s) {', '.join(lacking)}")
-        if unknown:
-            report(f"{path}: ignoring unknown column(s) {', '.join(unknown)}")
-        seen: set[str] = set()
-        for n, row in enumerate(reader, start=2):
-            where = f"{path}, row {n}"
-            try:
-                inc = parse_row(row, where)
-            except RecordError as exc:
-                report(str(exc))
-                continue
+    seen: set[str] = set()
+    total = kept_out = 0
+    for row in rows:
+        total += 1
+        try:
+            if row.problem is not None:
+                raise RecordError(f"{row.where}, {row.problem}" if row.problem.startswith("field ")
+                                  else f"{row.where}: {row.problem}")
+            inc = parse_row(row.values, row.where)
             if inc.incident_id in seen:
-                report(f"{where}, field incident_id: duplicate id {inc.incident_id!r}; row skipped")
-                continue
-            seen.add(inc.incident_id)
-            if not inc.resolved and geocode is not None:
-                place = _try(geocode, inc.location, inc.country)
-                if place is not None:
-                    inc.latitude, inc.longitude = place.lat, place.lon
-                    inc.gazetteer_id = place.gazetteer_id
-                    inc.admin1 = inc.admin1 or place.admin1
-                    inc.country = inc.country or place.country
-                    inc.geo_precision = inc.geo_precision or geo_precision_of(place.feature)
-            if not inc.resolved:
-                report(f"{where}, field location: {inc.location!r} is not a known place; "
-                       "kept as unresolved (add latitude/longitude or a supplement row)")
-            out.append(inc)
+                raise RecordError(f"{row.where}, field incident_id: duplicate id {inc.incident_id!r}; row skipped")
+        except RecordError as exc:
+            report(str(exc))
+            kept_out += 1
+            continue
+        seen.add(inc.incident_id)
+        _place(inc, row.where, geocode, report)
+        out.append(inc)
+    if kept_out:
+        report(f"{path}: {kept_out} of {total} row(s) kept out (see above)")
     return out
+
+
+def _check_header(path: Path, header: list[str], report: Callable[[str], None]) -> None:
+    """Raise if the header lacks a required column; warn about columns the schema does not know."""
+    lacking = [c for c in REQUIRED if c not in header]
+    if lacking:
+        hint = "" if set(header) & set(COLUMNS) else f" (the first row must name the columns, e.g. {','.join(REQUIRED)})"
+        raise RecordError(f"{path}, row 1: header lacks column(s) {', '.join(lacking)}{hint}")
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        report(f"{path}, row 1: ignoring unknown column(s) {', '.join(map(repr, unknown))}")
+
+
+def _place(inc: Incident, where: str, geocode, report: Callable[[str], None]) -> None:
+    """Geocode a record given without coordinates; report it when the place stays unknown."""
+    if not inc.resolved and geocode is not None:
+        place = _try(geocode, inc.location, inc.country)
+        if place is not None:
+            inc.latitude, inc.longitude = place.lat, place.lon
+            inc.gazetteer_id = place.gazetteer_id
+            inc.admin1 = inc.admin1 or place.admin1
+            inc.country = inc.country or place.country
+            inc.geo_precision = inc.geo_precision or geo_precision_of(place.feature)
+    if not inc.resolved:
+        report(f"{where}, field location: {inc.location!r} is not a known place; "
+               "kept as unresolved (add latitude/longitude or a supplement row)")
 
 
 def _try(geocode, name, country):
@@ -310,4 +309,9 @@ def to_geodataframe(incidents: list[Incident]):
         rows.append(row)
     geometry = [Point(i.longitude, i.latitude) if i.resolved else None for i in incidents]
     columns = COLUMNS + ["n_sources"]
-    return gpd.GeoDataFrame(rows, columns=columns, geometry=geometry, crs="EPSG:4326")
+    gdf = gpd.GeoDataFrame(rows, columns=columns, geometry=geometry, crs="EPSG:4326")
+    # Nullable integers: a blank figure must not turn a column into REAL (or TEXT, when all
+    # are blank) in the GeoPackage, nor 3 into 3.0 in GeoJSON.
+    for name in (*FIGURES, "geo_precision", "n_sources"):
+        gdf[name] = gdf[name].astype("Int64")
+    return gdf

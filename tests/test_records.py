@@ -48,7 +48,7 @@ def test_bad_rows_are_reported_by_file_row_and_field(tmp_path, row, field, words
     problems: list[str] = []
     incs = load_incidents(path, on_problem=problems.append, geocode=geocode)
     assert [i.incident_id for i in incs] == ["x1"]
-    assert len(problems) == 1
+    assert len(problems) == 2 and problems[1] == f"{path}: 1 of 2 row(s) kept out (see above)"
     assert str(path) in problems[0] and "row 3" in problems[0] and f"field {field}" in problems[0]
     assert words in problems[0]
 
@@ -110,6 +110,7 @@ def test_csv_output_is_safe_against_formulas(tmp_path):
                    latitude=-16.5, longitude=-68.15, sources=[Source("a", "+1 quote")], notes="-danger")
     path = tmp_path / "out.csv"
     write_incidents_csv([inc], path)
-    row = next(csv.DictReader(open(path, encoding="utf-8")))
+    with open(path, encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
     assert row["incident_id"] == "'=cmd" and row["location"] == "'@SUM(A1)" and row["notes"] == "'-danger"
     assert row["longitude"] == "-68.15"
