@@ -21,9 +21,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# Larger than any one incident's toll or arrests; a bigger figure is a typo (or 1e23), and
-# would no longer fit the exports' integer columns.
-MAX_FIGURE = 1_000_000
+# MAX_FIGURE: larger than any one incident's toll or arrests; a bigger figure is a typo (or
+# 1e23), and would no longer fit the exports' integer columns.
+from geo.numbers import MAX_FIGURE
+
 SOURCE_FIELDS = ("article", "quote", "start", "end", "fatalities", "injuries", "arrests", "title", "outlet")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 

@@ -25,6 +25,8 @@ UNITS = {
     "nueve": 9, "diez": 10,
 }
 SCALES = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1_000_000}
+# More people than this in one incident is a misreading (a phone number, a year run together), not a figure.
+MAX_FIGURE = 1_000_000
 HEDGES = ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
           "as many as", "possibly as many as", "at most", "fewer than", "less than", "roughly")
 
@@ -73,11 +75,15 @@ def parse_count(text: str) -> int | None:
 
 
 def find_counts(text: str) -> list[Count]:
-    """Every count in ``text``, in order."""
+    """Every count in ``text``, in order (none over ``MAX_FIGURE``).
+
+    >>> [c.value for c in find_counts("12345678901234567890 were killed, and 3 hurt")]
+    [3]
+    """
     out = []
     for m in COUNT.finditer(text):
         value = parse_count(m.group("number"))
-        if value is not None:
+        if value is not None and value <= MAX_FIGURE:
             hedge = re.sub(r"\s+", " ", m.group("hedge").lower()) if m.group("hedge") else None
             out.append(Count(value, hedge, m.start(), m.end()))
     return out

@@ -162,3 +162,14 @@ def test_file_names_that_are_not_utf8_reach_every_output(tmp_path):
         assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
         assert "the file name is not valid UTF-8; its article id is 'bad\ufffd'" in out.stderr
     assert incidents_by_article((tmp_path / "out.json").read_text()) == {"bad\ufffd": "Sacaba"}
+
+
+def test_a_runaway_number_in_an_article_is_no_figure(tmp_path):
+    folder = write_articles(tmp_path / "news", ["Police said 12345678901234567890 people were killed in Sacaba "
+                                                "on Monday, Nov. 18, 2019, and 3 were injured."])
+    out = geo("export", str(folder), "--no-curated", "-f", "gpkg", "-o", str(tmp_path / "out.gpkg"))
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    import pyogrio
+
+    df = pyogrio.read_dataframe(tmp_path / "out.gpkg")
+    assert df["injuries"].tolist() == [3] and df["fatalities"].tolist() == [0]
