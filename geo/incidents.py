@@ -155,8 +155,9 @@ def _cue(text: str, start: int) -> tuple[float, bool]:
     for w in reversed(words[-6:]):
         if w in NEAR_CUES or w == "suburb":
             near = True
-        if w in CUE_WEIGHT and CUE_WEIGHT[w] is not None:
-            return CUE_WEIGHT[w], near or w in ("near", "outside")
+        weight = CUE_WEIGHT.get(w)
+        if weight is not None:
+            return weight, near or w in ("near", "outside")
     return 1.0, near
 
 
@@ -401,8 +402,8 @@ class Extractor:
         if capital is None:
             return mentions
         extra = []
-        for m in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text):
-            extra.append(replace(capital, clean_start=m.start(), clean_end=m.end()))
+        for said in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text):
+            extra.append(replace(capital, clean_start=said.start(), clean_end=said.end()))
         return sorted(mentions + extra, key=lambda m: m.clean_start)
 
 

@@ -57,7 +57,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
                      if m.place is not None and m.feature in TOWN_FEATURES and m.feature != "local"}
             where.update(named)
             towns.setdefault(a.outlet, Counter()).update(named.keys())
-    homes = {}
+    homes: dict[str, Mention] = {}
     for outlet, points in towns.items():
         if count[outlet] < HOME_ARTICLES or not points:
             continue
@@ -67,9 +67,9 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
 
         def support(lat: float, lon: float) -> int:
             return int(counts[haversine_km_many(lat, lon, lats, lons) <= HOME_KM].sum())
-        named = t.outlet_town(outlet, support)
-        if named is not None:
-            homes[outlet] = named
+        town = t.outlet_town(outlet, support)
+        if town is not None:
+            homes[outlet] = town
             continue
         near = [support(*p) for p, _ in common]
         best = max(range(len(common)), key=near.__getitem__)  # the first of equals, as before

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Iterable, Iterator, TypeVar
+from collections.abc import Iterable, Iterator, Sized
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -19,7 +20,7 @@ def progress(items: Iterable[T], label: str, total: int | None = None, stream=No
     if not (hasattr(stream, "isatty") and stream.isatty()):
         yield from items
         return
-    total = total if total is not None else (len(items) if hasattr(items, "__len__") else None)
+    total = total if total is not None else (len(items) if isinstance(items, Sized) else None)
     last = 0.0
     i = 0
     for i, item in enumerate(items, start=1):

@@ -467,12 +467,13 @@ class Toponymer:
 
         tail = text[end:end + 40]
         owner = False
-        if _POSSESSIVE.match(tail):
-            tail = tail[_POSSESSIVE.match(tail).end():]
+        if possessive := _POSSESSIVE.match(tail):
+            tail = tail[possessive.end():]
             owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
         if len(name_toks) == 1 and re.match(r"\s+\d", tail):
             return None  # "Section 2AA", "Pack 122": a numbered thing, not a place
-        next_word = (re.match(r"\s+(\w+)", tail) or [None, ""])[1].lower()
+        following = re.match(r"\s+(\w+)", tail)
+        next_word = following.group(1).lower() if following else ""
         if next_word in PERSON_VERBS and len(name_toks) == 1 and not self._is_region(key):
             persons.add(key)  # "Morales said" is the man; "Russia said" is still Russia
             return None
@@ -560,7 +561,7 @@ class Toponymer:
                        if a.article_id in follow else found[a.article_id] for a in articles}
         homes = outlet_homes(articles, read_as_one, self)
         for a in articles:
-            home_mention = homes.get(a.outlet)
+            home_mention = homes.get(a.outlet) if a.outlet else None
             home = home_mention.place if home_mention else None
             if home_mention is None or home is None:
                 continue
@@ -590,7 +591,7 @@ class Toponymer:
             names_in: dict[str, set[str]] = {}  # country -> the story's names resolved there
             for c in rec.cands + rec.demonyms:
                 if c.result is not None:
-                    names_in.setdefault(c.result.country, set()).add(c.key)
+                    names_in.setdefault(c.result.country or "", set()).add(c.key)
             for c in rec.cands:
                 r = c.result
                 if r is None or c.fixed or r.feature not in TOWN_FEATURES:
@@ -599,7 +600,7 @@ class Toponymer:
                 if usual and r.gazetteer_id == usual[0].gazetteer_id:
                     # Usual, and nothing else in the story is in its country: the story did not
                     # choose it ("Jerusalem" among Israeli places did).
-                    if c.qualifier is None and not names_in[r.country] - {c.key}:
+                    if c.qualifier is None and not names_in[r.country or ""] - {c.key}:
                         plain.setdefault(a.article_id, set()).add(c.key)
                 else:  # settled by context; stories that settle it apart leave the outlet no sense
                     prior = mine.get(c.key, r)
@@ -665,8 +666,8 @@ class Toponymer:
                 # Countries count double, small places half: local news names few countries.
                 weight = 2 if best[0].feature == "country" else (
                     1 if best[0].feature in _PROMINENT_FEATURES or best[0].feature == "admin2" else 0.5)
-                votes[best[0].country] += weight
-                by_key.setdefault(c.key, Counter())[best[0].country] += weight
+                votes[best[0].country] += weight  # type: ignore[assignment]  # Counter of float weights
+                by_key.setdefault(c.key, Counter())[best[0].country] += weight  # type: ignore[assignment]
                 if best[0].feature == "country":
                     named.add(best[0].country)
         focus = votes.most_common(1)[0][0] if votes else None
@@ -769,9 +770,9 @@ class Toponymer:
             r = c.result
             if r is None or c.fixed or r.feature != "country":
                 continue
-            others = votes - by_key.get(c.key, Counter())
-            usual = others.most_common(1)[0][0] if others else None  # the focus without this name
-            if usual and r.country != usual and others[usual] >= 2 and others[r.country] == 0:
+            rest = votes - by_key.get(c.key, Counter())
+            usual = rest.most_common(1)[0][0] if rest else None  # the focus without this name
+            if usual and r.country != usual and rest[usual] >= 2 and rest[r.country or ""] == 0:
                 region = next((o for o in self._best(c.key, usual) if o.country == usual
                                and o.feature == "admin1"), None)
                 # A town needs to be one (1,000 people) and to sit among the places the article
@@ -822,7 +823,7 @@ class Toponymer:
         the first named on a tie): a point a reader can find them near, not their exact place.
         With no town in the article they stay unresolved, and are kept."""
         towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
-        firsts = {}
+        firsts: dict[str | None, Mention] = {}
         for m in known:
             firsts.setdefault(m.gazetteer_id, m)
         town = firsts[max(towns, key=lambda g: (towns[g], -firsts[g].clean_start))] if towns else None
@@ -857,7 +858,7 @@ class Toponymer:
 def _institution_follows(text: str, end: int) -> bool:
     """True when the capitalised words after ``end`` name an institution ("... Army", "... Bank")."""
     following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[end:end + 60])
-    return bool(following) and any(w.lower() in ORG_WORDS for w in following.group(1).split())
+    return following is not None and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
 @lru_cache(maxsize=None)

@@ -56,7 +56,7 @@ def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict
     for a in articles:
         art_index[a.article_id] = len(art_rows)
         art_rows.append([S(a.article_id), S(a.title), S(a.outlet)])
-    cols = {k: [] for k in ("lat", "lon", "day", "prec", "type", "sub", "fat", "loc", "admin1", "geo", "dept",
+    cols: dict[str, list] = {k: [] for k in ("lat", "lon", "day", "prec", "type", "sub", "fat", "loc", "admin1", "geo", "dept",
                             "status", "id", "notes", "src")}
     unmapped = []
     from geo.mapping.regions import department_index
@@ -99,7 +99,7 @@ def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict
 
 
 def _mentions(mentions, S) -> dict:
-    out = {"lat": [], "lon": [], "name": [], "n": [], "count": [], "snip": []}
+    out: dict[str, list] = {"lat": [], "lon": [], "name": [], "n": [], "count": [], "snip": []}
     for m in mentions:
         out["lat"].append(round(m["lat"], 5))
         out["lon"].append(round(m["lon"], 5))
