@@ -6,8 +6,10 @@ Data goes to stdout (or ``-o``), diagnostics to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -91,16 +93,43 @@ def parse_date_option(value: Optional[str], option: str):
         fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
 
 
+def output_or_fail(output: Optional[Path], binary: bool = False, create_folder: bool = False):
+    """Refuse a bad ``-o`` (a directory, a missing or read-only folder) before the long work.
+
+    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o``.
+    """
+    from geo.atomic import OutputError, check_output
+
+    if output is None:
+        return None
+    try:
+        return check_output(output, binary=binary, create_folder=create_folder)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+@contextlib.contextmanager
+def writing(output: Path) -> Iterator[None]:
+    """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
+    from geo.atomic import write_error
+
+    try:
+        yield
+    except OSError as exc:
+        fail(write_error(str(output), exc))
+
+
 def write_output(text: str, output: Optional[Path]) -> None:
-    """Data to stdout, or atomically to a file."""
+    """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
         typer.echo(text)
         return
-    from geo.atomic import atomic_write
+    from geo.atomic import STDOUT, atomic_write
 
-    with atomic_write(output) as fh:
+    with writing(output), atomic_write(output) as fh:
         fh.write(text + "\n")
-    typer.echo(f"geo: wrote {output}", err=True)
+    if str(output) != STDOUT:
+        typer.echo(f"geo: wrote {output}", err=True)
 
 
 _PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
@@ -114,7 +143,8 @@ _OUTLET = typer.Option(None, "--outlet", help="The outlet of articles whose mani
                        "more articles of a local outlet give it a home that settles namesakes ('Manhattan' "
                        "in a Kansas paper).")
 _ARTICLES = typer.Argument(..., help="Article files, or directories of *.txt (with articles.csv).")
-_OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout.")
+DEFAULT_MAP = Path("maps/seeds.html")
+_OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout).")
 
 
 @app.command(epilog="Examples:\n\n"
@@ -135,6 +165,7 @@ def places(
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
+    output_or_fail(output)
     articles = load_or_fail(paths, published, outlet)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
@@ -188,6 +219,7 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
+    output_or_fail(output)
     incidents = extract_incidents(load_or_fail(paths, published, outlet))
     if as_csv:
         buf = io.StringIO()
@@ -211,6 +243,8 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
         fail(f"--since {since} is after --until {until}", 2)
     if curated is not None and not curated.exists():
         fail(f"{curated}: no such curated records file")
+    if paths:
+        articles_or_fail(paths, published, outlet)
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
@@ -223,6 +257,24 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
     return ds
 
 
+def articles_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str]) -> None:
+    """Exit 1 at once if the PATHs given to build/export yield no article.
+
+    Without this the map or export would quietly hold only the curated records. The
+    articles are loaded again with the dataset, which reports their problems then.
+    """
+    from geo.articles import load_articles
+
+    problems: list[str] = []
+    if load_articles(paths, published=parse_date_option(published, "--published"), on_problem=problems.append,
+                     outlet=outlet):
+        return
+    for msg in problems:
+        typer.echo(f"geo: warning: {msg}", err=True)
+    fail(f"no article could be loaded from {', '.join(map(str, paths))}; give article files or folders of "
+         "*.txt (with no path at all, the seed articles are used)")
+
+
 @app.command(epilog="Examples:\n\n"
                     "  geo build                                  (seeds + data/incidents.csv -> maps/seeds.html)\n\n"
                     "  geo build --since 2019-11-15 --until 2019-11-16 -o maps/massacres.html\n\n"
@@ -230,7 +282,8 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
-    output: Path = typer.Option(Path("maps/seeds.html"), "-o", "--output", help="HTML file to write."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
+                                          "Default: maps/seeds.html (its folder is created)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET,
@@ -238,10 +291,17 @@ def build(
     """Build the layered offline map of the incidents (one self-contained HTML file)."""
     from geo.mapping import save_map
 
+    # The default's folder is created: `geo build` in a fresh folder is the demo.
+    target = output_or_fail(output or DEFAULT_MAP, create_folder=output is None)
+    output = output or DEFAULT_MAP
     ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
-    path = save_map(ds, output)
-    typer.echo(f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to {path} "
-               f"({path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+    with writing(output):
+        save_map(ds, output)
+    done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
+    if target.kind == "file":
+        typer.echo(done + f"{output} ({target.path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+    else:
+        typer.echo(done + ("standard output" if str(output) == "-" else str(output)), err=True)
 
 
 @app.command(epilog="Examples:\n\n"
@@ -251,7 +311,7 @@ def build(
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
-    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET,
@@ -261,9 +321,12 @@ def export(
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    output_or_fail(output, binary=fmt.lower() == "gpkg")
     ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet)
-    path = write(ds, output, fmt.lower())
-    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {path}", err=True)
+    with writing(output):
+        write(ds, output, fmt.lower())
+    shown = "standard output" if str(output) == "-" else str(output)
+    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
 
 
 def main() -> None:
