@@ -74,7 +74,7 @@ def _own_fd(path: str) -> int | None:
 
 
 def resolve_output(path: str | os.PathLike, create_folder: bool = True) -> Target:
-    """Where writing ``path`` goes; :class:`OutputError` if it cannot be a file to write.
+    """Where writing ``path`` goes (``-``: standard output); :class:`OutputError` if nowhere.
 
     The folder of a new file is created when ``create_folder`` (the library's habit);
     otherwise a missing folder is an error.
@@ -241,14 +241,20 @@ def _commit(tmp: Path, real: Path) -> None:
 
 def _pour(tmp: Path, target: Target) -> None:
     """Copy the finished ``tmp`` into a stream, appending: never truncate, never replace."""
-    if target.fd is not None:
-        if target.fd == 1:
-            sys.stdout.flush()  # what was printed before comes first
-        out = os.fdopen(os.dup(target.fd), "wb")
-    else:
-        out = os.fdopen(os.open(target.path, os.O_WRONLY | os.O_APPEND), "wb")
-    with open(tmp, "rb") as src, out:
-        shutil.copyfileobj(src, out)
+    with open(tmp, "rb") as src:
+        os.unlink(tmp)  # a FIFO may wait long for its reader: if we die meanwhile, nothing is left
+        if target.fd == 1 and hasattr(sys.stdout, "buffer"):
+            # Standard output as Python has it (a test runner's too); what was printed comes first.
+            sys.stdout.flush()
+            shutil.copyfileobj(src, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        if target.fd is not None:
+            out = os.fdopen(os.dup(target.fd), "wb")
+        else:
+            out = os.fdopen(os.open(target.path, os.O_WRONLY | os.O_APPEND), "wb")
+        with out:
+            shutil.copyfileobj(src, out)
 
 
 @contextlib.contextmanager
