@@ -1,40 +1,280 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Output files: a reader sees the old file or the new one, never half of one.
+
+Every writer in geo (CSV and JSON text, the HTML map, GeoJSON and GeoPackage made by
+GDAL) goes through :func:`output_path` (or :func:`atomic_write`, built on it):
+
+* a regular file (or a symlink to one: the link stays a link) is written to a temporary
+  file beside it, ``.NAME.<pid>.part``, then renamed over it; an existing file keeps its
+  mode and owner, a new one gets the usual mode (0666 less the umask);
+* ``-`` is standard output; a FIFO, a device or ``/dev/stdout`` is written through, never
+  replaced (the content is complete before the first byte goes out);
+* a temporary file is removed when its writer fails, and a writer that was killed is
+  cleaned up after: each writer, when it starts, removes the temporary files in its
+  folder whose process is gone.
+
+:func:`check_output` runs the same checks up front, so a command can refuse a bad ``-o``
+before its long work.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+>>> with atomic_write(p) as fh:
+...     _ = fh.write("done")
+>>> p.read_text(), [f.name for f in p.parent.iterdir()]
+('done', ['out.txt'])
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import shutil
+import stat
+import sys
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
+
+STDOUT = "-"
+# .NAME.<pid>.part, maybe with the suffix a GDAL driver wants and SQLite's side files.
+_TEMP = re.compile(r"^\..+\.(\d+)\.part(\.[A-Za-z0-9]+)?(-journal|-wal|-shm)?$")
+_FD_DIR = re.compile(r"^/proc/[^/]+(/task/\d+)?/fd$")  # where /dev/stdout and /dev/fd/N lead
+_SIDE_FILES = ("", "-journal", "-wal", "-shm")
+
+
+class OutputError(OSError):
+    """An output that cannot be written; the message names it and says what to do."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an output goes: ``kind`` is "file" (replaced atomically) or "stream" (written through)."""
+
+    shown: str
+    kind: str
+    path: Path | None = None  # file: the real file (symlinks followed); stream: what to open
+    fd: int | None = None  # stream: a descriptor of this process to write to instead
+
+
+def _own_fd(path: str) -> int | None:
+    """The descriptor number if ``path`` (or a link on its way) is /dev/fd/N, /proc/self/fd/N."""
+    for _ in range(40):  # the kernel's own limit on symlink hops
+        folder, name = os.path.split(path)
+        real_folder = os.path.realpath(folder)
+        if _FD_DIR.match(real_folder) and name.isdigit():
+            own = os.path.realpath("/proc/self") == os.path.dirname(real_folder)
+            return int(name) if own else None
+        if not os.path.islink(path):
+            return None
+        path = os.path.join(folder, os.readlink(path))
+    return None
+
+
+def resolve_output(path: str | os.PathLike, create_folder: bool = True) -> Target:
+    """Where writing ``path`` goes (``-``: standard output); :class:`OutputError` if nowhere.
+
+    The folder of a new file is created when ``create_folder`` (the library's habit);
+    otherwise a missing folder is an error.
+    """
+    shown = os.fspath(path)
+    if shown == STDOUT:
+        return Target(shown, "stream", fd=1)
+    fd = _own_fd(os.path.abspath(shown))
+    if fd is not None:
+        return Target(shown, "stream", fd=fd)
+    try:
+        st = os.stat(shown)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:  # e.g. a part of the path is a file, not a folder
+        raise OutputError(f"{shown}: {exc.strerror}; check the path given with -o") from exc
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{shown}: is a directory; give a file name inside it, such as "
+                          f"{os.path.join(shown, 'NAME')}")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        return Target(shown, "stream", path=Path(shown))  # a FIFO, a device, a socket
+    real = Path(os.path.realpath(shown))
+    _folder_or_error(shown, _folder_shown(shown, real), create_folder)
+    return Target(shown, "file", path=real)
+
+
+def _folder_shown(shown: str, real: Path) -> Path:
+    """The folder of the output as the user wrote it (a symlink's: where it leads)."""
+    return real.parent if os.path.islink(shown) else Path(os.path.dirname(shown) or ".")
+
+
+def _folder_or_error(shown: str, folder: Path, create: bool) -> None:
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise OutputError(f"{shown}: {folder} is not a folder; check the path given with -o")
+    if not create:
+        raise OutputError(f"{shown}: folder {folder} does not exist; create it first (mkdir -p {folder}) "
+                          "or choose another path")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot create folder {folder} ({exc.strerror}); choose another path") from exc
+
+
+def check_output(path: str | os.PathLike, binary: bool = False, create_folder: bool = False) -> Target:
+    """:func:`resolve_output`, plus what a command should know before its long work.
+
+    The folder must let us create the temporary file (a read-only folder or file system
+    is refused now, not after minutes of work), and binary data is not sent to a terminal.
+    """
+    target = resolve_output(path, create_folder=create_folder)
+    if target.kind == "stream":
+        if target.fd is not None:
+            try:
+                os.fstat(target.fd)
+            except OSError as exc:
+                raise OutputError(f"{target.shown}: descriptor {target.fd} is not open ({exc.strerror})") from exc
+            if binary and os.isatty(target.fd):
+                raise OutputError(f"{target.shown}: will not write binary data to a terminal; redirect it "
+                                  "(> FILE) or give a file name")
+        return target
+    sweep(target.path.parent)
+    probe = temp_name(target.path)
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.path)} "
+                          f"({exc.strerror}); choose another folder") from exc
+    return target
+
+
+def temp_name(path: Path, suffix: str = "") -> Path:
+    """The temporary file beside ``path`` for this process (``suffix`` for picky drivers)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.part{suffix}")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process, alive
+        return True
+    return True
+
+
+def sweep(folder: Path) -> None:
+    """Remove the temporary files in ``folder`` left by writers that died (killed, crashed)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        m = _TEMP.match(name)
+        if m and not _alive(int(m.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+
+
+def _remove(tmp: Path) -> None:
+    for side in _SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{tmp}{side}")
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, binary: bool = False) -> Iterator[IO]:
-    """Open a temporary file beside ``path``; on success, move it over ``path``.
+def output_path(path: str | os.PathLike | Target, suffix: str = "") -> Iterator[Path]:
+    """A path for a writer that creates the file itself (GDAL); on success it becomes ``path``.
 
-    If the block raises (or the process dies), ``path`` is untouched and the
-    temporary file is removed.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
-    >>> with atomic_write(p) as fh:
-    ...     _ = fh.write("done")
-    >>> p.read_text()
-    'done'
+    If the block raises (or the process dies), ``path`` is untouched and the temporary
+    file goes (at once, or when the next writer starts in that folder).
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    target = path if isinstance(path, Target) else resolve_output(path)
+    # A stream's content is gathered first, so a failed writer sends nothing half made.
+    folder = target.path.parent if target.kind == "file" else Path(tempfile.gettempdir())
+    sweep(folder)
+    tmp = temp_name(target.path, suffix) if target.kind == "file" else folder / f".geo-spool.{os.getpid()}.part{suffix}"
+    _remove(tmp)  # only a dead process that had our pid can have left it
     try:
+        yield tmp
+        if target.kind == "file":
+            _commit(tmp, target.path)
+        else:
+            _pour(tmp, target)
+    finally:
+        _remove(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it; set back at once
+    os.umask(mask)
+    return mask
+
+
+def _commit(tmp: Path, real: Path) -> None:
+    """Make ``tmp`` durable, give it the mode ``real`` has (or would get), rename it over ``real``."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        old = os.stat(real)
+    except FileNotFoundError:
+        os.chmod(tmp, 0o666 & ~_umask())  # what a plain open() would give: writers differ (SQLite: 0644)
+    else:
+        mine = os.stat(tmp)
+        if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(tmp, old.st_uid, old.st_gid)
+        os.chmod(tmp, stat.S_IMODE(old.st_mode))
+    os.replace(tmp, real)
+    with contextlib.suppress(OSError):  # the rename itself survives a crash once the folder is synced
+        dfd = os.open(real.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def _pour(tmp: Path, target: Target) -> None:
+    """Copy the finished ``tmp`` into a stream, appending: never truncate, never replace."""
+    with open(tmp, "rb") as src:
+        os.unlink(tmp)  # a FIFO may wait long for its reader: if we die meanwhile, nothing is left
+        if target.fd == 1 and hasattr(sys.stdout, "buffer"):
+            # Standard output as Python has it (a test runner's too); what was printed comes first.
+            sys.stdout.flush()
+            shutil.copyfileobj(src, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        if target.fd is not None:
+            out = os.fdopen(os.dup(target.fd), "wb")
+        else:
+            out = os.fdopen(os.open(target.path, os.O_WRONLY | os.O_APPEND), "wb")
+        with out:
+            shutil.copyfileobj(src, out)
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike | Target, binary: bool = False) -> Iterator[IO]:
+    """Open the output ``path`` for writing (text is UTF-8); see :func:`output_path`."""
+    with output_path(path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private; give it the usual permissions of a data file.
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+
+
+def write_error(shown: str, exc: OSError) -> str:
+    """The user's message for a failed write of ``shown``: what happened, what to do."""
+    if isinstance(exc, OutputError):
+        return str(exc)
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.EPIPE:
+        return f"{shown}: the reader stopped reading ({reason}); what it got is incomplete"
+    hint = {errno.ENOSPC: "free some space or choose another folder",
+            errno.EDQUOT: "free some space or choose another folder",
+            errno.EROFS: "choose another folder", errno.EACCES: "choose another folder"}.get(
+        exc.errno, "check the path given with -o")
+    return f"{shown}: could not write it ({reason}); no file was replaced; {hint}"

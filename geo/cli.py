@@ -6,8 +6,10 @@ Data goes to stdout (or ``-o``), diagnostics to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -91,16 +93,43 @@ def parse_date_option(value: Optional[str], option: str):
         fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
 
 
+def output_or_fail(output: Optional[Path], binary: bool = False, create_folder: bool = False):
+    """Refuse a bad ``-o`` (a directory, a missing or read-only folder) before the long work.
+
+    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o``.
+    """
+    from geo.atomic import OutputError, check_output
+
+    if output is None:
+        return None
+    try:
+        return check_output(output, binary=binary, create_folder=create_folder)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+@contextlib.contextmanager
+def writing(output: Path) -> Iterator[None]:
+    """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
+    from geo.atomic import write_error
+
+    try:
+        yield
+    except OSError as exc:
+        fail(write_error(str(output), exc))
+
+
 def write_output(text: str, output: Optional[Path]) -> None:
-    """Data to stdout, or atomically to a file."""
+    """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
         typer.echo(text)
         return
-    from geo.atomic import atomic_write
+    from geo.atomic import STDOUT, atomic_write
 
-    with atomic_write(output) as fh:
+    with writing(output), atomic_write(output) as fh:
         fh.write(text + "\n")
-    typer.echo(f"geo: wrote {output}", err=True)
+    if str(output) != STDOUT:
+        typer.echo(f"geo: wrote {output}", err=True)
 
 
 _PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
@@ -118,7 +147,8 @@ _RECURSIVE = typer.Option(False, "--recursive", "-r", help="Also read the folder
                           "(each with its own articles.csv); without it they are named in a warning.")
 _MAX_SIZE = typer.Option(20.0, "--max-size", metavar="MB", min=0.001,
                          help="Skip (with a warning) articles larger than this many megabytes.")
-_OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout.")
+DEFAULT_MAP = Path("maps/seeds.html")
+_OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout).")
 
 
 @app.command(epilog="Examples:\n\n"
@@ -139,6 +169,7 @@ def places(
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
+    output_or_fail(output)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
@@ -160,6 +191,7 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
                  recursive: bool = False, max_size: float = 20.0):
     """Articles from PATHs (problems to stderr); exit 1 when none could be loaded."""
     from geo.articles import ManifestError, load_articles
+    from geo.entries import shown
 
     problems: list[str] = []
 
@@ -173,7 +205,9 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
     except ManifestError as exc:
         fail(str(exc))
     if not articles:
-        fail("no article could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))
+        fail(f"no article could be loaded from {', '.join(shown(p) for p in paths)}"
+             + (f" ({len(problems)} problem(s) above)" if problems else "")
+             + "; give article files or folders of *.txt")
     return articles
 
 
@@ -196,6 +230,7 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
+    output_or_fail(output)
     incidents = extract_incidents(load_or_fail(paths, published, outlet, recursive, max_size))
     if as_csv:
         buf = io.StringIO()
@@ -221,16 +256,21 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
         fail(f"--since {since} is after --until {until}", 2)
     if curated is not None and not curated.exists():
         fail(f"{curated}: no such curated records file")
+    # Loaded first (and once): PATHs that yield no article stop here, before any long work,
+    # rather than give a map of the curated records alone.
+    articles = load_or_fail(paths, published, outlet, recursive, max_size) if paths else None
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
-                           recursive=recursive, max_mb=max_size,
+                           recursive=recursive, max_mb=max_size, articles=articles,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
     except (RecordError, ManifestError) as exc:
         fail(str(exc))
     if ds.unresolved:
-        typer.echo(f"geo: {len(ds.unresolved)} incident(s) with an unresolved place are kept but not mapped: "
-                   + ", ".join(i.incident_id for i in ds.unresolved), err=True)
+        ids = [i.incident_id for i in ds.unresolved]
+        more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
+        typer.echo(f"geo: {len(ids)} incident(s) with an unresolved place are kept (in the exports, without "
+                   f"coordinates) but not mapped: {', '.join(ids[:5])}{more}", err=True)
     return ds
 
 
@@ -241,7 +281,8 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
-    output: Path = typer.Option(Path("maps/seeds.html"), "-o", "--output", help="HTML file to write."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
+                                          "Default: maps/seeds.html (its folder is created)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
@@ -249,10 +290,17 @@ def build(
     """Build the layered offline map of the incidents (one self-contained HTML file)."""
     from geo.mapping import save_map
 
+    # The default's folder is created: `geo build` in a fresh folder is the demo.
+    target = output_or_fail(output or DEFAULT_MAP, create_folder=output is None)
+    output = output or DEFAULT_MAP
     ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
-    path = save_map(ds, output)
-    typer.echo(f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to {path} "
-               f"({path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+    with writing(output):
+        save_map(ds, output)
+    done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
+    if target.kind == "file":
+        typer.echo(done + f"{output} ({target.path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+    else:
+        typer.echo(done + ("standard output" if str(output) == "-" else str(output)), err=True)
 
 
 @app.command(epilog="Examples:\n\n"
@@ -262,7 +310,7 @@ def build(
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
-    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
@@ -272,9 +320,12 @@ def export(
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    output_or_fail(output, binary=fmt.lower() == "gpkg")
     ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
-    path = write(ds, output, fmt.lower())
-    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {path}", err=True)
+    with writing(output):
+        write(ds, output, fmt.lower())
+    shown = "standard output" if str(output) == "-" else str(output)
+    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
 
 
 def main() -> None:

@@ -75,13 +75,14 @@ def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incide
 def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path | None = None,
                   since: date | None = None, until: date | None = None, published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
-                  recursive: bool = False, max_mb: float = 20.0) -> Dataset:
+                  recursive: bool = False, max_mb: float = 20.0, articles: list[Article] | None = None) -> Dataset:
     """Articles → extracted incidents, reconciled with curated records, filtered by date.
 
     Defaults: the seed articles and ``data/incidents.csv``. ``curated=""`` skips curated
     records; ``paths=[]`` skips extraction. ``published`` and ``outlet`` apply to articles
     whose manifest gives none; ``recursive`` reads subfolders and ``max_mb`` caps an article's
-    size (see :func:`geo.articles.load_articles`).
+    size (see :func:`geo.articles.load_articles`). ``articles``, already loaded, are used
+    instead of loading ``paths`` again.
     """
     from geo.incidents import extract_incidents
     from geo.lookup import geocode
@@ -98,8 +99,9 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
             print(f"geo: warning: {msg}", file=sys.stderr)
 
     paths = [SEEDS_DIR] if paths is None else list(paths)
-    articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
-                             max_mb=max_mb) if paths else []
+    if articles is None:
+        articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
+                                 max_mb=max_mb) if paths else []
     # Places are found once, for both the incidents and the map's mention layer.
     toponymer = default_toponymer()
     places = toponymer.find_all(articles)

@@ -29,7 +29,7 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
 
     if mentions is None:
         mentions = summarise_places(dataset.articles, found=dataset.places)
-    payload, unmapped = encode(dataset.incidents, mentions, dataset.articles, departments(), boundaries())
+    payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, departments(), boundaries())
     lats, lons = payload["incidents"]["lat"], payload["incidents"]["lon"]
     # The app fits the view itself, without animation: a page is "ready" only once it has settled.
     payload["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
@@ -51,7 +51,8 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
 
 
 def save_map(dataset, path: str | Path, **kwargs) -> Path:
-    """Render the map and write it atomically to ``path``."""
+    """Render the map, then write it to ``path`` (:mod:`geo.atomic`: a file is replaced
+    atomically, ``-`` is standard output, a FIFO or device is written through)."""
     path = Path(path)
     html = render_map(dataset, **kwargs)
     with atomic_write(path) as fh:
