@@ -90,7 +90,7 @@ def main() -> int:
                         for doc_id, text, _ in docs]
             by_id = t.find_all(articles)
             times.append(time.perf_counter() - t0)
-        for doc_id, text, tops in docs:
+        for doc_id, _text, tops in docs:
             found = {(m.start, m.end): m for m in by_id[doc_id]}
             gold = {(s, e): (name, lat, lon) for s, e, name, lat, lon in tops}
             for span, (name, lat, lon) in gold.items():

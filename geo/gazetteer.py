@@ -42,7 +42,7 @@ import sqlite3
 import sys
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 from typing import Iterable
 
@@ -627,7 +627,7 @@ class Gazetteer:
             has_area=bool(r[12]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer over the shipped files (built on first use)."""
     return Gazetteer()

@@ -65,7 +65,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]],
         lats, lons = np.array([p for p, _ in common]).T
         counts = np.array([n for _, n in common])
 
-        def support(lat: float, lon: float) -> int:
+        def support(lat: float, lon: float, counts=counts, lats=lats, lons=lons) -> int:
             return int(counts[haversine_km_many(lat, lon, lats, lons) <= HOME_KM].sum())
         town = t.outlet_town(outlet, support)
         if town is not None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, cache
 from typing import Callable, Iterable
 
 import numpy as np
@@ -861,7 +861,7 @@ def _institution_follows(text: str, end: int) -> bool:
     return following is not None and any(w.lower() in ORG_WORDS for w in following.group(1).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_toponymer() -> Toponymer:
     """The process-wide toponymer over the default gazetteer (its caches shared by every stage)."""
     return Toponymer()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import folium
@@ -20,7 +20,7 @@ CSS = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "geo-map
 JS = ("leaflet.js", "leaflet.markercluster.js", "leaflet-heat.js", "geo-map.js")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from geo.paths import BOUNDARIES_DIR
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> dict:
     return json.loads((BOUNDARIES_DIR / name).read_text(encoding="utf-8"))
 
@@ -21,7 +21,7 @@ def departments() -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
-@lru_cache(maxsize=None)
+@cache
 def boundaries(tolerance: float = 0.12) -> dict:
     """Basemap layers: countries (simplified to ``tolerance`` degrees), departments, provinces."""
     from shapely.geometry import mapping, shape
