@@ -32,6 +32,7 @@ TYPES = [("Protests", "Peaceful protest"), ("Protests", "Excessive force against
 
 def synthetic(n: int, seed: int = 5):
     from geo.dataset import Dataset
+    from geo.place import Place
     from geo.records import Incident, Source
 
     rng = random.Random(seed)
@@ -46,7 +47,7 @@ def synthetic(n: int, seed: int = 5):
                 for _ in range(rng.randint(1, 2))]
         inc = Incident(incident_id=f"S-{k:06d}", event_date=date(2019, 11, 1) + timedelta(days=rng.randrange(30)),
                        date_precision="day", event_type=etype, sub_event_type=sub, location=rng.choice(places),
-                       country="BO", latitude=rng.uniform(-22.5, -10.0), longitude=rng.uniform(-69.5, -58.0),
+                       country="BO", place=Place("x", rng.uniform(-22.5, -10.0), rng.uniform(-69.5, -58.0)),
                        geo_precision=1, sources=srcs, status="extracted")
         inc.summarise_figures()
         incidents.append(inc)

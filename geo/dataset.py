@@ -54,15 +54,14 @@ def in_range(inc: Incident, since: date | None, until: date | None) -> bool:
 
 def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
     """Curated records plus the extracted incidents they do not already cover."""
-    from geo.distance import haversine_km
     from geo.incidents import SAME_PLACE_KM, dates_compatible, types_compatible
+    from geo.place import same_place
 
     out = list(curated)
     for inc in extracted:
-        match = next((c for c in curated if c.resolved and inc.resolved
-                      and types_compatible((c.event_type, c.sub_event_type), (inc.event_type, inc.sub_event_type))
+        match = next((c for c in curated if types_compatible((c.event_type, c.sub_event_type), (inc.event_type, inc.sub_event_type))
                       and dates_compatible(c.event_date, c.date_precision, inc.event_date, inc.date_precision)
-                      and haversine_km(c.latitude, c.longitude, inc.latitude, inc.longitude) <= SAME_PLACE_KM),
+                      and same_place(c.place, inc.place, SAME_PLACE_KM)),
                      None)
         if match is None:
             out.append(inc)

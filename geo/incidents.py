@@ -484,10 +484,9 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         inc = Incident(
             incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,
             event_type=best_type.event_type, sub_event_type=best_type.sub_event_type, location=best_place.location,
-            country=p.country if p else None, admin1=p.admin1 if p else None,
-            latitude=p.lat if p else None, longitude=p.lon if p else None,
+            country=p.country if p else None, admin1=p.admin1 if p else None, place=p,
             geo_precision=best_place.geo_precision, sources=list(by_article.values()), notes="; ".join(notes),
-            status="extracted", gazetteer_id=p.gazetteer_id if p else None)
+            status="extracted")
         inc.summarise_figures()
         incidents.append(inc)
     incidents.sort(key=lambda i: (i.event_date or date.max, i.location, i.sub_event_type))
@@ -504,7 +503,7 @@ def incident_id(inc: Incident) -> str:
 
     >>> from geo.records import Incident
     >>> incident_id(Incident("", date(2019, 11, 19), "day", "Protests", "Peaceful protest", "La Paz",
-    ...                      country="BO", gazetteer_id="gn:3911925"))
+    ...                      country="BO", place=Place("La Paz", -16.5, -68.15, gazetteer_id="gn:3911925")))
     'BO-20191119-la-paz-pro'
     """
     import hashlib

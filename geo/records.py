@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from geo.place import Place
 from geo.curated import (
     RecordError,
     coordinate,
@@ -77,8 +78,7 @@ class Incident:
     country: str | None = None
     admin1: str | None = None
     admin2: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
+    place: Place | None = None  # the point it happened at; None: not placed (kept, not mapped)
     geo_precision: int | None = None
     fatalities: int | None = None
     injuries: int | None = None
@@ -88,11 +88,23 @@ class Incident:
     sources: list[Source] = field(default_factory=list)
     notes: str = ""
     status: str = "extracted"
-    gazetteer_id: str | None = None
 
     @property
     def resolved(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
+        return self.place is not None
+
+    # The record's columns; the place is the one source of them.
+    @property
+    def latitude(self) -> float | None:
+        return self.place.lat if self.place else None
+
+    @property
+    def longitude(self) -> float | None:
+        return self.place.lon if self.place else None
+
+    @property
+    def gazetteer_id(self) -> str | None:
+        return self.place.gazetteer_id if self.place else None
 
     def to_dict(self) -> dict:
         """Plain JSON-ready dict in the contract's field order (dates as ISO strings)."""
@@ -153,18 +165,20 @@ def parse_row(row: dict, where: str) -> Incident:
     if geo_precision is not None and geo_precision not in (1, 2, 3):
         raise RecordError(f"{where}, field geo_precision: {geo_precision} is not 1, 2 or 3")
     figures = {name: count(row.get(name) or "", where, name) for name in FIGURES}
+    lat = coordinate(row.get("latitude") or "", where, "latitude", 90)
+    lon = coordinate(row.get("longitude") or "", where, "longitude", 180)
+    if (lat is None) != (lon is None):
+        raise RecordError(f"{where}, field {'longitude' if lon is None else 'latitude'}: "
+                          "give both coordinates or neither")
     inc = Incident(
         incident_id=row["incident_id"].strip(), event_date=when, date_precision=precision, event_type=etype,
         sub_event_type=sub, location=row["location"].strip(), country=country_code(row.get("country") or "", where),
         admin1=_text(row, "admin1"), admin2=_text(row, "admin2"),
-        latitude=coordinate(row.get("latitude") or "", where, "latitude", 90),
-        longitude=coordinate(row.get("longitude") or "", where, "longitude", 180),
+        place=Place(row["location"].strip(), lat, lon, country=country_code(row.get("country") or "", where),
+                    admin1=_text(row, "admin1")) if lat is not None and lon is not None else None,
         geo_precision=geo_precision, **figures, actor1=_text(row, "actor1"), actor2=_text(row, "actor2"),
         sources=[Source(**s) for s in source_dicts(row.get("sources") or "", where)],
         notes=(row.get("notes") or "").strip(), status=status)
-    if (inc.latitude is None) != (inc.longitude is None):
-        raise RecordError(f"{where}, field {'longitude' if inc.longitude is None else 'latitude'}: "
-                          "give both coordinates or neither")
     return inc
 
 
@@ -227,8 +241,7 @@ def _place(inc: Incident, where: str, geocode, report: Callable[[str], None]) ->
     if not inc.resolved and geocode is not None:
         place = _try(geocode, inc.location, inc.country)
         if place is not None:
-            inc.latitude, inc.longitude = place.lat, place.lon
-            inc.gazetteer_id = place.gazetteer_id
+            inc.place = Place.of(place)
             inc.admin1 = inc.admin1 or place.admin1
             inc.country = inc.country or place.country
             inc.geo_precision = inc.geo_precision or geo_precision_of(place.feature)

@@ -10,6 +10,7 @@ import pytest
 from geo.dataset import Dataset, build_dataset
 from geo.mapping import save_map
 from geo.mapping.browser import chromium_path, launch, open_offline
+from geo.place import Place
 from geo.records import Incident, Source
 from tests.conftest import km
 
@@ -110,7 +111,7 @@ def test_hostile_strings_stay_text(browser, tmp_path):
         incidents.append(Incident(
             incident_id=f"x{k}{bad[:12]}", event_date=date(2019, 11, 15 + k % 3), date_precision="day",
             event_type="Protests", sub_event_type="Peaceful protest", location=f"Place {bad}", country="BO",
-            admin1=bad, latitude=-16.5 - k * 0.3, longitude=-68.15 + k * 0.3, geo_precision=1, fatalities=k,
+            admin1=bad, place=Place("x", -16.5 - k * 0.3, -68.15 + k * 0.3), geo_precision=1, fatalities=k,
             notes=bad, status="reviewed", sources=[Source(article=bad, quote=f"Quote {bad}", title=bad, outlet=bad)]))
     ds = Dataset(incidents=incidents, articles=[])
     path = save_map(ds, tmp_path / "hostile.html", mentions=[{"name": bad, "lat": -17.0, "lon": -65.0,
@@ -136,7 +137,7 @@ def test_hostile_strings_stay_text(browser, tmp_path):
 def test_unmapped_incidents_are_not_dropped_silently(browser, tmp_path):
     lost = Incident("u1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "Villa Inexistente")
     kept = Incident("k1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "La Paz",
-                    latitude=-16.5, longitude=-68.15)
+                    place=Place("x", -16.5, -68.15))
     path = save_map(Dataset(incidents=[lost, kept], articles=[]), tmp_path / "u.html")
     data = json.loads(path.read_text().split('_data">', 1)[1].split("</script>", 1)[0])
     assert [data["strings"][i] for i, _ in data["unmapped"]] == ["u1"]

@@ -11,6 +11,7 @@ import pytest
 from geo.dataset import build_dataset, reconcile
 from geo.lookup import geocode
 from geo.paths import DATA_DIR
+from geo.place import Place
 from geo.records import COLUMNS, RecordError, load_incidents, to_geodataframe
 from tests.conftest import km
 
@@ -107,7 +108,7 @@ def test_reconcile_adds_new_sources_to_the_reviewed_record():
 def test_csv_output_is_safe_against_formulas(tmp_path):
     from geo.records import Incident, Source, write_incidents_csv
     inc = Incident("=cmd", date(2019, 11, 19), "day", "Protests", "Peaceful protest", "@SUM(A1)",
-                   latitude=-16.5, longitude=-68.15, sources=[Source("a", "+1 quote")], notes="-danger")
+                   place=Place("x", -16.5, -68.15), sources=[Source("a", "+1 quote")], notes="-danger")
     path = tmp_path / "out.csv"
     write_incidents_csv([inc], path)
     with open(path, encoding="utf-8", newline="") as fh:

@@ -63,7 +63,8 @@ def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict
 
     dept_of = department_index(departments)
     for inc in incidents:
-        if inc.event_date is None or not inc.resolved:
+        where = inc.place
+        if inc.event_date is None or where is None:
             unmapped.append((inc.incident_id, "no date" if inc.event_date is None else f"unresolved place {inc.location!r}"))
             continue
         srcs = []
@@ -72,8 +73,8 @@ def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict
                 art_index[s.article] = len(art_rows)
                 art_rows.append([S(s.article), S(s.title), S(s.outlet)])
             srcs.append([art_index[s.article], S(s.quote), s.fatalities, s.injuries, s.arrests])
-        cols["lat"].append(round(inc.latitude, 5))
-        cols["lon"].append(round(inc.longitude, 5))
+        cols["lat"].append(round(where.lat, 5))
+        cols["lon"].append(round(where.lon, 5))
         cols["day"].append((inc.event_date - EPOCH).days)
         cols["prec"].append(PRECISION_INDEX.get(inc.date_precision, 0))
         cols["type"].append(type_index[inc.event_type])
@@ -82,7 +83,7 @@ def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict
         cols["loc"].append(S(inc.location))
         cols["admin1"].append(S(inc.admin1))
         cols["geo"].append(inc.geo_precision or 0)
-        cols["dept"].append(dept_of(inc.longitude, inc.latitude))
+        cols["dept"].append(dept_of(where.lon, where.lat))
         cols["status"].append(S(inc.status))
         cols["id"].append(S(inc.incident_id))
         cols["notes"].append(S(inc.notes))
