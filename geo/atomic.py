@@ -58,6 +58,13 @@ class Target:
     path: Path | None = None  # file: the real file (symlinks followed); stream: what to open
     fd: int | None = None  # stream: a descriptor of this process to write to instead
 
+    @property
+    def file(self) -> Path:
+        """The path to write: a file's real path, or the stream to open (an error if there is none)."""
+        if self.path is None:
+            raise OutputError(f"{self.shown}: there is no file to write here")
+        return self.path
+
 
 def _own_fd(path: str) -> int | None:
     """The descriptor number if ``path`` (or a link on its way) is /dev/fd/N, /proc/self/fd/N."""
@@ -137,13 +144,13 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
                 raise OutputError(f"{target.shown}: will not write binary data to a terminal; redirect it "
                                   "(> FILE) or give a file name")
         return target
-    sweep(target.path.parent)
-    probe = temp_name(target.path)
+    sweep(target.file.parent)
+    probe = temp_name(target.file)
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.unlink(probe)
     except OSError as exc:
-        raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.path)} "
+        raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.file)} "
                           f"({exc.strerror}); choose another folder") from exc
     return target
 
@@ -193,14 +200,14 @@ def output_path(path: str | os.PathLike | Target, suffix: str = "") -> Iterator[
     """
     target = path if isinstance(path, Target) else resolve_output(path)
     # A stream's content is gathered first, so a failed writer sends nothing half made.
-    folder = target.path.parent if target.kind == "file" else Path(tempfile.gettempdir())
+    folder = target.file.parent if target.kind == "file" else Path(tempfile.gettempdir())
     sweep(folder)
-    tmp = temp_name(target.path, suffix) if target.kind == "file" else folder / f".geo-spool.{os.getpid()}.part{suffix}"
+    tmp = temp_name(target.file, suffix) if target.kind == "file" else folder / f".geo-spool.{os.getpid()}.part{suffix}"
     _remove(tmp)  # only a dead process that had our pid can have left it
     try:
         yield tmp
         if target.kind == "file":
-            _commit(tmp, target.path)
+            _commit(tmp, target.file)
         else:
             _pour(tmp, target)
     finally:
@@ -249,10 +256,8 @@ def _pour(tmp: Path, target: Target) -> None:
             shutil.copyfileobj(src, sys.stdout.buffer)
             sys.stdout.buffer.flush()
             return
-        if target.fd is not None:
-            out = os.fdopen(os.dup(target.fd), "wb")
-        else:
-            out = os.fdopen(os.open(target.path, os.O_WRONLY | os.O_APPEND), "wb")
+        fd = os.dup(target.fd) if target.fd is not None else os.open(target.file, os.O_WRONLY | os.O_APPEND)
+        out = os.fdopen(fd, "wb")
         with out:
             shutil.copyfileobj(src, out)
 
@@ -262,7 +267,8 @@ def atomic_write(path: str | os.PathLike | Target, binary: bool = False) -> Iter
     """Open the output ``path`` for writing (text is UTF-8); see :func:`output_path`."""
     with output_path(path) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+        fh: IO = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with fh:
             yield fh
 
 
@@ -276,5 +282,5 @@ def write_error(shown: str, exc: OSError) -> str:
     hint = {errno.ENOSPC: "free some space or choose another folder",
             errno.EDQUOT: "free some space or choose another folder",
             errno.EROFS: "choose another folder", errno.EACCES: "choose another folder"}.get(
-        exc.errno, "check the path given with -o")
+        exc.errno or 0, "check the path given with -o")
     return f"{shown}: could not write it ({reason}); no file was replaced; {hint}"

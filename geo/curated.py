@@ -107,7 +107,7 @@ def read_rows(path: Path, report: Callable[[str], None]) -> tuple[list[str], Ite
             break
     if rec is None:
         raise RecordError(f"{path}: empty file, no header row")
-    if rec[2] is not None:
+    if rec[2] is not None or rec[1] is None:
         raise RecordError(f"{path}, row {number}: the header is not valid CSV ({rec[2]})")
     header = [name.strip() for name in rec[1]]
     twice = next((name for k, name in enumerate(header) if name in header[:k]), None)
@@ -124,14 +124,15 @@ def _rows(path: Path, header: list[str], records: _Records, number: int) -> Iter
         if values == []:
             continue  # a blank line
         where = f"{path}, row {number}" + (f" (line {start + 1})" if start + 1 != number else "")
-        if error is not None:
-            problem = _quote_problem(records, start, header, error)
+        problem: str | None = None
+        if error is not None or values is None:
+            problem = _quote_problem(records, start, header, error or "no values")
         elif (problem := _swallowed(values, start, header)) is not None:
             records.pos = start + 1  # the lines it swallowed are rows of their own
         elif len(values) > len(header):
             extra = ", ".join(repr(v) for v in values[len(header):])
             problem = f"{len(values)} values for the header's {len(header)} columns (extra: {extra}); row kept out"
-        if problem is None:
+        if problem is None and values is not None:
             yield Row(where, dict(zip(header, values + [""] * (len(header) - len(values)))))
         else:
             yield Row(where, None, problem)

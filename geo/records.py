@@ -210,7 +210,7 @@ def load_incidents(path: str | Path, on_problem: Callable[[str], None] | None = 
             if row.problem is not None:
                 raise RecordError(f"{row.where}, {row.problem}" if row.problem.startswith("field ")
                                   else f"{row.where}: {row.problem}")
-            inc = parse_row(row.values, row.where)
+            inc = parse_row(row.values or {}, row.where)
             if inc.incident_id in seen:
                 raise RecordError(f"{row.where}, field incident_id: duplicate id {inc.incident_id!r}; row skipped")
         except RecordError as exc:

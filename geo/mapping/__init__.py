@@ -34,7 +34,7 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
     # The app fits the view itself, without animation: a page is "ready" only once it has settled.
     payload["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
-    m.get_root().title = title
+    m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element
     m.add_child(GeoAppElement(payload))
     m.add_child(AppLayer("boundaries", "Boundaries (offline basemap)", overlay=False, show=True))
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=False, show=False).add_to(m)
