@@ -204,6 +204,8 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str]):
     """The dataset for build/export, with problems reported on stderr."""
     from geo.dataset import build_dataset
+    from geo.geocoders.errors import OnlineGeocodingError
+    from geo.options import OptionError
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -215,7 +217,7 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
-    except RecordError as exc:
+    except (RecordError, OnlineGeocodingError, OptionError) as exc:  # GEO_ONLINE=1: the server may fail
         fail(str(exc))
     if ds.unresolved:
         typer.echo(f"geo: {len(ds.unresolved)} incident(s) with an unresolved place are kept but not mapped: "
