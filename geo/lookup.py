@@ -55,11 +55,11 @@ def geocode(query: str, country: str | None = None, *, online: bool | None = Non
     gaz = gazetteer or default_gazetteer()
     try:
         return gaz.lookup(query, country=country)
-    except PlaceNotFound as offline_miss:
+    except PlaceNotFound:
         if not (online if online is not None else online_enabled()):
             raise
         service = online_geocoder or default_online()
         found = service.geocode(query, country=country)
         if found is None:
-            raise offline_miss
+            raise
         return found

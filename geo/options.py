@@ -16,8 +16,9 @@ default. A malformed variable is an :class:`OptionError` that names it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
 class OptionError(ValueError):

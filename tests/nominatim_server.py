@@ -89,7 +89,7 @@ class FakeNominatim:
             body = MALFORMED[mode]
         elif mode == "huge":
             body = body[:-1] + b" " * self.huge_bytes + b"]"
-        head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
         if mode != "huge" or self.huge_length:
             head += f"Content-Length: {len(body)}\r\n"
         raw = head.encode() + b"\r\n" + body

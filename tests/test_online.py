@@ -100,7 +100,7 @@ def test_cli_online_flag_uses_the_configured_server(server, tmp_path):
     env = dict(os.environ, GEO_NOMINATIM_URL=server.url, GEO_CACHE_DIR=os.environ["GEO_CACHE_DIR"],
                GEO_ONLINE_MIN_DELAY="0")
     env["GEO_ANSWER_CACHE"] = str(tmp_path / "answers.sqlite")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "geo", "geocode", *a], capture_output=True,
+    run = lambda *a: subprocess.run([sys.executable, "-m", "geo", "geocode", *a], check=False, capture_output=True,
                                     text=True, env=env, cwd=ROOT, timeout=120)
     offline = run("Plaza Murillo")
     assert offline.returncode == 1 and "--online" in offline.stderr
@@ -129,11 +129,13 @@ def curated_csv(tmp_path, locations) -> str:
 
 
 def run_geo(server, tmp_path, *args, **env_extra):
-    env = dict(os.environ, GEO_NOMINATIM_URL=FakeNominatim.closed_url() if server.mode == "refused" else server.url, GEO_ANSWER_CACHE=str(tmp_path / "answers.sqlite"),
+    """``python -m geo ARGS`` against ``server`` (or, in mode "refused", a port nobody listens on)."""
+    url = FakeNominatim.closed_url() if server.mode == "refused" else server.url
+    env = dict(os.environ, GEO_NOMINATIM_URL=url, GEO_ANSWER_CACHE=str(tmp_path / "answers.sqlite"),
                GEO_ONLINE_MIN_DELAY="0", GEO_ONLINE_TIMEOUT="2")
     env.update(env_extra)
-    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=120)
+    return subprocess.run([sys.executable, "-m", "geo", *args], check=False, capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
 
 
 def test_rate_limit_holds_across_the_lookups_of_an_export(server, tmp_path):
@@ -181,15 +183,15 @@ def test_a_dripping_server_gets_one_total_deadline(server, online):
 
 
 @pytest.mark.parametrize("with_length", [True, False])
-def test_an_oversized_answer_is_refused(server, tmp_path, with_length):
-    server.mode, server.huge_length = "huge", with_length
-    small = CachedNominatim(AnswerCache(tmp_path / "a.sqlite"), domain=server.domain, scheme="http",
-                            timeout=2, min_delay_seconds=0, max_bytes=10_000)
+def test_an_answer_over_2_mb_is_refused(server, tmp_path, with_length):
+    server.mode, server.huge_length, server.huge_bytes = "huge", with_length, 2_500_000
+    online = CachedNominatim(AnswerCache(tmp_path / "a.sqlite"), domain=server.domain, scheme="http",
+                             timeout=5, min_delay_seconds=0)
     with pytest.raises(OnlineGeocodingError, match="bytes refused"):
-        small.geocode("Plaza Murillo")
-    assert len(small.cache) == 0
+        online.geocode("Plaza Murillo")
+    assert len(online.cache) == 0
     server.huge_bytes = 100  # the same answer, small enough
-    assert small.geocode("Plaza Murillo").name == "Plaza Murillo"
+    assert online.geocode("Plaza Murillo").name == "Plaza Murillo"
 
 
 def test_a_redirect_to_another_host_is_not_followed(server, online):
@@ -204,7 +206,7 @@ def test_a_redirect_to_another_host_is_not_followed(server, online):
 @pytest.mark.parametrize("mode", sorted(MALFORMED))
 def test_a_malformed_200_answer_is_not_cached_as_not_found(server, online, mode):
     server.mode = mode
-    with pytest.raises(OnlineGeocodingError, match="not JSON|not a list"):
+    with pytest.raises(OnlineGeocodingError):
         online.geocode("Plaza Murillo")
     assert len(online.cache) == 0
     server.mode = "ok"
@@ -214,8 +216,7 @@ def test_a_malformed_200_answer_is_not_cached_as_not_found(server, online, mode)
 
 def test_a_cached_not_found_expires(server, tmp_path):
     path = tmp_path / "answers.sqlite"
-    online = CachedNominatim(AnswerCache(path), domain=server.domain, scheme="http", min_delay_seconds=0,
-                             not_found_days=30)
+    online = CachedNominatim(AnswerCache(path), domain=server.domain, scheme="http", min_delay_seconds=0)
     assert online.geocode("Nowhere At All") is None
     assert online.geocode("Nowhere At All") is None and len(server.requests) == 1  # fresh: from the cache
     with sqlite3.connect(path) as db:

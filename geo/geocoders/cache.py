@@ -17,8 +17,9 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from geo.geocoders.errors import AnswerCacheError
 from geo.options import options

@@ -15,9 +15,14 @@ import contextlib
 import functools
 import threading
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
-from geopy.exc import GeocoderParseError, GeocoderQueryError, GeocoderTimedOut, GeopyError
+from geopy.exc import (
+    GeocoderParseError,
+    GeocoderQueryError,
+    GeocoderTimedOut,
+    GeopyError,
+)
 from geopy.geocoders import Nominatim
 
 from geo import __version__

@@ -15,11 +15,16 @@ import io
 import json
 import time
 import urllib.request
-from typing import Callable
+from collections.abc import Callable
 from urllib.error import HTTPError, URLError
 
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
-from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
+from geopy.exc import (
+    GeocoderParseError,
+    GeocoderServiceError,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+)
 
 DEFAULT_MAX_BYTES = 2_000_000
 _ERROR_BODY_BYTES = 4096  # enough of an error page for its message
@@ -92,6 +97,7 @@ class _Deadline:
     deadline = 0.0
 
     def connect(self) -> None:
+        """Connect in the time left, then hand http.client the deadline-guarded socket."""
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("the time for the whole request ran out")
@@ -136,6 +142,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        """Follow no redirect."""
         return None  # not followed: urllib raises the 3xx as an HTTPError
 
 
@@ -161,6 +168,7 @@ class GuardedAdapter(BaseSyncAdapter):
         self.proxies, self.ssl_context, self.max_bytes = proxies, ssl_context, max_bytes
 
     def get_json(self, url: str, *, timeout: float, headers: dict):
+        """The answer at ``url`` as JSON (``GeocoderParseError`` if it is not)."""
         text = self.get_text(url, timeout=timeout, headers=headers)
         try:
             return json.loads(text)
@@ -168,6 +176,7 @@ class GuardedAdapter(BaseSyncAdapter):
             raise GeocoderParseError(f"answer is not JSON: {text[:200]!r}") from None
 
     def get_text(self, url: str, *, timeout: float, headers: dict) -> str:
+        """The answer at ``url`` as text, all of it within ``timeout`` seconds."""
         deadline = time.monotonic() + timeout
         opener = urllib.request.build_opener(urllib.request.ProxyHandler(self.proxies), _HTTPHandler(deadline),
                                              _HTTPSHandler(deadline, self.ssl_context), _NoRedirects())
