@@ -51,20 +51,40 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _being_built(index: Path) -> bool:
+    """Whether some process holds the build lock of ``index`` now (seen from any pid namespace)."""
+    if fcntl is None:
+        return False
+    try:
+        with open(index.with_name(index.name + ".lock"), "rb") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    except BlockingIOError:
+        return True
+    except OSError:  # no lock file: nobody ever built it with a lock
+        return False
+    return False
+
+
 def remove_orphans(folder: Path, pattern: str, own: Path | None = None) -> list[Path]:
     """Delete temp files of builds in ``folder`` whose writer is gone; return them.
 
-    ``pattern`` globs the index names (``gazetteer-*.sqlite``). A temp file carrying
-    this process's pid is an orphan (of a killed process whose pid came back) only
-    when it is of ``own``, the index whose build lock the caller holds.
+    ``pattern`` globs the index names (``gazetteer-*.sqlite``); ``own`` is the index whose
+    build lock the caller holds. A writer is gone when its pid is not alive and nobody
+    holds its index's build lock (a pid from another container may look dead here). A
+    temp file carrying our own pid is a killed process's whose pid came back, unless we
+    may be writing it: only under its lock do we know we are not.
     """
     removed = []
     for part in folder.glob(f".{pattern}.*.part"):
         m = _PART.match(part.name)
         if not m:
             continue
-        pid = int(m.group("pid"))
-        orphan = (own is not None and m.group("index") == own.name) if pid == os.getpid() else not _alive(pid)
+        pid, index = int(m.group("pid")), part.with_name(m.group("index"))
+        if own is not None and index.name == own.name:
+            orphan = pid == os.getpid() or not _alive(pid)
+        else:
+            orphan = pid != os.getpid() and not _alive(pid) and not _being_built(index)
         if orphan:
             with contextlib.suppress(OSError):  # gone already, or a read-only folder: cleanup is best effort
                 part.unlink()

@@ -117,22 +117,36 @@ def test_a_build_killed_midway_is_cleaned_up_at_the_next_start(tmp_path, capsys)
     assert f"removed {temp}" in capsys.readouterr().err
 
 
+HOLD_BUILD_LOCK = """
+import fcntl, sys
+lock = open(sys.argv[1], "a")
+fcntl.flock(lock, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
 def test_temp_files_of_dead_writers_go_and_those_of_live_ones_stay(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     cache.mkdir()
     monkeypatch.setenv("GEO_CACHE_DIR", str(cache))
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True,
                           text=True)
+    dead_temp = cache / f".gazetteer-0123456789abcdef.sqlite.{int(gone.stdout)}.part"
+    # A builder in another container: its pid means nothing here, but it holds the build lock.
+    foreign_temp = cache / f".gazetteer-00000000ffffffff.sqlite.{int(gone.stdout)}.part"
+    builder = python(HOLD_BUILD_LOCK, cache / "gazetteer-00000000ffffffff.sqlite.lock", stdin=subprocess.PIPE)
     with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
         try:
-            dead_temp = cache / f".gazetteer-0123456789abcdef.sqlite.{int(gone.stdout)}.part"
+            assert builder.stdout.readline() == "locked\n"
             live_temp = cache / f".gazetteer-fedcba9876543210.sqlite.{alive.pid}.part"
-            dead_temp.write_bytes(b"half an index")
-            live_temp.write_bytes(b"an index being written")
+            for temp in (dead_temp, foreign_temp, live_temp):
+                temp.write_bytes(b"half an index")
             Gazetteer(sources(tmp_path / "src"), verbose=False).lookup("Place 1")
-            assert not dead_temp.exists() and live_temp.exists()
+            assert not dead_temp.exists() and live_temp.exists() and foreign_temp.exists()
         finally:
             alive.kill()
+            builder.communicate("\n", timeout=30)
 
 
 # -- the online answer cache ------------------------------------------------------------
