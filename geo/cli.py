@@ -55,7 +55,8 @@ def geocode(
     """Resolve a place name to coordinates with the offline gazetteer."""
     from geo.gazetteer import GazetteerError, PlaceNotFound
     from geo.geocoders.nominatim import OnlineGeocodingError
-    from geo.lookup import geocode as resolve, online_enabled
+    from geo.lookup import geocode as resolve
+    from geo.lookup import online_enabled
 
     if country is not None and (len(country) != 2 or not country.isalpha()):
         fail(f"--country must be a two-letter ISO code such as BO, not {country!r}", 2)

@@ -142,8 +142,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        """Follow no redirect."""
-        return None  # not followed: urllib raises the 3xx as an HTTPError
+        """Follow no redirect: given None, urllib raises the 3xx as an HTTPError."""
 
 
 def _read_capped(response, limit: int) -> bytes:
