@@ -57,7 +57,8 @@ def geocode(
     """Resolve a place name to coordinates with the offline gazetteer."""
     from geo.gazetteer import GazetteerError, PlaceNotFound
     from geo.geocoders.nominatim import OnlineGeocodingError
-    from geo.lookup import geocode as resolve, online_enabled
+    from geo.lookup import geocode as resolve
+    from geo.lookup import online_enabled
 
     if country is not None and (len(country) != 2 or not country.isalpha()):
         fail(f"--country must be a two-letter ISO code such as BO, not {country!r}", 2)
@@ -249,6 +250,8 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
     """The dataset for build/export, with problems reported on stderr."""
     from geo.articles import ManifestError
     from geo.dataset import build_dataset
+    from geo.geocoders.errors import OnlineGeocodingError
+    from geo.options import OptionError
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -264,7 +267,7 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                            published=parse_date_option(published, "--published"), outlet=outlet,
                            recursive=recursive, max_mb=max_size, articles=articles,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
-    except (RecordError, ManifestError) as exc:
+    except (RecordError, ManifestError, OnlineGeocodingError, OptionError) as exc:  # GEO_ONLINE=1: the server may fail
         fail(str(exc))
     if ds.unresolved:
         ids = [i.incident_id for i in ds.unresolved]

@@ -31,6 +31,7 @@ Ranking of candidates for one name (points, higher wins):
 from __future__ import annotations
 
 import csv
+import glob
 import gzip
 import hashlib
 import json
@@ -41,14 +42,16 @@ import re
 import sqlite3
 import sys
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, cache
 from pathlib import Path
-from typing import Iterable
 
+from geo import cachefiles
 from geo.distance import haversine_km  # noqa: F401  (also imported from here)
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
+from geo.options import options
 from geo.paths import GAZETTEER_DIR, cache_dir
 
 INDEX_FORMAT = "7"
@@ -254,7 +257,7 @@ def build_index(source_dir: Path, target: Path) -> None:
 
     admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = cachefiles.temp_path(target)  # carries our pid: the next start removes it if we get killed
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
@@ -304,6 +307,9 @@ def build_index(source_dir: Path, target: Path) -> None:
             ("format", INDEX_FORMAT), ("sources", _sources_hash(source_dir)), ("places", str(len(place_rows)))])
         db.commit()
         db.execute("VACUUM")
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed build leaves nothing behind (POSIX: even while open)
+        raise
     finally:
         db.close()
     os.replace(tmp, target)
@@ -348,29 +354,50 @@ class Gazetteer:
         if self.verbose:
             print(f"geo: {msg}", file=sys.stderr)
 
-    def _open_checked(self) -> sqlite3.Connection | None:
+    def _open_checked(self, log: bool = True) -> sqlite3.Connection | None:
         """The index if it exists and belongs to these source files, else None."""
         if not self.index_path.exists():
             return None
         try:
-            db = sqlite3.connect(f"file:{self.index_path}?mode=ro", uri=True, check_same_thread=False)
+            # A quoted URI: a folder named "a#b" or "100%" must not cut the path short.
+            db = sqlite3.connect(cachefiles.sqlite_uri(self.index_path), uri=True, check_same_thread=False)
             # Reading through mmap spares a read() syscall per page on the hot path.
             db.execute("PRAGMA mmap_size = 268435456")
             meta = dict(db.execute("SELECT key, value FROM meta"))
             if meta.get("format") == INDEX_FORMAT and meta.get("sources") == self._sources:
+                cachefiles.mark_used(self.index_path)  # so the cleanup of other versions' indexes spares it
                 return db
             db.close()
-            self._log(f"gazetteer index {self.index_path} is stale; rebuilding it")
+            why = "is stale"
         except sqlite3.DatabaseError as exc:
-            self._log(f"gazetteer index {self.index_path} is unreadable ({exc}); rebuilding it")
+            why = f"is unreadable ({exc})"
+        if log:
+            self._log(f"gazetteer index {self.index_path} {why}; rebuilding it")
         return None
 
-    def _rebuild(self) -> sqlite3.Connection:
-        self._log(f"building the gazetteer index in {self.index_path} (once, ~20 s)")
-        build_index(self.source_dir, self.index_path)
-        for old in self.index_path.parent.glob("gazetteer-*.sqlite"):
-            if old != self.index_path:
-                old.unlink(missing_ok=True)
+    def _remove_orphans(self, locked: bool) -> None:
+        """Remove temp files of builds killed midway (all of ours when we hold the build lock)."""
+        folder, own = self.index_path.parent, self.index_path if locked else None
+        for pattern in dict.fromkeys(["gazetteer-*.sqlite", glob.escape(self.index_path.name)]):
+            for part in cachefiles.remove_orphans(folder, pattern, own):
+                self._log(f"removed {part}, left by a build that did not finish")
+
+    def _rebuild(self, damaged: bool = False) -> sqlite3.Connection:
+        """Build the index, once across processes: others wait for the lock, then open it."""
+        def waiting() -> None:
+            self._log(f"waiting while another process builds the gazetteer index {self.index_path}")
+
+        with cachefiles.build_lock(self.index_path, waiting):
+            db = None if damaged else self._open_checked(log=False)  # built while we waited?
+            if db is not None:
+                return db
+            self._remove_orphans(locked=True)
+            self._log(f"building the gazetteer index in {self.index_path} (once, ~20 s)")
+            build_index(self.source_dir, self.index_path)
+        # Other checkouts or versions may share this folder: only long-unused indexes go.
+        keep_days = options.index_keep_days
+        for old in cachefiles.remove_unused(self.index_path.parent, "gazetteer-*.sqlite", self.index_path, keep_days):
+            self._log(f"removed {old}, an index of another version unused for {keep_days:g} days")
         db = self._open_checked()
         if db is None:
             raise GazetteerError(f"could not build a readable gazetteer index at {self.index_path}")
@@ -378,8 +405,10 @@ class Gazetteer:
 
     @property
     def db(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the index (built first if need be)."""
         db = getattr(self._local, "db", None)
         if db is None:
+            self._remove_orphans(locked=False)
             db = self._open_checked() or self._rebuild()
             self._local.db = db
         return db
@@ -390,9 +419,11 @@ class Gazetteer:
         except sqlite3.DatabaseError as exc:
             # A file damaged after opening: rebuild once, then answer from the new index.
             self._log(f"gazetteer index {self.index_path} is damaged ({exc}); rebuilding it")
-            self._local.db = None
+            damaged, self._local.db = getattr(self._local, "db", None), None
+            if damaged is not None:
+                damaged.close()
             self.clear_caches()
-            self.index_path.unlink(missing_ok=True)
+            self._local.db = self._rebuild(damaged=True)
             return self.db.execute(sql, params).fetchall()
 
     def clear_caches(self) -> None:

@@ -1,23 +1,43 @@
 """A persistent cache of online geocoder answers (SQLite: query, provider, answer, time).
 
-Kept in ``$GEO_ANSWER_CACHE`` or the cache directory. "Not found" is an answer too, so a query goes to the network once. SQLite's
+Kept in ``options.answer_cache`` (``$GEO_ANSWER_CACHE``) or the cache directory. "Not
+found" is an answer too, so a query goes to the network once, until it expires. SQLite's
 transactions make each write atomic: a killed process leaves the cache as it was.
+
+Several processes may share the cache. While one writes, the others wait for it
+(``options.cache_wait_seconds``); a cache that stays locked longer is an
+:class:`AnswerCacheError`, and the file is kept: only a file SQLite cannot read as a
+database is set aside and replaced by an empty cache.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from geo.geocoders.errors import AnswerCacheError
+from geo.options import options
 from geo.paths import cache_dir
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers(
     query TEXT NOT NULL, provider TEXT NOT NULL, answer TEXT, time REAL NOT NULL,
     PRIMARY KEY(query, provider))"""
+_BUSY_CODES = {getattr(sqlite3, "SQLITE_BUSY", 5), getattr(sqlite3, "SQLITE_LOCKED", 6)}
+T = TypeVar("T")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite said "another connection holds the lock" (not "cannot open", "read-only")."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY_CODES  # extended codes (SQLITE_BUSY_SNAPSHOT...) keep the primary one
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 class AnswerCache:
@@ -29,44 +49,101 @@ class AnswerCache:
     (False, None)
     >>> c.put("Atlantis", "nominatim", None); c.get("Atlantis", "nominatim")
     (True, None)
+    >>> c.get("Atlantis", "nominatim", not_found_max_age=0)  # an expired "not found"
+    (False, None)
     """
 
-    def __init__(self, path: str | Path | None = None):
-        default = os.environ.get("GEO_ANSWER_CACHE") or cache_dir() / "online-answers.sqlite"
-        self.path = Path(path or default)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: str | Path | None = None, *, wait_seconds: float | None = None):
+        self.path = Path(path or options.answer_cache or cache_dir() / "online-answers.sqlite")
+        self.wait_seconds = options.cache_wait_seconds if wait_seconds is None else wait_seconds
+        self._lock = threading.Lock()  # one connection, shared by the threads of a process
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnswerCacheError(f"cannot create the folder of the online answer cache {self.path}: "
+                                   f"{exc.strerror or exc}") from exc
+        self._db: sqlite3.Connection | None = None
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, timeout=30)
-            db.execute(_SCHEMA)
-            db.execute("SELECT count(*) FROM answers").fetchone()
-            return db
+            return self._open()
+        except AnswerCacheError:
+            raise  # busy or unwritable: the file itself is fine, keep it
         except sqlite3.DatabaseError as exc:
-            # Keep the damaged file for inspection and start an empty cache: answers
-            # can always be asked again, a wrong one cannot be taken back.
+            # Not a database (or damaged): keep it for inspection and start an empty cache.
+            # Answers can always be asked again, a wrong one cannot be taken back.
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             self.path.rename(aside)
-            print(f"geo: online answer cache {self.path} was unreadable ({exc}); "
+            print(f"geo: warning: online answer cache {self.path} was unreadable ({exc}); "
                   f"moved it to {aside} and started a new one", file=sys.stderr)
-            db = sqlite3.connect(self.path, timeout=30)
-            db.execute(_SCHEMA)
-            return db
+            return self._open()
 
-    def get(self, query: str, provider: str) -> tuple[bool, dict | None]:
-        """(hit, answer): hit is False when the query was never asked."""
-        row = self._db.execute("SELECT answer FROM answers WHERE query = ? AND provider = ?",
-                               (query, provider)).fetchone()
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=self.wait_seconds, check_same_thread=False)
+        except sqlite3.OperationalError as exc:
+            raise AnswerCacheError(f"cannot open the online answer cache {self.path}: {exc}") from exc
+        try:
+            self._run(lambda: db.execute(_SCHEMA))
+            self._run(lambda: db.execute("SELECT count(*) FROM answers").fetchone())
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _run(self, work: Callable[[], T]) -> T:
+        """``work()``, waited for while another process holds the lock (up to ``wait_seconds``).
+
+        SQLite's busy timeout does the waiting; the loop covers the busy answers SQLite gives
+        at once, without waiting, when waiting could deadlock.
+        """
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                with self._lock:
+                    return work()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise AnswerCacheError(f"online answer cache {self.path} cannot be used: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    raise AnswerCacheError(
+                        f"online answer cache {self.path} is locked by another process (waited "
+                        f"{self.wait_seconds:g} s, see GEO_CACHE_WAIT); its answers are kept, "
+                        "try again when that process is done") from exc
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                if self._db is None:
+                    raise  # while opening: _connect sets the file aside
+                raise AnswerCacheError(f"online answer cache {self.path} is damaged ({exc}); "
+                                       "move it away and its answers will be asked again") from exc
+
+    def get(self, query: str, provider: str, *,
+            not_found_max_age: float | None = None) -> tuple[bool, dict | None]:
+        """(hit, answer): hit is False when the query was never asked, or its cached "not found"
+        is older than ``not_found_max_age`` seconds."""
+        row = self._run(lambda: self._db.execute(
+            "SELECT answer, time FROM answers WHERE query = ? AND provider = ?", (query, provider)).fetchone())
         if row is None:
             return False, None
-        return True, (json.loads(row[0]) if row[0] is not None else None)
+        answer, when = row
+        if answer is None:
+            expired = not_found_max_age is not None and time.time() - when >= not_found_max_age
+            return (False, None) if expired else (True, None)
+        try:
+            return True, json.loads(answer)
+        except ValueError:
+            return False, None  # a damaged row: ask again, and the new answer replaces it
 
     def put(self, query: str, provider: str, answer: dict | None) -> None:
         """Store an answer (None = the provider found nothing)."""
-        with self._db:
-            self._db.execute("INSERT OR REPLACE INTO answers VALUES (?,?,?,?)",
-                             (query, provider, None if answer is None else json.dumps(answer), time.time()))
+        value = None if answer is None else json.dumps(answer)
+
+        def write() -> None:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO answers VALUES (?,?,?,?)",
+                                 (query, provider, value, time.time()))
+        self._run(write)
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT count(*) FROM answers").fetchone()[0]
+        return self._run(lambda: self._db.execute("SELECT count(*) FROM answers").fetchone()[0])

@@ -1,0 +1,117 @@
+"""Settings of geo's caches and of its online geocoder, in one object (geopy's ``options`` pattern).
+
+>>> from geo.options import options
+>>> options.online_timeout = 5      # seconds for one whole request, for this process
+>>> options.online_timeout
+5
+>>> del options.online_timeout      # back to $GEO_ONLINE_TIMEOUT, else the default
+>>> options.online_timeout
+10.0
+
+A setting a program assigns wins; otherwise its environment variable, read when the
+setting is used (so a shell, a subprocess or a test may set it at any time); else the
+default. A malformed variable is an :class:`OptionError` that names it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class OptionError(ValueError):
+    """An environment variable of a setting holds a value of the wrong kind."""
+
+
+def _flag(raw: str) -> bool:
+    value = raw.lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
+
+
+def _not_negative(raw: str) -> float:
+    value = float(raw)
+    if not value >= 0:  # also refuses nan
+        raise ValueError(raw)
+    return value
+
+
+def _positive(raw: str) -> float:
+    value = _not_negative(raw)
+    if value == 0:
+        raise ValueError(raw)
+    return value
+
+
+def _bytes(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError(raw)
+    return value
+
+
+def _http_url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")) or not raw.partition("://")[2].strip("/"):
+        raise ValueError(raw)
+    return raw.rstrip("/")
+
+
+class _Setting:
+    """One setting: an assigned value, else its environment variable, else the default."""
+
+    def __init__(self, env: str, default: Any, parse: Callable[[str], Any], kind: str):
+        self.env, self.default, self.parse, self.kind = env, default, parse, kind
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        if self.name in obj.__dict__:
+            return obj.__dict__[self.name]
+        raw = os.environ.get(self.env, "").strip()
+        if not raw:
+            return self.default
+        try:
+            return self.parse(raw)
+        except ValueError:
+            raise OptionError(f"{self.env} must be {self.kind}, not {raw!r}") from None
+
+    def __set__(self, obj: object, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+    def __delete__(self, obj: object) -> None:
+        obj.__dict__.pop(self.name, None)
+
+
+class Options:
+    """geo's settings; use the shared instance :data:`options`."""
+
+    #: Ask the online geocoder when the gazetteer knows no such name (``--online``).
+    online = _Setting("GEO_ONLINE", False, _flag, "1 or 0")
+    #: The Nominatim server to ask.
+    nominatim_url = _Setting("GEO_NOMINATIM_URL", "https://nominatim.openstreetmap.org", _http_url,
+                             "an http:// or https:// URL")
+    #: Seconds between two requests of one process (Nominatim's policy asks for 1).
+    online_min_delay = _Setting("GEO_ONLINE_MIN_DELAY", 1.0, _not_negative, "a number of seconds")
+    #: Seconds one request may take in all: connecting, waiting and reading the answer.
+    online_timeout = _Setting("GEO_ONLINE_TIMEOUT", 10.0, _positive, "a number of seconds above 0")
+    #: Largest answer accepted, in bytes (a Nominatim answer is a few kB).
+    online_max_bytes = _Setting("GEO_ONLINE_MAX_BYTES", 2_000_000, _bytes, "a number of bytes above 0")
+    #: Days after which a cached "not found" is asked again (places get added to OSM).
+    not_found_days = _Setting("GEO_NOT_FOUND_DAYS", 30.0, _not_negative, "a number of days")
+    #: The online answer cache file (default: ``online-answers.sqlite`` in the cache folder).
+    answer_cache = _Setting("GEO_ANSWER_CACHE", None, Path, "a file path")
+    #: Seconds to wait for the answer cache while another process writes to it.
+    cache_wait_seconds = _Setting("GEO_CACHE_WAIT", 30.0, _not_negative, "a number of seconds")
+    #: Days after which a gazetteer index of another version, unused since, is deleted.
+    index_keep_days = _Setting("GEO_INDEX_KEEP_DAYS", 30.0, _positive, "a number of days above 0")
+
+
+options = Options()
