@@ -3,6 +3,7 @@
 
   python3 tasks.py map     create .venv, install, build the map of the seeds into maps/
   python3 tasks.py test    create .venv, install, run the test suite
+  python3 tasks.py lint    ruff and mypy over the code (CI runs it after the tests)
   python3 tasks.py bench   run the benchmarks (pass --shared ../shared for the corpora)
   python3 tasks.py screenshot   build the seeds map and picture it (docs/map.png; needs Chromium)
   python3 tasks.py lock    rewrite constraints.txt from the current .venv
@@ -62,6 +63,12 @@ def task_test(args: list[str]) -> None:
     run(PY, "-m", "pytest", *args)
 
 
+def task_lint(args: list[str]) -> None:
+    ensure_venv()
+    run(PY, "-m", "ruff", "check", "geo", "tests", "bench", "scripts", "tasks.py", *args)
+    run(PY, "-m", "mypy")
+
+
 def task_bench(args: list[str]) -> None:
     ensure_venv()
     for script in sorted((ROOT / "bench").glob("*_bench.py")):
@@ -81,7 +88,7 @@ def task_lock(args: list[str]) -> None:
     (ROOT / "constraints.txt").write_text("# pins of what the tests ran with; rewrite with: python3 tasks.py lock\n" + frozen)
 
 
-TASKS = {"map": task_map, "test": task_test, "bench": task_bench, "screenshot": task_screenshot, "lock": task_lock}
+TASKS = {"map": task_map, "test": task_test, "lint": task_lint, "bench": task_bench, "screenshot": task_screenshot, "lock": task_lock}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

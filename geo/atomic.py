@@ -38,15 +38,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from geo.errors import OutputError
+
 STDOUT = "-"
 # .NAME.<pid>.part, maybe with the suffix a GDAL driver wants and SQLite's side files.
 _TEMP = re.compile(r"^\..+\.(\d+)\.part(\.[A-Za-z0-9]+)?(-journal|-wal|-shm)?$")
 _FD_DIR = re.compile(r"^/proc/[^/]+(/task/\d+)?/fd$")  # where /dev/stdout and /dev/fd/N lead
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
-
-
-class OutputError(OSError):
-    """An output that cannot be written; the message names it and says what to do."""
 
 
 @dataclass(frozen=True)

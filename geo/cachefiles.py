@@ -22,7 +22,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; concurrent first uses may each build
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 _PART = re.compile(r"^\.(?P<index>.+)\.(?P<pid>\d+)\.part$")
 

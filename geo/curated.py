@@ -23,14 +23,11 @@ from pathlib import Path
 
 # MAX_FIGURE: larger than any one incident's toll or arrests; a bigger figure is a typo (or
 # 1e23), and would no longer fit the exports' integer columns.
+from geo.errors import RecordError
 from geo.numbers import MAX_FIGURE
 
 SOURCE_FIELDS = ("article", "quote", "start", "end", "fatalities", "injuries", "arrests", "title", "outlet")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-
-
-class RecordError(ValueError):
-    """A curated record that cannot be used as given; the message names file, row and field."""
 
 
 @dataclass

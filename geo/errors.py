@@ -1,7 +1,22 @@
-"""geo's exceptions: one small tree, so callers catch what they can report.
+"""geo's exceptions: one small tree, so a caller catches what it can report.
 
-Every message names the file, row or field, and says what to do; the CLI prints it as
-``geo: error: ...`` and exits 1.
+Every message names the file, row, field or setting, and says what to do; the command line
+prints it as ``geo: error: ...`` and exits 1. ``except GeoError`` catches all of them.
+
+    GeoError
+    ├── InputError (ValueError)        input that cannot be used as given
+    │   ├── ArticleError               an article or a manifest row
+    │   │   └── ManifestError          a folder's articles.csv as a whole: the run stops
+    │   ├── RecordError                a curated record (file, row, field)
+    │   └── OptionError                a setting's environment variable
+    ├── OutputError (OSError)          an output that cannot be written
+    ├── GazetteerError (RuntimeError)  the gazetteer's files missing or unreadable
+    ├── PlaceNotFound (LookupError)    no place of that name (geo.gazetteer: with suggestions)
+    └── OnlineGeocodingError (RuntimeError)  the online geocoder gave no usable answer
+        └── AnswerCacheError           its answer cache cannot be used now
+
+>>> issubclass(ManifestError, ArticleError) and issubclass(RecordError, ValueError)
+True
 """
 
 from __future__ import annotations
@@ -21,3 +36,31 @@ class ArticleError(InputError):
 
 class ManifestError(ArticleError):
     """A folder's ``articles.csv`` that cannot be read at all: geo stops rather than guess the metadata."""
+
+
+class RecordError(InputError):
+    """A curated record that cannot be used as given; the message names file, row and field."""
+
+
+class OptionError(InputError):
+    """An environment variable of a setting holds a value of the wrong kind."""
+
+
+class OutputError(GeoError, OSError):
+    """An output that cannot be written; the message names it and says what to do."""
+
+
+class GazetteerError(GeoError, RuntimeError):
+    """The gazetteer's files are missing or unreadable."""
+
+
+class PlaceNotFound(GeoError, LookupError):
+    """No place of that name (see :class:`geo.gazetteer.PlaceNotFound`, which adds suggestions)."""
+
+
+class OnlineGeocodingError(GeoError, RuntimeError):
+    """The online geocoder did not answer usably (timeout, HTTP error, bad JSON, redirect)."""
+
+
+class AnswerCacheError(OnlineGeocodingError):
+    """The online answer cache cannot be used now (locked by another process too long, unwritable)."""

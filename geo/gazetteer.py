@@ -47,7 +47,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache, cache
 from pathlib import Path
 
-from geo import cachefiles
+from geo import cachefiles, errors
+from geo.errors import GazetteerError
 from geo.distance import haversine_km  # noqa: F401  (also imported from here)
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
@@ -108,7 +109,7 @@ def prominence(code: str, population: int) -> float:
     """
     if code in COUNTRY_CODES:
         return 200.0
-    weight = _FEATURE_WEIGHT.get(code, 20)
+    weight = float(_FEATURE_WEIGHT.get(code, 20))
     if code.startswith("PPL") or code == "INDS":
         weight += 5.0 * math.log10(1 + max(population, 0))
     return float(weight)
@@ -145,7 +146,7 @@ class GeocodeResult:
     def alternatives(self) -> tuple["GeocodeResult", ...]:
         """The next best candidates, best first (ranked on first use when deferred)."""
         rest = self.ranked_rest() if isinstance(self.ranked_rest, _Deferred) else self.ranked_rest
-        return tuple(Gazetteer._result(r, s, self.matched) for s, r in rest)
+        return tuple(Gazetteer._result(r, s, self.matched) for s, r in rest)  # type: ignore[attr-defined]
 
     def to_dict(self, alternatives: bool = True) -> dict:
         """Plain JSON-ready dict (the ``--json`` output of ``geo geocode``)."""
@@ -169,11 +170,7 @@ class _Deferred:
         return tuple(self.gazetteer._ranked(self.query, None, 6)[1][1:6])
 
 
-class GazetteerError(RuntimeError):
-    """The gazetteer's files are missing or unreadable."""
-
-
-class PlaceNotFound(LookupError):
+class PlaceNotFound(errors.PlaceNotFound):
     """No place of that name; ``suggestions`` holds the closest names known.
 
     Suggestions cost a scan of similar names, so they are found when first asked for.
@@ -447,7 +444,7 @@ class Gazetteer:
         >>> sorted(Gazetteer().known_names(["el alto", "tuesday morning"]))
         ['el alto']
         """
-        keys, found = list(keys), set()
+        keys, found = list(keys), set[str]()
         for i in range(0, len(keys), _KEYS_PER_QUERY):
             chunk = tuple(keys[i:i + _KEYS_PER_QUERY])
             sql = f"SELECT DISTINCT norm FROM names WHERE norm IN ({','.join('?' * len(chunk))})"
@@ -519,7 +516,7 @@ class Gazetteer:
         typed_ids = {r[0] for r in typed_rows}
 
         def rank(rows: list[tuple]) -> list[tuple[float, tuple]]:
-            typed = typed_ids
+            typed: set | frozenset = typed_ids
             if any(r[9] in _ADMIN_FEATURES for r in rows):
                 typed = frozenset()  # "Douglas County" names US counties outright: no need to guess
             elif typed_rows:
@@ -582,7 +579,7 @@ class Gazetteer:
             if len(rows) == 3 and rows[-1][11] + _BONUS_PRIMARY >= score:
                 rows = self._query(_SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
                 r, score = rows[0][:-1], rows[0][-1]
-            rest = _Deferred(self, query)
+            rest: object = _Deferred(self, query)
         else:
             key, scored = self._ranked(query, country, 6)
             if not scored:

@@ -20,9 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-
-class OptionError(ValueError):
-    """An environment variable of a setting holds a value of the wrong kind."""
+from geo.errors import OptionError
 
 
 def _flag(raw: str) -> bool:

@@ -65,6 +65,13 @@ class AnswerCache:
         self._db: sqlite3.Connection | None = None
         self._db = self._connect()
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The open connection (None only while it is being opened)."""
+        if self._db is None:
+            raise AnswerCacheError(f"online answer cache {self.path} is not open")
+        return self._db
+
     def _connect(self) -> sqlite3.Connection:
         try:
             return self._open()
@@ -122,7 +129,7 @@ class AnswerCache:
             not_found_max_age: float | None = None) -> tuple[bool, dict | None]:
         """(hit, answer): hit is False when the query was never asked, or its cached "not found"
         is older than ``not_found_max_age`` seconds."""
-        row = self._run(lambda: self._db.execute(
+        row = self._run(lambda: self.db.execute(
             "SELECT answer, time FROM answers WHERE query = ? AND provider = ?", (query, provider)).fetchone())
         if row is None:
             return False, None
@@ -140,10 +147,10 @@ class AnswerCache:
         value = None if answer is None else json.dumps(answer)
 
         def write() -> None:
-            with self._db:
-                self._db.execute("INSERT OR REPLACE INTO answers VALUES (?,?,?,?)",
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO answers VALUES (?,?,?,?)",
                                  (query, provider, value, time.time()))
         self._run(write)
 
     def __len__(self) -> int:
-        return self._run(lambda: self._db.execute("SELECT count(*) FROM answers").fetchone()[0])
+        return self._run(lambda: self.db.execute("SELECT count(*) FROM answers").fetchone()[0])

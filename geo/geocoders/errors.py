@@ -1,9 +1,5 @@
-"""Errors of the online geocoder and its answer cache (caught by the command line as one line each)."""
+"""Errors of the online geocoder and its answer cache (defined in :mod:`geo.errors`, named here too)."""
 
+from geo.errors import AnswerCacheError, OnlineGeocodingError
 
-class OnlineGeocodingError(RuntimeError):
-    """The online geocoder did not answer usably (timeout, HTTP error, bad JSON, redirect)."""
-
-
-class AnswerCacheError(OnlineGeocodingError):
-    """The online answer cache cannot be used now (locked by another process too long, unwritable)."""
+__all__ = ["AnswerCacheError", "OnlineGeocodingError"]

@@ -91,7 +91,7 @@ class _DeadlineSocket:
         return getattr(self._sock, name)
 
 
-class _Deadline:
+class _Deadline(http.client.HTTPConnection):
     """Mixin for http.client connections: connect within the deadline, then guard the socket."""
 
     deadline = 0.0
@@ -103,7 +103,7 @@ class _Deadline:
             raise TimeoutError("the time for the whole request ran out")
         self.timeout = left  # bounds connecting (and a TLS handshake) too
         super().connect()
-        self.sock = _DeadlineSocket(self.sock, self.deadline)
+        self.sock = _DeadlineSocket(self.sock, self.deadline)  # type: ignore[assignment]  # quacks as a socket
 
 
 class _HTTPConnection(_Deadline, http.client.HTTPConnection):
