@@ -841,15 +841,15 @@ class Toponymer:
     def _unknown_places(self, article: Article, known: list[Mention], rec: _Recognised) -> list[Mention]:
         """Names the text plainly calls places ("the town of X", "X Province") that the
         gazetteer lacks: kept as unresolved mentions (no coordinates), never dropped."""
-        taken = [(m.clean_start, m.clean_end) for m in known]
+        # The named spans come from one regex scan, so they never overlap one another.
+        taken = SpanIndex((m.clean_start, m.clean_end) for m in known)
         out = []
         for s, e, key in rec.named:
             words = key.split()
-            if (any(a < e and s < b for a, b in taken) or self._known(key) or key in rec.persons
+            if (taken.meets(s, e) or self._known(key) or key in rec.persons
                     or key in ORGANISATIONS or words[0] in STOPWORDS
                     or any(w in ORG_WORDS or w in PLACE_NOUNS or w in _DIRECTIONS for w in words)):
                 continue
-            taken.append((s, e))
             rs, re_ = article.raw_span(s, e)
             out.append(Mention(text=article.raw[rs:re_], start=rs, end=re_, clean_start=s, clean_end=e))
         return out
