@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import IO
 
 from geo.errors import OutputError
+from geo.tempfiles import alive, temp_name, writer_pid
 
 STDOUT = "-"
 # .NAME.<pid>.part, maybe with the suffix a GDAL driver wants and SQLite's side files.
-_TEMP = re.compile(r"^\..+\.(\d+)\.part(\.[A-Za-z0-9]+)?(-journal|-wal|-shm)?$")
 _FD_DIR = re.compile(r"^/proc/[^/]+(/task/\d+)?/fd$")  # where /dev/stdout and /dev/fd/N lead
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
 
@@ -153,23 +153,6 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
     return target
 
 
-def temp_name(path: Path, suffix: str = "") -> Path:
-    """The temporary file beside ``path`` for this process (``suffix`` for picky drivers)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.part{suffix}")
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process, alive
-        return True
-    return True
-
-
 def sweep(folder: Path) -> None:
     """Remove the temporary files in ``folder`` left by writers that died (killed, crashed)."""
     try:
@@ -177,8 +160,8 @@ def sweep(folder: Path) -> None:
     except OSError:
         return
     for name in names:
-        m = _TEMP.match(name)
-        if m and not _alive(int(m.group(1))):
+        pid = writer_pid(name)
+        if pid is not None and not alive(pid):
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(folder, name))
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from geo.tempfiles import alive, target_of, writer_pid
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; concurrent first uses may each build
     fcntl = None  # type: ignore[assignment]
 
-_PART = re.compile(r"^\.(?P<index>.+)\.(?P<pid>\d+)\.part$")
 
 
 def sqlite_uri(path: str | os.PathLike, mode: str = "ro") -> str:
@@ -34,21 +34,6 @@ def sqlite_uri(path: str | os.PathLike, mode: str = "ro") -> str:
     'file:///tmp/a%23b%3Fc%25d%20e/x.sqlite?mode=ro'
     """
     return f"{Path(path).absolute().as_uri()}?mode={mode}"
-
-
-def temp_path(target: Path) -> Path:
-    """The name a build writes before renaming it to ``target``: carries the writer's pid."""
-    return target.with_name(f".{target.name}.{os.getpid()}.part")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # somebody else's process: alive
-        return True
-    return True
 
 
 def _being_built(index: Path) -> bool:
@@ -77,14 +62,14 @@ def remove_orphans(folder: Path, pattern: str, own: Path | None = None) -> list[
     """
     removed = []
     for part in folder.glob(f".{pattern}.*.part"):
-        m = _PART.match(part.name)
-        if not m:
+        pid, name = writer_pid(part.name), target_of(part.name)
+        if pid is None or name is None:
             continue
-        pid, index = int(m.group("pid")), part.with_name(m.group("index"))
+        index = part.with_name(name)
         if own is not None and index.name == own.name:
-            orphan = pid == os.getpid() or not _alive(pid)
+            orphan = pid == os.getpid() or not alive(pid)
         else:
-            orphan = pid != os.getpid() and not _alive(pid) and not _being_built(index)
+            orphan = not alive(pid) and not _being_built(index)
         if orphan:
             with contextlib.suppress(OSError):  # gone already, or a read-only folder: cleanup is best effort
                 part.unlink()

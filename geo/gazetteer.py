@@ -49,6 +49,7 @@ from pathlib import Path
 
 from geo import cachefiles, errors
 from geo.errors import GazetteerError
+from geo.tempfiles import temp_name
 from geo.distance import haversine_km  # noqa: F401  (also imported from here)
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
@@ -254,7 +255,7 @@ def build_index(source_dir: Path, target: Path) -> None:
 
     admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cachefiles.temp_path(target)  # carries our pid: the next start removes it if we get killed
+    tmp = temp_name(target)  # carries our pid: the next start removes it if we get killed
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:

@@ -103,7 +103,7 @@ class _Deadline(http.client.HTTPConnection):
             raise TimeoutError("the time for the whole request ran out")
         self.timeout = left  # bounds connecting (and a TLS handshake) too
         super().connect()
-        self.sock = _DeadlineSocket(self.sock, self.deadline)  # type: ignore[assignment]  # quacks as a socket
+        self.sock = _DeadlineSocket(self.sock, self.deadline)  # quacks as a socket
 
 
 class _HTTPConnection(_Deadline, http.client.HTTPConnection):
