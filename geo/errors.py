@@ -55,7 +55,26 @@ class GazetteerError(GeoError, RuntimeError):
 
 
 class PlaceNotFound(GeoError, LookupError):
-    """No place of that name (see :class:`geo.gazetteer.PlaceNotFound`, which adds suggestions)."""
+    """No place of that name; ``suggestions`` holds the closest names known.
+
+    Suggestions cost a scan of similar names, so they are found when first asked for.
+    """
+
+    def __init__(self, query: str, suggest=None):
+        super().__init__(query)
+        self.query = query
+        self._suggest = suggest if callable(suggest) else (lambda: list(suggest or []))
+        self._suggestions: list[str] | None = None
+
+    @property
+    def suggestions(self) -> list[str]:
+        if self._suggestions is None:
+            self._suggestions = self._suggest()
+        return self._suggestions
+
+    def __str__(self) -> str:
+        hint = f"; closest names: {', '.join(self.suggestions)}" if self.suggestions else ""
+        return f"{self.query!r} not found in the gazetteer{hint}"
 
 
 class OnlineGeocodingError(GeoError, RuntimeError):

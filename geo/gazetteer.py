@@ -1,10 +1,8 @@
 """The cached gazetteer: every place geo knows, indexed by normalised name in SQLite.
 
-The shipped files in ``data/gazetteer/`` (``places.tsv.gz``, ``supplement.csv``,
-``areas.geojson``) are compiled on first use into a SQLite index in the cache
-directory (see :func:`geo.paths.cache_dir`). The index is named after a hash of
-those files, so editing the supplement rebuilds it; an index that is missing,
-stale or unreadable is rebuilt, never trusted.
+The shipped files in ``data/gazetteer/`` are compiled on first use into a SQLite index
+in the cache directory (:mod:`geo.gazetteer_index`, :mod:`geo.index_file`); an index that
+is missing, stale or unreadable is rebuilt, never trusted.
 
 Ranking of candidates for one name (points, higher wins):
 
@@ -30,90 +28,36 @@ Ranking of candidates for one name (points, higher wins):
 
 from __future__ import annotations
 
-import csv
-import glob
-import gzip
-import hashlib
 import json
-import math
 import operator
 import os
-import re
 import sqlite3
-import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, cache
 from pathlib import Path
 
-from geo import cachefiles, errors
-from geo.errors import GazetteerError
-from geo.tempfiles import temp_name
 from geo.distance import haversine_km  # noqa: F401  (also imported from here)
+from geo.errors import GazetteerError, PlaceNotFound  # noqa: F401  (part of this module's API)
+from geo.gazetteer_index import (  # noqa: F401  (build_index, feature_class, prominence: this module's API too)
+    ADMIN_WORDS, BONUS_PRIMARY, KEYS_PER_QUERY, PLACE_COLUMNS, SQL_BEST_BY_NAME, SQL_BY_NAME, SQL_BY_NAME_IN,
+    TYPE_AFTER, TYPE_BEFORE, build_index, feature_class, prominence, sources_hash)
+from geo.index_file import IndexFile
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
-from geo.options import options
 from geo.paths import GAZETTEER_DIR, cache_dir
 
-INDEX_FORMAT = "7"
-SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 MAX_CANDIDATES = 200
 
-COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
-_FEATURE_WEIGHT = {
-    "PPLC": 90, "PPLG": 90, "ADM1": 70, "RGN": 75, "CONT": 150, "PPLA": 50, "PPLA2": 45,
-    "PPLA3": 42, "PPLA4": 42, "PPL": 40, "PPLX": 38, "INDS": 35, "ADM2": 35,
-    "PPLQ": 5, "PPLH": 5, "PPLW": 5, "PPLL": 30,
-}
-_BONUS_PRIMARY = 5.0
 _BONUS_FOCUS = 60.0
 _BONUS_QUALIFIER = 100.0
 _BONUS_TYPE = 100.0
 _QUALIFIER_NEAR_KM = 50.0
 
-# Words that name a kind of place: "Cochabamba Department", "Provincia de Chapare".
-_ADMIN_WORDS = r"department|departamento|province|provincia|state|estado|region|región|county|district|municipality|municipio"
-_TYPE_AFTER = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{_ADMIN_WORDS})$")
-_TYPE_BEFORE = re.compile(rf"^(?P<kind>{_ADMIN_WORDS})\s+(?:of\s+|de\s+|del\s+)?(?P<name>.+)$")
 _ADMIN_FEATURES = ("admin1", "admin2", "region")
 _first = operator.itemgetter(0)
-_TYPE_WORDS = frozenset(_ADMIN_WORDS.replace("ó", "o").split("|"))
-
-
-def feature_class(code: str, population: int = 0) -> str:
-    """The plain word for a GeoNames feature code.
-
-    >>> feature_class("PCLI"), feature_class("ADM1"), feature_class("PPLA"), feature_class("PPL", 50)
-    ('country', 'admin1', 'city', 'town')
-    """
-    if code in COUNTRY_CODES:
-        return "country"
-    if code == "CONT":
-        return "continent"
-    if code in ("ADM1", "ADM2"):
-        return "admin" + code[-1]
-    if code == "RGN":
-        return "region"
-    if code == "PPLX":
-        return "district"
-    if code.startswith("PPL"):
-        return "city" if code in ("PPLC", "PPLG", "PPLA", "PPLA2") or population >= 100_000 else "town"
-    return "site"
-
-
-def prominence(code: str, population: int) -> float:
-    """Static rank of a place before any context: feature class plus population.
-
-    >>> prominence("PPLC", 0) > prominence("ADM1", 0) > prominence("PPL", 1000)
-    True
-    """
-    if code in COUNTRY_CODES:
-        return 200.0
-    weight = float(_FEATURE_WEIGHT.get(code, 20))
-    if code.startswith("PPL") or code == "INDS":
-        weight += 5.0 * math.log10(1 + max(population, 0))
-    return float(weight)
+_TYPE_WORDS = frozenset(ADMIN_WORDS.replace("ó", "o").split("|"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,161 +115,6 @@ class _Deferred:
         return tuple(self.gazetteer._ranked(self.query, None, 6)[1][1:6])
 
 
-class PlaceNotFound(errors.PlaceNotFound):
-    """No place of that name; ``suggestions`` holds the closest names known.
-
-    Suggestions cost a scan of similar names, so they are found when first asked for.
-    """
-
-    def __init__(self, query: str, suggest=None):
-        super().__init__(query)
-        self.query = query
-        self._suggest = suggest if callable(suggest) else (lambda: list(suggest or []))
-        self._suggestions: list[str] | None = None
-
-    @property
-    def suggestions(self) -> list[str]:
-        if self._suggestions is None:
-            self._suggestions = self._suggest()
-        return self._suggestions
-
-    def __str__(self) -> str:
-        hint = f"; closest names: {', '.join(self.suggestions)}" if self.suggestions else ""
-        return f"{self.query!r} not found in the gazetteer{hint}"
-
-
-def _sources_hash(source_dir: Path) -> str:
-    # The ranking weights are baked into the index, so they are part of its identity.
-    h = hashlib.sha256((INDEX_FORMAT + repr(sorted(_FEATURE_WEIGHT.items()))).encode())
-    for name in SOURCE_FILES:
-        p = source_dir / name
-        if not p.exists():
-            raise GazetteerError(f"gazetteer source file {p} is missing: restore it from git "
-                                 "or rebuild it with `python scripts/build_gazetteer.py --shared ../shared`")
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _read_supplement(path: Path) -> tuple[list[dict], list[dict]]:
-    """New places and overrides of existing ones, with row numbers for errors."""
-    new, overrides = [], []
-    with open(path, encoding="utf-8", newline="") as fh:
-        for lineno, row in enumerate(csv.DictReader(fh), start=2):
-            row["_where"] = f"{path}:{lineno}"
-            if row.get("overrides"):
-                overrides.append(row)
-            elif row.get("gazetteer_id") and row.get("name"):
-                new.append(row)
-            else:
-                raise GazetteerError(f"{path}, row {lineno}: needs gazetteer_id and name, or overrides")
-    return new, overrides
-
-
-def build_index(source_dir: Path, target: Path) -> None:
-    """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
-    from shapely.geometry import shape
-
-    from geo.geometry import inside_point
-
-    areas = {f["properties"]["gazetteer_id"]: f["geometry"]
-             for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
-    places: dict[str, dict] = {}
-    with gzip.open(source_dir / "places.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            places[row["gazetteer_id"]] = row
-    new, overrides = _read_supplement(source_dir / "supplement.csv")
-    for row in new:
-        if row.get("area") and not row.get("lat"):
-            if row["area"] not in areas:
-                raise GazetteerError(f"{row['_where']}: area {row['area']!r} is not in areas.geojson")
-            pt = inside_point(shape(areas[row["area"]]))
-            row["lat"], row["lon"] = f"{pt.y:.5f}", f"{pt.x:.5f}"
-        row["source"] = "supplement: " + row["source"]
-        places[row["gazetteer_id"]] = row
-    for row in overrides:
-        base = places.get(row["overrides"])
-        if base is None:
-            raise GazetteerError(f"{row['_where']}: overrides unknown place {row['overrides']!r}")
-        for k in ("name", "lat", "lon", "country", "admin1", "feature_code", "population"):
-            if row.get(k):
-                base[k] = row[k]
-        if row.get("alternate_names"):
-            base["alternate_names"] = "|".join(filter(None, [base.get("alternate_names", ""), row["alternate_names"]]))
-        base["source"] = f"{base['source']}; supplement: {row['source']}"
-
-    admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_name(target)  # carries our pid: the next start removes it if we get killed
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    try:
-        db.executescript("""
-            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE places(id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
-                country TEXT, admin1 TEXT, admin1_name TEXT, feature_code TEXT, feature TEXT,
-                population INTEGER, prominence REAL, has_area INTEGER, source TEXT, countries TEXT);
-            CREATE TABLE names(norm TEXT, neg_prominence REAL, place INTEGER, country TEXT, is_primary INTEGER,
-                PRIMARY KEY(norm, neg_prominence, place)) WITHOUT ROWID;
-            CREATE TABLE areas(gid TEXT PRIMARY KEY, geojson TEXT);
-        """)
-        place_rows, name_rows = [], []
-        for i, p in enumerate(places.values(), start=1):
-            code = p["feature_code"] or "PPL"
-            pop = int(p.get("population") or 0)
-            prom = prominence(code, pop)
-            gid = p["gazetteer_id"]
-            area_key = p.get("area") or gid
-            place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,
-                               p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
-                               code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
-                               p.get("countries") or p["country"] or None))
-            seen = set()
-            for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
-                key = normalize_name(n)
-                if key and key not in seen:
-                    seen.add(key)
-                    name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
-            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
-            # but not counties: news writes "Ford County", and a bare "Ford" is a car.
-            if code in ("ADM1", "ADM2"):
-                for key in list(seen):
-                    m = _TYPE_BEFORE.match(key) or _TYPE_AFTER.match(key)
-                    if m and m.group("name") not in seen and m.group("kind") != "county":
-                        seen.add(m.group("name"))
-                        name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
-        db.executemany("INSERT INTO areas VALUES (?,?)", [
-            (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
-            for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
-        db.execute("CREATE INDEX names_country ON names(norm, country)")
-        db.execute("CREATE INDEX places_code ON places(feature_code, country)")
-        db.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("format", INDEX_FORMAT), ("sources", _sources_hash(source_dir)), ("places", str(len(place_rows)))])
-        db.commit()
-        db.execute("VACUUM")
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # a failed build leaves nothing behind (POSIX: even while open)
-        raise
-    finally:
-        db.close()
-    os.replace(tmp, target)
-
-
-_PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name, "
-                  "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
-_KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in older builds
-_SQL_BY_NAME = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
-# The best reading of a bare name: prominence plus the main-name bonus, ties in prominence order.
-_SQL_BEST_BY_NAME = (f"SELECT {_PLACE_COLUMNS}, {_BONUS_PRIMARY} * n.is_primary - n.neg_prominence AS score "
-                     "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
-                     "ORDER BY score DESC, n.neg_prominence, n.place LIMIT 1")
-_SQL_BY_NAME_IN = (f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-                   "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
-
-
 class Gazetteer:
     """Offline place lookup over the shipped gazetteer.
 
@@ -339,9 +128,10 @@ class Gazetteer:
     def __init__(self, source_dir: str | os.PathLike | None = None, index_path: str | os.PathLike | None = None,
                  verbose: bool = True):
         self.source_dir = Path(source_dir) if source_dir else GAZETTEER_DIR
-        self._sources = _sources_hash(self.source_dir)
-        self.index_path = Path(index_path) if index_path else cache_dir() / f"gazetteer-{self._sources}.sqlite"
+        sources = sources_hash(self.source_dir)
+        self.index_path = Path(index_path) if index_path else cache_dir() / f"gazetteer-{sources}.sqlite"
         self.verbose = verbose
+        self._index = IndexFile(self.source_dir, self.index_path, sources, verbose)
         self._local = threading.local()
         self._remembered = lru_cache(maxsize=100_000)(self._lookup)
         # Rows by name: a geoparser asks for a name with and without a focus country.
@@ -349,66 +139,14 @@ class Gazetteer:
 
     # -- the index ---------------------------------------------------------
     def _log(self, msg: str) -> None:
-        if self.verbose:
-            print(f"geo: {msg}", file=sys.stderr)
-
-    def _open_checked(self, log: bool = True) -> sqlite3.Connection | None:
-        """The index if it exists and belongs to these source files, else None."""
-        if not self.index_path.exists():
-            return None
-        try:
-            # A quoted URI: a folder named "a#b" or "100%" must not cut the path short.
-            db = sqlite3.connect(cachefiles.sqlite_uri(self.index_path), uri=True, check_same_thread=False)
-            # Reading through mmap spares a read() syscall per page on the hot path.
-            db.execute("PRAGMA mmap_size = 268435456")
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("format") == INDEX_FORMAT and meta.get("sources") == self._sources:
-                cachefiles.mark_used(self.index_path)  # so the cleanup of other versions' indexes spares it
-                return db
-            db.close()
-            why = "is stale"
-        except sqlite3.DatabaseError as exc:
-            why = f"is unreadable ({exc})"
-        if log:
-            self._log(f"gazetteer index {self.index_path} {why}; rebuilding it")
-        return None
-
-    def _remove_orphans(self, locked: bool) -> None:
-        """Remove temp files of builds killed midway (all of ours when we hold the build lock)."""
-        folder, own = self.index_path.parent, self.index_path if locked else None
-        for pattern in dict.fromkeys(["gazetteer-*.sqlite", glob.escape(self.index_path.name)]):
-            for part in cachefiles.remove_orphans(folder, pattern, own):
-                self._log(f"removed {part}, left by a build that did not finish")
-
-    def _rebuild(self, damaged: bool = False) -> sqlite3.Connection:
-        """Build the index, once across processes: others wait for the lock, then open it."""
-        def waiting() -> None:
-            self._log(f"waiting while another process builds the gazetteer index {self.index_path}")
-
-        with cachefiles.build_lock(self.index_path, waiting):
-            db = None if damaged else self._open_checked(log=False)  # built while we waited?
-            if db is not None:
-                return db
-            self._remove_orphans(locked=True)
-            self._log(f"building the gazetteer index in {self.index_path} (once, ~20 s)")
-            build_index(self.source_dir, self.index_path)
-        # Other checkouts or versions may share this folder: only long-unused indexes go.
-        keep_days = options.index_keep_days
-        for old in cachefiles.remove_unused(self.index_path.parent, "gazetteer-*.sqlite", self.index_path, keep_days):
-            self._log(f"removed {old}, an index of another version unused for {keep_days:g} days")
-        db = self._open_checked()
-        if db is None:
-            raise GazetteerError(f"could not build a readable gazetteer index at {self.index_path}")
-        return db
+        self._index.log(msg)
 
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's read-only connection to the index (built first if need be)."""
         db = getattr(self._local, "db", None)
         if db is None:
-            self._remove_orphans(locked=False)
-            db = self._open_checked() or self._rebuild()
-            self._local.db = db
+            db = self._local.db = self._index.open()
         return db
 
     def _query(self, sql: str, params: tuple) -> list[tuple]:
@@ -421,7 +159,7 @@ class Gazetteer:
             if damaged is not None:
                 damaged.close()
             self.clear_caches()
-            self._local.db = self._rebuild(damaged=True)
+            self._local.db = self._index.rebuild(damaged=True)
             return self.db.execute(sql, params).fetchall()
 
     def clear_caches(self) -> None:
@@ -432,10 +170,10 @@ class Gazetteer:
     # -- lookup ------------------------------------------------------------
     def candidates(self, name: str, country: str | None = None, limit: int = MAX_CANDIDATES) -> list[tuple]:
         """Raw candidate rows for one normalised name, most prominent first."""
-        rows = list(self._rows(_SQL_BY_NAME, (name, limit)))
+        rows = list(self._rows(SQL_BY_NAME, (name, limit)))
         if country:
             have = {r[0] for r in rows}
-            rows += [r for r in self._rows(_SQL_BY_NAME_IN, (name, country, limit)) if r[0] not in have]
+            rows += [r for r in self._rows(SQL_BY_NAME_IN, (name, country, limit)) if r[0] not in have]
         return rows
 
     def known_names(self, keys: Iterable[str]) -> set[str]:
@@ -446,8 +184,8 @@ class Gazetteer:
         ['el alto']
         """
         keys, found = list(keys), set[str]()
-        for i in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = tuple(keys[i:i + _KEYS_PER_QUERY])
+        for i in range(0, len(keys), KEYS_PER_QUERY):
+            chunk = tuple(keys[i:i + KEYS_PER_QUERY])
             sql = f"SELECT DISTINCT norm FROM names WHERE norm IN ({','.join('?' * len(chunk))})"
             found.update(r[0] for r in self._query(sql, chunk))
         return found
@@ -510,7 +248,7 @@ class Gazetteer:
         typed_rows: list[tuple] = []
         words = key.split()
         if len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS):
-            typed = _TYPE_AFTER.match(key) or _TYPE_BEFORE.match(key)
+            typed = TYPE_AFTER.match(key) or TYPE_BEFORE.match(key)
             if typed:
                 # "Cochabamba Department": the admin region named Cochabamba, not the city.
                 typed_rows = [r for r in self.candidates(typed.group("name"), country) if r[9] in _ADMIN_FEATURES]
@@ -524,11 +262,11 @@ class Gazetteer:
                 have = {r[0] for r in rows}
                 rows = rows + [r for r in typed_rows if r[0] not in have]
             if country is None and inside is None and not typed:  # the common case, kept lean
-                scored = [(r[11] + _BONUS_PRIMARY if r[13] else r[11], r) for r in rows]
+                scored = [(r[11] + BONUS_PRIMARY if r[13] else r[11], r) for r in rows]
             else:
                 scored = []
                 for r in rows:
-                    score = r[11] + (_BONUS_PRIMARY if r[13] else 0.0)
+                    score = r[11] + (BONUS_PRIMARY if r[13] else 0.0)
                     if country and (r[5] == country or (r[14] and country in r[14])):
                         score += _BONUS_FOCUS
                     if inside is not None and inside(r):
@@ -545,7 +283,7 @@ class Gazetteer:
         rows = self.candidates(key, country, limit=first) if key else []
         scored = rank(rows)
         if len(rows) >= first:
-            reach = _BONUS_PRIMARY + (_BONUS_QUALIFIER if inside else 0.0) + (_BONUS_FOCUS if country else 0.0)
+            reach = BONUS_PRIMARY + (_BONUS_QUALIFIER if inside else 0.0) + (_BONUS_FOCUS if country else 0.0)
             floor = max(rows[first - 1][11], rows[-1][11])  # the least prominent row either query stopped at
             if floor + reach >= scored[min(limit, len(scored)) - 1][0]:
                 scored = rank(self.candidates(key, country))
@@ -572,13 +310,13 @@ class Gazetteer:
         if country is None and (key := self._plain_key(query)):
             # A bare name: the winner is among the few most prominent readings (the main-name
             # bonus moves a reading up by 5 points at most); runners-up are ranked if asked for.
-            rows = self._query(_SQL_BY_NAME, (key, 3))
+            rows = self._query(SQL_BY_NAME, (key, 3))
             if not rows:
                 return None
-            score, r = max(((row[11] + _BONUS_PRIMARY if row[13] else row[11]), -k, row)
+            score, r = max(((row[11] + BONUS_PRIMARY if row[13] else row[11]), -k, row)
                            for k, row in enumerate(rows))[::2]
-            if len(rows) == 3 and rows[-1][11] + _BONUS_PRIMARY >= score:
-                rows = self._query(_SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
+            if len(rows) == 3 and rows[-1][11] + BONUS_PRIMARY >= score:
+                rows = self._query(SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
                 r, score = rows[0][:-1], rows[0][-1]
             rest: object = _Deferred(self, query)
         else:
@@ -619,7 +357,7 @@ class Gazetteer:
         return self._place_where("p.feature_code = 'ADM1' AND p.country = ? AND p.admin1 = ?", (iso2.upper(), admin1))
 
     def _place_where(self, where: str, params: tuple) -> GeocodeResult | None:
-        columns = _PLACE_COLUMNS.replace("n.is_primary", "1")
+        columns = PLACE_COLUMNS.replace("n.is_primary", "1")
         rows = self._query(f"SELECT {columns} FROM places p WHERE {where} LIMIT 1", params)
         return self._result(rows[0], rows[0][11], normalize_name(rows[0][2])) if rows else None
 

@@ -1,0 +1,208 @@
+"""The gazetteer's SQLite index: compiled once from the shipped files, then only read.
+
+``build_index`` merges ``places.tsv.gz`` with the curated ``supplement.csv`` (new places and
+overrides) and the ``areas.geojson`` outlines, ranks every place by its static prominence
+and writes one row per name it goes by. The index is named after a hash of its sources and
+of the ranking (``sources_hash``), so a change of either builds a new one.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from geo.errors import GazetteerError
+from geo.normalize import normalize_name
+from geo.tempfiles import temp_name
+
+INDEX_FORMAT = "7"
+SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
+
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
+_FEATURE_WEIGHT = {
+    "PPLC": 90, "PPLG": 90, "ADM1": 70, "RGN": 75, "CONT": 150, "PPLA": 50, "PPLA2": 45,
+    "PPLA3": 42, "PPLA4": 42, "PPL": 40, "PPLX": 38, "INDS": 35, "ADM2": 35,
+    "PPLQ": 5, "PPLH": 5, "PPLW": 5, "PPLL": 30,
+}
+# Words that name a kind of place: "Cochabamba Department", "Provincia de Chapare".
+ADMIN_WORDS = r"department|departamento|province|provincia|state|estado|region|región|county|district|municipality|municipio"
+TYPE_AFTER = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{ADMIN_WORDS})$")
+TYPE_BEFORE = re.compile(rf"^(?P<kind>{ADMIN_WORDS})\s+(?:of\s+|de\s+|del\s+)?(?P<name>.+)$")
+
+
+def feature_class(code: str, population: int = 0) -> str:
+    """The plain word for a GeoNames feature code.
+
+    >>> feature_class("PCLI"), feature_class("ADM1"), feature_class("PPLA"), feature_class("PPL", 50)
+    ('country', 'admin1', 'city', 'town')
+    """
+    if code in COUNTRY_CODES:
+        return "country"
+    if code == "CONT":
+        return "continent"
+    if code in ("ADM1", "ADM2"):
+        return "admin" + code[-1]
+    if code == "RGN":
+        return "region"
+    if code == "PPLX":
+        return "district"
+    if code.startswith("PPL"):
+        return "city" if code in ("PPLC", "PPLG", "PPLA", "PPLA2") or population >= 100_000 else "town"
+    return "site"
+
+
+def prominence(code: str, population: int) -> float:
+    """Static rank of a place before any context: feature class plus population.
+
+    >>> prominence("PPLC", 0) > prominence("ADM1", 0) > prominence("PPL", 1000)
+    True
+    """
+    if code in COUNTRY_CODES:
+        return 200.0
+    weight = float(_FEATURE_WEIGHT.get(code, 20))
+    if code.startswith("PPL") or code == "INDS":
+        weight += 5.0 * math.log10(1 + max(population, 0))
+    return float(weight)
+
+
+def sources_hash(source_dir: Path) -> str:
+    """The identity of an index: its format, the ranking weights and the bytes of its sources."""
+    # The ranking weights are baked into the index, so they are part of its identity.
+    h = hashlib.sha256((INDEX_FORMAT + repr(sorted(_FEATURE_WEIGHT.items()))).encode())
+    for name in SOURCE_FILES:
+        p = source_dir / name
+        if not p.exists():
+            raise GazetteerError(f"gazetteer source file {p} is missing: restore it from git "
+                                 "or rebuild it with `python scripts/build_gazetteer.py --shared ../shared`")
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _read_supplement(path: Path) -> tuple[list[dict], list[dict]]:
+    """New places and overrides of existing ones, with row numbers for errors."""
+    new, overrides = [], []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            row["_where"] = f"{path}:{lineno}"
+            if row.get("overrides"):
+                overrides.append(row)
+            elif row.get("gazetteer_id") and row.get("name"):
+                new.append(row)
+            else:
+                raise GazetteerError(f"{path}, row {lineno}: needs gazetteer_id and name, or overrides")
+    return new, overrides
+
+
+def build_index(source_dir: Path, target: Path) -> None:
+    """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
+    from shapely.geometry import shape
+
+    from geo.geometry import inside_point
+
+    areas = {f["properties"]["gazetteer_id"]: f["geometry"]
+             for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
+    places: dict[str, dict] = {}
+    with gzip.open(source_dir / "places.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            places[row["gazetteer_id"]] = row
+    new, overrides = _read_supplement(source_dir / "supplement.csv")
+    for row in new:
+        if row.get("area") and not row.get("lat"):
+            if row["area"] not in areas:
+                raise GazetteerError(f"{row['_where']}: area {row['area']!r} is not in areas.geojson")
+            pt = inside_point(shape(areas[row["area"]]))
+            row["lat"], row["lon"] = f"{pt.y:.5f}", f"{pt.x:.5f}"
+        row["source"] = "supplement: " + row["source"]
+        places[row["gazetteer_id"]] = row
+    for row in overrides:
+        base = places.get(row["overrides"])
+        if base is None:
+            raise GazetteerError(f"{row['_where']}: overrides unknown place {row['overrides']!r}")
+        for k in ("name", "lat", "lon", "country", "admin1", "feature_code", "population"):
+            if row.get(k):
+                base[k] = row[k]
+        if row.get("alternate_names"):
+            base["alternate_names"] = "|".join(filter(None, [base.get("alternate_names", ""), row["alternate_names"]]))
+        base["source"] = f"{base['source']}; supplement: {row['source']}"
+
+    admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_name(target)  # carries our pid: the next start removes it if we get killed
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE places(id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
+                country TEXT, admin1 TEXT, admin1_name TEXT, feature_code TEXT, feature TEXT,
+                population INTEGER, prominence REAL, has_area INTEGER, source TEXT, countries TEXT);
+            CREATE TABLE names(norm TEXT, neg_prominence REAL, place INTEGER, country TEXT, is_primary INTEGER,
+                PRIMARY KEY(norm, neg_prominence, place)) WITHOUT ROWID;
+            CREATE TABLE areas(gid TEXT PRIMARY KEY, geojson TEXT);
+        """)
+        place_rows, name_rows = [], []
+        for i, p in enumerate(places.values(), start=1):
+            code = p["feature_code"] or "PPL"
+            pop = int(p.get("population") or 0)
+            prom = prominence(code, pop)
+            gid = p["gazetteer_id"]
+            area_key = p.get("area") or gid
+            place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,
+                               p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
+                               code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
+                               p.get("countries") or p["country"] or None))
+            seen = set()
+            for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
+                key = normalize_name(n)
+                if key and key not in seen:
+                    seen.add(key)
+                    name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
+            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
+            # but not counties: news writes "Ford County", and a bare "Ford" is a car.
+            if code in ("ADM1", "ADM2"):
+                for key in list(seen):
+                    m = TYPE_BEFORE.match(key) or TYPE_AFTER.match(key)
+                    if m and m.group("name") not in seen and m.group("kind") != "county":
+                        seen.add(m.group("name"))
+                        name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
+        db.executemany("INSERT INTO areas VALUES (?,?)", [
+            (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
+            for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
+        db.execute("CREATE INDEX names_country ON names(norm, country)")
+        db.execute("CREATE INDEX places_code ON places(feature_code, country)")
+        db.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("format", INDEX_FORMAT), ("sources", sources_hash(source_dir)), ("places", str(len(place_rows)))])
+        db.commit()
+        db.execute("VACUUM")
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed build leaves nothing behind (POSIX: even while open)
+        raise
+    finally:
+        db.close()
+    os.replace(tmp, target)
+
+
+# -- the queries it answers ----------------------------------------------------------
+
+BONUS_PRIMARY = 5.0  # a place's main name over its alternate names
+PLACE_COLUMNS = ("p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name, "
+                  "p.feature_code, p.feature, p.population, p.prominence, p.has_area, n.is_primary, p.countries")
+KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in older builds
+SQL_BY_NAME = (f"SELECT {PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.norm = ? ORDER BY n.neg_prominence LIMIT ?")
+# The best reading of a bare name: prominence plus the main-name bonus, ties in prominence order.
+SQL_BEST_BY_NAME = (f"SELECT {PLACE_COLUMNS}, {BONUS_PRIMARY} * n.is_primary - n.neg_prominence AS score "
+                     "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
+                     "ORDER BY score DESC, n.neg_prominence, n.place LIMIT 1")
+SQL_BY_NAME_IN = (f"SELECT {PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                   "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
