@@ -100,14 +100,12 @@ def _read_supplement(path: Path) -> tuple[list[dict], list[dict]]:
     return new, overrides
 
 
-def build_index(source_dir: Path, target: Path) -> None:
-    """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
+def _merged_places(source_dir: Path, areas: dict[str, dict]) -> dict[str, dict]:
+    """The places of ``places.tsv.gz`` with the supplement's new places and overrides applied."""
     from shapely.geometry import shape
 
     from geo.geometry import inside_point
 
-    areas = {f["properties"]["gazetteer_id"]: f["geometry"]
-             for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
     places: dict[str, dict] = {}
     with gzip.open(source_dir / "places.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -131,8 +129,47 @@ def build_index(source_dir: Path, target: Path) -> None:
         if row.get("alternate_names"):
             base["alternate_names"] = "|".join(filter(None, [base.get("alternate_names", ""), row["alternate_names"]]))
         base["source"] = f"{base['source']}; supplement: {row['source']}"
+    return places
 
+
+def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[tuple], list[tuple]]:
+    """The rows of the ``places`` and ``names`` tables."""
     admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
+    place_rows: list[tuple] = []
+    name_rows: list[tuple] = []
+    for i, p in enumerate(places.values(), start=1):
+        code = p["feature_code"] or "PPL"
+        pop = int(p.get("population") or 0)
+        prom = prominence(code, pop)
+        gid = p["gazetteer_id"]
+        area_key = p.get("area") or gid
+        place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,
+                           p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
+                           code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
+                           p.get("countries") or p["country"] or None))
+        seen = set()
+        for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
+            key = normalize_name(n)
+            if key and key not in seen:
+                seen.add(key)
+                name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
+        # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
+        # but not counties: news writes "Ford County", and a bare "Ford" is a car.
+        if code in ("ADM1", "ADM2"):
+            for key in list(seen):
+                m = TYPE_BEFORE.match(key) or TYPE_AFTER.match(key)
+                if m and m.group("name") not in seen and m.group("kind") != "county":
+                    seen.add(m.group("name"))
+                    name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
+    return place_rows, name_rows
+
+
+def build_index(source_dir: Path, target: Path) -> None:
+    """Compile the shipped gazetteer files into a SQLite index at ``target`` (atomically)."""
+    areas = {f["properties"]["gazetteer_id"]: f["geometry"]
+             for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
+    places = _merged_places(source_dir, areas)
+    place_rows, name_rows = _index_rows(places, areas)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(target)  # carries our pid: the next start removes it if we get killed
     tmp.unlink(missing_ok=True)
@@ -148,31 +185,6 @@ def build_index(source_dir: Path, target: Path) -> None:
                 PRIMARY KEY(norm, neg_prominence, place)) WITHOUT ROWID;
             CREATE TABLE areas(gid TEXT PRIMARY KEY, geojson TEXT);
         """)
-        place_rows, name_rows = [], []
-        for i, p in enumerate(places.values(), start=1):
-            code = p["feature_code"] or "PPL"
-            pop = int(p.get("population") or 0)
-            prom = prominence(code, pop)
-            gid = p["gazetteer_id"]
-            area_key = p.get("area") or gid
-            place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,
-                               p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
-                               code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
-                               p.get("countries") or p["country"] or None))
-            seen = set()
-            for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
-                key = normalize_name(n)
-                if key and key not in seen:
-                    seen.add(key)
-                    name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
-            # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
-            # but not counties: news writes "Ford County", and a bare "Ford" is a car.
-            if code in ("ADM1", "ADM2"):
-                for key in list(seen):
-                    m = TYPE_BEFORE.match(key) or TYPE_AFTER.match(key)
-                    if m and m.group("name") not in seen and m.group("kind") != "county":
-                        seen.add(m.group("name"))
-                        name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
         db.executemany("INSERT INTO areas VALUES (?,?)", [
