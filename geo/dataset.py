@@ -54,15 +54,11 @@ def in_range(inc: Incident, since: date | None, until: date | None) -> bool:
 
 def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
     """Curated records plus the extracted incidents they do not already cover."""
-    from geo.incidents import SAME_PLACE_KM, dates_compatible, types_compatible
-    from geo.place import same_place
+    from geo.events import same_event
 
     out = list(curated)
     for inc in extracted:
-        match = next((c for c in curated if types_compatible((c.event_type, c.sub_event_type), (inc.event_type, inc.sub_event_type))
-                      and dates_compatible(c.event_date, c.date_precision, inc.event_date, inc.date_precision)
-                      and same_place(c.place, inc.place, SAME_PLACE_KM)),
-                     None)
+        match = next((c for c in curated if same_event(c, inc)), None)
         if match is None:
             out.append(inc)
             continue

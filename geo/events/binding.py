@@ -1,0 +1,131 @@
+"""Binding: the place and the date a sentence gives its event.
+
+The place: the mention a preposition puts the event in ("in", "at", "into" beat "to", which
+beats "from"/"near"), nearest the event word; a list under one preposition is one event per
+place; an area (a country, a region) only on a given day. The date: the one nearest the place,
+unless it dates something else (a lead clause, a quote's "yesterday", a date far away).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from geo.dates import DateMention, undated
+from geo.place import same_place
+from geo.spans import SpanIndex
+from geo.toponyms import Mention
+
+# Where a preposition puts an event: in/at/into a place beats to, which beats from/near.
+CUE_WEIGHT = {"in": 3.0, "at": 3.0, "into": 3.0, "across": 3.0, "around": 3.0, "inside": 3.0, "throughout": 3.0,
+              "on": 2.0, "to": 2.0, "toward": 2.0, "towards": 2.0, "outside": 2.0, "from": 0.5, "near": 0.5,
+              "of": None, "en": 3.0}
+NEAR_CUES = ("near", "outside", "suburb", "outskirts", "surrounding", "outside")
+MAX_TRIGGER_DISTANCE = 150  # characters between an event word and the place it happened
+SENTENCE_DATE_SPAN = 25  # a date this close to a sentence's start ("On Nov. 19, ...") dates all of it
+NEAR_DATE = 60
+_AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
+SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "local": 2.5, "admin2": 2, "admin1": 1, "region": 1,
+               "country": 0, "continent": 0}
+SAME_PLACE_KM = 15.0
+
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence in its article: its text, where it starts, what it names and dates."""
+
+    text: str
+    offset: int  # clean-text offset of its first character
+    places: list[Mention]
+    dates: list[DateMention]
+    quotes: SpanIndex  # the article's quotations
+    reference: date | None  # the last date the article gave before it
+    published: date | None
+
+
+def _cue(text: str, start: int) -> tuple[float, bool]:
+    """(weight, near) of the preposition that introduces the place starting at ``start``."""
+    words = re.findall(r"[\w’'-]+", text[max(0, start - 60):start].lower())
+    near = False
+    for w in reversed(words[-6:]):
+        if w in NEAR_CUES or w == "suburb":
+            near = True
+        weight = CUE_WEIGHT.get(w)
+        if weight is not None:
+            return weight, near or w in ("near", "outside")
+    return 1.0, near
+
+
+def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
+    """(mention, near) for each place the event word at ``at`` happened in (several for a list)."""
+    sentence, offset, places, dates = sent.text, sent.offset, sent.places, sent.dates
+    candidates = []
+    prev_end = None
+    for m in places:
+        rel = m.clean_start - offset
+        # "Huayllani, Cochabamba": the second name only qualifies the first.
+        if prev_end is not None and re.fullmatch(r",\s*", sentence[prev_end:rel]) and candidates \
+                and candidates[-1][0].admin1 and m.name in (candidates[-1][0].admin1, candidates[-1][0].country):
+            prev_end = m.clean_end - offset
+            continue
+        prev_end = m.clean_end - offset
+        if re.match(r"[-‐]", sentence[m.clean_end - offset:m.clean_end - offset + 1]):
+            continue  # "U.S.-backed": a modifier, not where anything happened
+        if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
+            continue
+        weight, near = _cue(sentence, rel)
+        score = weight - _AREA_PENALTY.get(m.feature or "", 0) - abs(rel - at) / 150
+        candidates.append((m, score, weight, near, rel))
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda c: c[1])
+    if not at and best[2] < 3:
+        return []  # an event carried over from the sentence before needs "in"/"at" a place
+    if best[0].feature in _AREA_PENALTY and (best[2] < 3 or not any(d.precision == "day" for d in dates)
+                                             or abs(best[4] - at) > NEAR_DATE):
+        return []  # "protests continue across Bolivia": an area is a point event's place only on a given day
+    # A list of places under one preposition ("in São Paulo, Guatemala City, Caracas, and
+    # today in Buenos Aires") is one event per place.
+    listed = [best]
+    for c in candidates:
+        if c is best or c[2] < 3 or c[0].feature in ("country", "continent"):
+            continue
+        lo, hi = sorted([c[4], best[4]])
+        between = sentence[lo:hi]
+        if re.fullmatch(r"[^.;:]*", between) and len(re.findall(r",|\band\b", between)) >= 1 and \
+                len(between) < 120 and not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between):
+            listed.append(c)
+    # Places that are really one place ("the Senkata plant in El Alto") keep the most specific.
+    kept: list = []
+    for c in sorted(listed, key=lambda c: -SPECIFICITY.get(c[0].feature or "", 0)):
+        if any(same_place(c[0].place, k[0].place, SAME_PLACE_KM, (c[0].text, k[0].text)) for k in kept):
+            continue
+        kept.append(c)
+    if len(kept) > 1 and best not in kept:
+        kept = [best]
+    return [(c[0], c[3]) for c in sorted(kept, key=lambda c: c[4])]
+
+def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]], at: int) -> tuple[date | None, str]:
+    """(date, precision) of the event at ``place``: the date nearest it that dates this event."""
+    sentence, offset, dates, quotes, reference = sent.text, sent.offset, sent.dates, sent.quotes, sent.reference
+    rel = place.clean_start - offset
+    others = [p.clean_start - offset for p, _ in chosen if p is not place]
+    lead_end = sentence.rfind(",", 0, at) if re.match(r"(?:following|after|before|since|despite|until|unlike|amid)\b",
+                                                       sentence, re.I) else -1
+    for d in sorted(dates, key=lambda d: abs(d.start - rel)):
+        if d.end <= lead_end:
+            continue  # "Following the election in October, workers protested": the election's date
+        if d.start > SENTENCE_DATE_SPAN and min(abs(d.start - rel), abs(d.end - rel), abs(d.start - at),
+                                                abs(d.end - at)) > NEAR_DATE:
+            continue  # a date far from both the event word and the place dates something else
+        # A date belongs to the place it stands nearest to.
+        if others and min(abs(d.start - o) for o in others) < abs(d.start - rel):
+            continue
+        if quotes.holds(offset + d.start) and d.anchor != "text":
+            if reference is not None:
+                return reference, "day"  # "yesterday" in a quote: the day the context gave
+            continue
+        return d.date, d.precision
+    return undated(sent.published)

@@ -1,0 +1,129 @@
+"""The sentence loop: every point-event report of one article, in text order.
+
+For each sentence: its event words (:mod:`geo.events.triggers`), unless it gives a total
+("since Nov. 10") or a plan; the place and date it gives them (:mod:`geo.events.binding`);
+the type (:mod:`geo.events.classify`); the figures of the sentence and of the sentences that
+go on about the same place (:mod:`geo.events.casualties`). An event word without a place
+carries over to the next sentence ("There have been demonstrations ... Some of the largest
+have been in São Paulo").
+
+>>> from datetime import date
+>>> from geo.articles import Article
+>>> from geo.toponyms import default_toponymer
+>>> art = Article.from_text("On Nov. 19, police fired on protesters in El Alto. Six people were killed.",
+...                         published=date(2019, 11, 20))
+>>> [(r.event_date.isoformat(), r.location, r.sub_event_type, r.fatalities)
+...  for r in extract_reports(art, default_toponymer().find(art))]
+[('2019-11-19', 'El Alto', 'Excessive force against protesters', 6)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from geo.articles import Article
+from geo.dates import AGGREGATE, find_dates
+from geo.events.binding import Sentence, bind_date, bind_places
+from geo.events.casualties import with_figures
+from geo.events.classify import classify
+from geo.events.report import Report
+from geo.events.sentences import quote_spans, split_sentences
+from geo.events.triggers import ONGOING, PLANNED, PROTEST_CONTEXT, find_triggers
+from geo.records import geo_precision_of
+from geo.spans import SpanIndex, within
+from geo.toponyms import Mention
+
+HISTORY_DAYS = 60  # an event this long before publication is background, not news
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What every sentence of one article shares."""
+
+    article: Article
+    sentences: list[tuple[int, int]]
+    protest: bool  # an article about protests
+
+
+def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
+    """Every point-event report of ``article``; ``mentions`` are its places, in text order."""
+    text = article.text
+    mentions = with_capital(text, mentions)
+    quotes = SpanIndex(quote_spans(text))
+    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3)
+    starts = [m.clean_start for m in mentions]
+    reference: date | None = None
+    reports: list[Report] = []
+    last: int | None = None  # index in reports of the report later sentences may add figures to
+    pending: str | None = None
+    for idx, (s, e) in enumerate(ctx.sentences):
+        sentence = text[s:e]
+        dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
+        sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published)
+        aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
+        # "huge marches are converging on La Paz": an ongoing trend, not a point event.
+        future = bool(PLANNED.search(sentence)) or (not dates and bool(ONGOING.search(sentence)))
+        new = [] if aggregate or future else _sentence_reports(ctx, sent, idx, pending)
+        pending = None
+        if not new and not aggregate and not future:
+            trig = find_triggers(sentence)
+            pending = trig[0][0] if trig else None
+        if new:
+            reports.extend(new)
+            last = len(reports) - 1
+        elif last is not None and not aggregate and not [p for p in sent.places
+                                                         if p.name != reports[last].mention.name]:
+            reports[last] = with_figures(reports[last], sentence)
+        elif aggregate or sent.places:
+            last = None
+        for d in dates:
+            if not quotes.holds(s + d.start):
+                reference = d.date
+    return reports
+
+
+def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | None) -> list[Report]:
+    """The reports one sentence gives (one per place of a list)."""
+    if not sent.places:
+        return []
+    triggers = find_triggers(sent.text)
+    if triggers:
+        kind, at = triggers[0][0], triggers[0][1].start()
+    elif pending:
+        kind, at = pending, 0
+    else:
+        return []
+    chosen = bind_places(sent, at)
+    if not chosen:
+        return []
+    nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
+    etype, sub = classify(kind, sent.text, ctx.article.text[sent.offset:nxt], ctx.protest)
+    published, out = ctx.article.published, []
+    for place, near in chosen:
+        when, precision = bind_date(sent, place, chosen, at)
+        if when and published and when < published - timedelta(days=HISTORY_DAYS):
+            continue  # background history, not this crisis' event
+        raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
+        rep = Report(article=ctx.article.article_id, event_type=etype, sub_event_type=sub, event_date=when,
+                     date_precision=precision, mention=place,
+                     geo_precision=geo_precision_of(place.feature, near=near) if place.place else None,
+                     quote=sent.text, start=raw_s, end=raw_e)
+        out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
+    return out
+
+
+def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions and "the capital" as a mention of the capital the article names ("the capital, La Paz")."""
+    capital = None
+    for m in mentions:
+        before, after = text[max(0, m.clean_start - 20):m.clean_start], text[m.clean_end:m.clean_end + 15]
+        if re.search(r"\bcapital(?:,| of)\s+$", before) or re.match(r",\s+the\s+capital\b", after):
+            capital = m
+            break
+    if capital is None:
+        return mentions
+    extra = [replace(capital, clean_start=said.start(), clean_end=said.end())
+             for said in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text)]
+    return sorted(mentions + extra, key=lambda m: m.clean_start)

@@ -1,0 +1,140 @@
+"""Merging: reports of one event (from one article or many) become one incident.
+
+Two reports tell one event when their types are compatible, their dates can name the same
+day and their places lie within 15 km (:func:`same_event`, used by the dataset's reconcile
+too). The incident keeps every source with its own figures and quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Protocol
+
+from geo.articles import Article
+from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
+from geo.events.report import Report
+from geo.normalize import normalize_name
+from geo.place import Place, same_place
+from geo.records import Incident, Source
+
+_COMPATIBLE = [{"Violent demonstration", "Mob violence"},
+               {"Peaceful protest", "Protest with intervention"}]
+_SPAN = {"day": 0, "week": 3, "month": 15}
+# A merged incident is typed by its gravest report.
+_SEVERITY = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence": 1,
+             "Violent demonstration": 1, "Protest with intervention": 2}
+
+
+def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
+    """True when two dates of the given precisions can name the same day.
+
+    >>> dates_compatible(date(2019, 11, 18), "day", date(2019, 11, 15), "month")
+    True
+    >>> dates_compatible(date(2019, 11, 15), "day", date(2019, 11, 16), "day")
+    False
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((a - b).days) <= _SPAN[pa] + _SPAN[pb]
+
+
+def types_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if a == b:
+        return True
+    return a[0] == b[0] and any({a[1], b[1]} <= pair for pair in _COMPATIBLE)
+
+
+class Told(Protocol):
+    """What a report and an incident both have: the ground for telling two of them one event."""
+
+    @property
+    def event_type(self) -> str: ...
+    @property
+    def sub_event_type(self) -> str: ...
+    @property
+    def event_date(self) -> date | None: ...
+    @property
+    def date_precision(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def place(self) -> Place | None: ...
+
+
+def same_event(a: Told, b: Told) -> bool:
+    """True when two reports (or incidents) tell one event: compatible types, dates that can name
+    the same day, places within 15 km (or, both unresolved, the same name as written)."""
+    return (types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
+            and dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision)
+            and same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)))
+
+
+def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None) -> list[Incident]:
+    """Merge reports of the same event (place within ~15 km, compatible dates and types)
+    into incidents; every article stays a source with its own figures and quote.
+
+    The incident takes the finest date, the most precise place, the type of its
+    strongest report, and the largest figure of any source (range in ``notes``).
+    """
+    groups: list[list[Report]] = []
+    for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
+        for g in groups:
+            if same_event(g[0], rep):
+                g.append(rep)
+                break
+        else:
+            groups.append([rep])
+    incidents = []
+    for g in groups:
+        best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))
+        best_date = min(g, key=lambda r: _SPAN[r.date_precision])
+        best_type = min(g, key=lambda r: _SEVERITY.get(r.sub_event_type, 3))
+        by_article: dict[str, Source] = {}
+        notes: list[str] = []
+        for r in g:
+            meta = (articles or {}).get(r.article)
+            src = by_article.get(r.article)
+            if src is None:
+                by_article[r.article] = Source(article=r.article, quote=r.quote, start=r.start, end=r.end,
+                                               fatalities=r.fatalities, injuries=r.injuries, arrests=r.arrests,
+                                               title=meta.title if meta else None,
+                                               outlet=meta.outlet if meta else None)
+            else:  # one article reporting the event twice: keep its largest figures, both quotes
+                for k in ("fatalities", "injuries", "arrests"):
+                    v = [x for x in (getattr(src, k), getattr(r, k)) if x is not None]
+                    setattr(src, k, max(v) if v else None)
+                src.quote = f"{src.quote} […] {r.quote}"
+            notes += [f"{r.article}: {n}" for n in r.notes]
+        p = best_place.place
+        inc = Incident(
+            incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,
+            event_type=best_type.event_type, sub_event_type=best_type.sub_event_type, location=best_place.location,
+            country=p.country if p else None, admin1=p.admin1 if p else None, place=p,
+            geo_precision=best_place.geo_precision, sources=list(by_article.values()), notes="; ".join(notes),
+            status="extracted")
+        inc.summarise_figures()
+        incidents.append(inc)
+    incidents.sort(key=lambda i: (i.event_date or date.max, i.location, i.sub_event_type))
+    seen: dict[str, int] = {}
+    for inc in incidents:
+        base = incident_id(inc)
+        seen[base] = seen.get(base, 0) + 1
+        inc.incident_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return incidents
+
+
+def incident_id(inc: Incident) -> str:
+    """A stable id from date, place and type: the same event gets the same id on every run.
+
+    >>> from geo.records import Incident
+    >>> incident_id(Incident("", date(2019, 11, 19), "day", "Protests", "Peaceful protest", "La Paz",
+    ...                      country="BO", place=Place("La Paz", -16.5, -68.15, gazetteer_id="gn:3911925")))
+    'BO-20191119-la-paz-pro'
+    """
+    place = normalize_name(inc.location or "x").replace(" ", "-")[:24]
+    when = inc.event_date.strftime("%Y%m%d") if inc.event_date else "undated"
+    base = f"{inc.country or 'XX'}-{when}-{place}-{inc.event_type[:3].lower()}"
+    if inc.gazetteer_id is None:
+        base += "-" + hashlib.sha1(inc.location.encode()).hexdigest()[:4]
+    return base

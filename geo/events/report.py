@@ -1,0 +1,38 @@
+"""A report: one article's telling of one event, before reports of one event are merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from geo.place import Place
+from geo.toponyms import Mention
+
+
+@dataclass
+class Report:
+    """One article's report of one event (before merging with other articles')."""
+
+    article: str
+    event_type: str
+    sub_event_type: str
+    event_date: date | None
+    date_precision: str
+    mention: Mention  # where the article puts it (its place may be unresolved)
+    geo_precision: int | None  # None: unresolved, no point to be precise about
+    quote: str
+    start: int  # raw offsets of the quote
+    end: int
+    fatalities: int | None = None
+    injuries: int | None = None
+    arrests: int | None = None
+    fatalities_max: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def place(self) -> Place | None:
+        return self.mention.place
+
+    @property
+    def location(self) -> str:
+        return " ".join(self.mention.text.split())

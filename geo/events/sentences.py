@@ -1,0 +1,42 @@
+"""Sentences and quotations of a clean article text.
+
+>>> t = "On Nov. 19, police fired. The U.S. Embassy said so."
+>>> [t[s:e] for s, e in split_sentences(t)]
+['On Nov. 19, police fired.', 'The U.S. Embassy said so.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.lexicon import STOPWORDS
+
+_ABBREVIATIONS = re.compile(r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|"
+                            r"Lt|Col|Capt|St|Mt|Ft|No|Vol|vs|etc|Inc|Jr|Sr|[A-Z])\.$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in clean text; abbreviations such as "Nov." or "U.S." do not end one."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        piece = text[start:end].rstrip()
+        if m.group() != "\n" and (_ABBREVIATIONS.search(piece) or re.search(r"(?:[A-Z]\.){2,}$", piece)):
+            # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.
+            nxt = re.match(r"\s*([\w’']+)", text[end:end + 30])
+            if not nxt or nxt.group(1).lower() not in STOPWORDS or re.search(
+                    r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St)\.$", piece):
+                continue
+        if text[start:end].strip():
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            spans.append((start + lead, start + len(piece)))
+        start = end
+    if text[start:].strip():
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        spans.append((start + lead, len(text.rstrip())))
+    return spans
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech ("..." or “...”): dates said in a quote date the speech, not the event."""
+    return [m.span() for m in re.finditer(r"“[^”]*”?|\"[^\"\n]*\"", text)]

@@ -1,0 +1,63 @@
+"""Event words: which sentence reports a point event, and of what kind.
+
+A trigger is left out where the sentence only plans or threatens it ("will stage a strike"),
+negates it ("no one was killed"), or names an event already reported ("repudiating the
+massacre"); an arrest counts only with a figure ("police arrested 12").
+
+>>> [(kind, m.group()) for kind, m in find_triggers("Police fired on protesters in El Alto.")]
+[('kill', 'fired on')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.events.casualties import figures
+
+# Event words, strongest first: the first kind found in a sentence names its event.
+TRIGGERS = [
+    ("kill", re.compile(r"\b(?:massacre[ds]?|killed|killings?|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+                        r"murdered|slain|fired\s+(?:\w+\s+){0,3}?(?:on|at|into)|opened\s+fire|repression|"
+                        r"were\s+shot|died)\b", re.I)),
+    ("riot", re.compile(r"\b(?:burn(?:ed|t)?\s+down|burned|torched|set\s+fire|ransacked|looted|clash(?:ed|es)?|"
+                        r"riot(?:s|ed|ing)?)\b", re.I)),
+    ("block", re.compile(r"\b(?:blockad(?:e|es|ed|ing)|sieges?|barricad(?:e|es|ed|ing)|"
+                         r"block(?:ed|ing)\s+(?:the\s+)?(?:roads?|highways?|streets?|access))\b", re.I)),
+    ("arrest", re.compile(r"\b(?:arrested|detained|arrests)\b", re.I)),
+    ("protest", re.compile(r"\b(?:march(?:ed|es|ing)?|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
+                           r"general\s+strike|strikes?|mobilizations?|mobilisations?)\b", re.I)),
+]
+PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|blockad\w*|sieges?|rall(?:y|ies)|crowds?|"
+                             r"strik\w*|mobiliz\w*)\b", re.I)
+INTERVENTION = re.compile(r"\b(?:repression|tear\s*gas|confront\w*|fired|dispers\w*|clash\w*|attack\w*|beat(?:en)?)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|planned|planning|announced\s+plans|threat(?:en(?:ed|s)?)?(?:\s+\w+){0,3}\s+to|"
+                    r"threat\s+of|call(?:ed|ing|s)?\s+(?:for|on)|urg(?:ed|ing|es)\s+|if|could|may|might|"
+                    r"prepar(?:e|ing)\s+to|intend\w*\s+to|to\s+call|vow(?:ed|s)?\s+to)\b", re.I)
+# "announced plans to blockade", "will stage a general strike": an event word the sentence only plans.
+PLANNED = re.compile(FUTURE.pattern + r"[^.;]{0,40}?(?:" + "|".join(rx.pattern for _, rx in TRIGGERS) + ")", re.I)
+ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b)\w+ing\b|\bcontinue[sd]?\s+to\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|without)\s+(?:a\s+|an\s+|any\s+)?$", re.I)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I)
+SUBORDINATE = re.compile(r"^(?:while|as|when|whereas|although|though)\b", re.I)
+
+
+def find_triggers(sentence: str) -> list[tuple[str, re.Match]]:
+    """(kind, match) of every event word the sentence reports, strongest kind first."""
+    found = []
+    main_start = 0
+    if SUBORDINATE.match(sentence) and "," in sentence:
+        main_start = sentence.index(",") + 1  # "While X happened, Y did": Y is this sentence's event
+    for kind, rx in TRIGGERS:
+        for m in rx.finditer(sentence):
+            if m.start() < main_start:
+                continue
+            before = sentence[max(0, m.start() - 60):m.start()]
+            clause = re.split(r"[,;—–:]|\band\b", before)[-1]
+            if NEGATION.search(before) or FUTURE.search(clause):
+                continue
+            if DEFINITE.search(before[-20:]) and not re.match(r"\s+(?:in|at)\s+[A-Z]", sentence[m.end():m.end() + 12]):
+                continue  # "repudiating the massacre": an event already reported
+            if kind == "arrest" and not figures(sentence):
+                continue
+            found.append((kind, m))
+    return found
