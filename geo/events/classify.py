@@ -10,10 +10,18 @@ from geo.events.triggers import INTERVENTION, PROTEST_CONTEXT
 def classify(kind: str, sentence: str, following: str, protest_article: bool) -> tuple[str, str]:
     """(event_type, sub_event_type): ``following`` is the sentence and the next one; in an
     article about protests a killing is force against protesters unless shown otherwise."""
-    if kind == "kill":
+    if kind == "explosion":
+        return "Explosions/Remote violence", _weapon(sentence)
+    if kind == "battle":
+        return "Battles", "Armed clash"
+    if kind in ("kill", "attack"):
         if protest_article or PROTEST_CONTEXT.search(following):
             return "Protests", "Excessive force against protesters"
         return "Violence against civilians", "Attack"
+    if kind == "abduction":
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if kind == "sexual":
+        return "Violence against civilians", "Sexual violence"
     if kind == "riot":
         if re.search(r"\bmobs?\b", sentence, re.I):
             return "Riots", "Mob violence"
@@ -27,3 +35,15 @@ def classify(kind: str, sentence: str, following: str, protest_article: bool) ->
     if INTERVENTION.search(following):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
+
+
+_WEAPONS = [("Air/drone strike", r"air\s*strike|airstrike|drone|air\s+raid|warplane|jets?\b|helicopter"),
+            ("Suicide bomb", r"suicide"),
+            ("Grenade", r"grenade"),
+            ("Remote explosive/landmine/IED", r"\bIEDs?\b|land\s*mine|roadside|car\s+bomb|explosive\s+device|bomb"),
+            ("Shelling/artillery/missile attack", r"shell|artillery|mortar|missile|rocket")]
+
+
+def _weapon(sentence: str) -> str:
+    """The ACLED sub-type of an explosion from the weapon the sentence names."""
+    return next((sub for sub, rx in _WEAPONS if re.search(rx, sentence, re.I)), "Remote explosive/landmine/IED")

@@ -16,9 +16,27 @@ from geo.events.casualties import figures
 
 # Event words, strongest first: the first kind found in a sentence names its event.
 TRIGGERS = [
+    # Explosions/Remote violence: the weapon names the event, whatever it killed.
+    ("explosion", re.compile(r"\b(?:air\s*strikes?|airstrikes?|drone\s+strikes?|air\s+raids?|shell(?:ing|ed)|"
+                             r"artillery|mortars?|missiles?|rockets?|bomb(?:s|ing|ings|ed)?|car\s+bombs?|"
+                             r"suicide\s+bomb(?:er|ing)s?|explosions?|explosives?|blasts?|grenades?|IEDs?|"
+                             r"land\s*mines?|roadside\s+bombs?)\b", re.I)),
+    # Battles: armed groups fighting each other.
+    ("battle", re.compile(r"\b(?:gun\s*battles?|firefights?|fire\s*fights?|exchanged\s+(?:gun)?fire|"
+                          r"armed\s+clash(?:es)?|(?:clash(?:es|ed)?|fighting|fought|battles?)\s+(?:\w+\s+){0,3}?"
+                          r"(?:between|with|against)\s+(?:\w+\s+){0,3}?(?:troops|soldiers|army|rebels|militants|"
+                          r"insurgents|fighters|militias?|forces|gunmen|jihadists|gangs?))\b", re.I)),
     ("kill", re.compile(r"\b(?:massacre[ds]?|killed|killings?|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
                         r"murdered|slain|fired\s+(?:\w+\s+){0,3}?(?:on|at|into)|opened\s+fire|repression|"
                         r"were\s+shot|died)\b", re.I)),
+    # Violence against civilians as local news tells it: shootings, stabbings, murders, abductions.
+    ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shootings?|shootouts?|"
+                          r"gunshots?|gunfire|gunshot\s+wounds?|shot\s+to\s+death|found\s+dead|"
+                          r"stabb(?:ed|ing|ings)|murders?|homicides?|slayings?|fatally\s+(?:shot|wounded|injured)|"
+                          r"wounded|beaten|assaulted|lynch(?:ed|ing)|massacre)\b", re.I)),
+    ("abduction", re.compile(r"\b(?:abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|"
+                             r"hostages?|disappeared)\b", re.I)),
+    ("sexual", re.compile(r"\b(?:rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abused?|violence))\b", re.I)),
     ("riot", re.compile(r"\b(?:burn(?:ed|t)?\s+down|burned|torched|set\s+fire|ransacked|looted|clash(?:ed|es)?|"
                         r"riot(?:s|ed|ing)?)\b", re.I)),
     ("block", re.compile(r"\b(?:blockad(?:e|es|ed|ing)|sieges?|barricad(?:e|es|ed|ing)|"
@@ -27,6 +45,7 @@ TRIGGERS = [
     ("protest", re.compile(r"\b(?:march(?:ed|es|ing)?|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
                            r"general\s+strike|strikes?|mobilizations?|mobilisations?)\b", re.I)),
 ]
+VIOLENT = frozenset({"explosion", "battle", "kill", "attack", "abduction", "sexual"})
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|blockad\w*|sieges?|rall(?:y|ies)|crowds?|"
                              r"strik\w*|mobiliz\w*)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:repression|tear\s*gas|confront\w*|fired|dispers\w*|clash\w*|attack\w*|beat(?:en)?)\b", re.I)
