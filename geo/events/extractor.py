@@ -30,7 +30,7 @@ from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
-from geo.events.triggers import ONGOING, PLANNED, PROTEST_CONTEXT, find_triggers
+from geo.events.triggers import ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
@@ -45,6 +45,7 @@ class _Article:
     article: Article
     sentences: list[tuple[int, int]]
     protest: bool  # an article about protests
+    anchor: Mention | None  # where the story is (its dateline, else the town it names most)
 
 
 def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
@@ -52,7 +53,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     text = article.text
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
-    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3)
+    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, story_place(text, mentions))
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
     reports: list[Report] = []
@@ -65,7 +66,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
         # "huge marches are converging on La Paz": an ongoing trend, not a point event.
         future = bool(PLANNED.search(sentence)) or (not dates and bool(ONGOING.search(sentence)))
-        new = [] if aggregate or future else _sentence_reports(ctx, sent, idx, pending)
+        new = [] if aggregate or future else _sentence_reports(ctx, sent, idx, pending, first=not reports)
         pending = None
         if not new and not aggregate and not future:
             trig = find_triggers(sentence)
@@ -84,18 +85,19 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     return reports
 
 
-def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | None) -> list[Report]:
+def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | None, first: bool) -> list[Report]:
     """The reports one sentence gives (one per place of a list)."""
-    if not sent.places:
-        return []
     triggers = find_triggers(sent.text)
     if triggers:
         kind, at = triggers[0][0], triggers[0][1].start()
-    elif pending:
+    elif pending and sent.places:
         kind, at = pending, 0
     else:
         return []
-    chosen = bind_places(sent, at)
+    chosen = bind_places(sent, at) if sent.places else []
+    if not chosen and kind in VIOLENT and ctx.anchor is not None and (first or sent.dates):
+        # "A man was found shot to death Monday" in a CHARLOTTE, N.C. story: where the story is.
+        chosen = [(replace(ctx.anchor, clean_start=sent.offset + at, clean_end=sent.offset + at), True)]
     if not chosen:
         return []
     nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
@@ -112,6 +114,35 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | No
                      quote=sent.text, start=raw_s, end=raw_e)
         out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
     return out
+
+
+_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^)]{0,40}\)")
+_SETTLEMENTS = ("city", "town", "district", "admin2", "local")
+
+
+def story_place(text: str, mentions: list[Mention]) -> Mention | None:
+    """Where a story is: the place of its dateline ("CHARLOTTE, N.C. —", "SAVANNAH (WSAV) –"),
+    else the settlement it names most (the first named on a tie), else None."""
+    resolved = [m for m in mentions if m.place is not None]
+    for m in resolved:
+        if m.clean_start > 200:
+            break
+        line_start = text.rfind("\n", 0, m.clean_start) + 1
+        if m.clean_start - line_start > 40:
+            continue
+        rest = text[m.clean_end:m.clean_end + 40]
+        for other in resolved:  # "CHARLOTTE, N.C. —": the state qualifies the town
+            if other.clean_start >= m.clean_end and other.clean_start - m.clean_end < 4:
+                rest = text[other.clean_end:other.clean_end + 40]
+        if _DATELINE_END.match(rest) and m.feature in _SETTLEMENTS:
+            return m
+    counts: dict[str | None, list[Mention]] = {}
+    for m in resolved:
+        if m.feature in _SETTLEMENTS:
+            counts.setdefault(m.gazetteer_id or m.name, []).append(m)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda ms: (len(ms), -ms[0].clean_start))[0]
 
 
 def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
