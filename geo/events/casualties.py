@@ -10,37 +10,58 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from geo.numbers import find_counts
+from geo.numbers import Count, find_counts
 
 if TYPE_CHECKING:
     from geo.events.report import Report
 
+# What happened to the people counted: longest phrases first, each with the figure it feeds.
+_WHAT = [
+    (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
+     r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives", "fatalities"),
+    (r"taken\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?|hospitali[sz]ed|"
+     r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt", "injuries"),
+    (r"shot|stabbed", "victims"),  # hit: injured unless the story says they died
+    (r"arrested|detained|taken\s+into\s+custody", "arrests"),
+]
+_WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
 CASUALTY = re.compile(
-    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?\s*\[?\s*(?:(?:were|was|have\s+been|had\s+been|are|been|be)\s+)?"
-    r"(?:(?:confirmed|reportedly|reported|allegedly)\s+)?"
-    r"(?P<what>killed|dead|shot\s+dead|murdered|slain|died|have\s+died|wounded|injured|hurt|arrested|detained)\b",
-    re.I)
-CASUALTY_BEFORE = re.compile(r"\b(?P<what>killed|killing|killing\s+at\s+least|wounded|wounding|injured|injuring|"
-                             r"arrested|arresting|detained|detaining)\s+$", re.I)
-_KIND = {"killed": "fatalities", "dead": "fatalities", "shot dead": "fatalities", "murdered": "fatalities",
-         "slain": "fatalities", "died": "fatalities", "have died": "fatalities", "killing": "fatalities",
-         "wounded": "injuries", "injured": "injuries", "hurt": "injuries", "wounding": "injuries",
-         "injuring": "injuries", "arrested": "arrests", "detained": "arrests", "arresting": "arrests",
-         "detaining": "arrests"}
+    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?\s*\[?\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
+    r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
+    rf"(?P<what>{_WHAT_RX})\b", re.I)
+CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
+                             r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
+                             r"(?P<a>arrested|arresting|detained|detaining))\s+$", re.I)
+# "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
+SINGLE = re.compile(r"\b(?:a|an|one)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|"
+                    r"local\s+|elderly\s+|pregnant\s+|off-duty\s+|\w+\s+county\s+)*"
+                    r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|"
+                    r"trooper|victim|resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|"
+                    r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist)\b", re.I)
+
+def _counted(sentence: str) -> list[Count]:
+    """The counts of a sentence, and "a man", "a 16-year-old boy" as counts of one."""
+    counts = find_counts(sentence)
+    taken = {c.start for c in counts}
+    counts += [Count(1, None, m.start(), m.end()) for m in SINGLE.finditer(sentence) if m.start() not in taken]
+    return sorted(counts, key=lambda c: c.start)
+
 
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
-    """(kind, value, hedge, additive) casualty figures in one sentence."""
+    """(kind, value, hedge, additive) casualty figures in one sentence: kind is fatalities,
+    injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
     out = []
-    for c in find_counts(sentence):
+    for c in _counted(sentence):
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
         if after and not re.search(r"[;:.]", sentence[c.end:c.end + after.start("what")]):
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
-            out.append((_KIND[re.sub(r"\s+", " ", after.group("what").lower())], c.value, c.hedge,
-                        bool(after.group("more"))))
+            kind = next(k for i, (_, k) in enumerate(_WHAT) if after.group(f"k{i}"))
+            out.append((kind, c.value, c.hedge, bool(after.group("more"))))
         elif before:
-            out.append((_KIND[re.sub(r"\s+", " ", before.group("what").lower()).split(" at")[0]], c.value,
-                        c.hedge, False))
+            kind = {"f": "fatalities", "i": "injuries", "v": "victims", "a": "arrests"}[
+                next(g for g in "fiva" if before.group(g))]
+            out.append((kind, c.value, c.hedge, False))
     return out
 
 
@@ -52,7 +73,7 @@ def with_figures(rep: Report, sentence: str) -> Report:
         return rep
     notes = list(rep.notes)
     values = {"fatalities": rep.fatalities, "injuries": rep.injuries, "arrests": rep.arrests,
-              "fatalities_max": rep.fatalities_max}
+              "fatalities_max": rep.fatalities_max, "victims": rep.victims}
     fat = [f for f in found if f[0] == "fatalities"]
     if fat and any(h in ("possibly as many as", "as many as", "up to") for _, _, h, _ in fat) and len(fat) > 1:
         low, high = min(v for _, v, _, _ in fat), max(v for _, v, _, _ in fat)
@@ -67,4 +88,4 @@ def with_figures(rep: Report, sentence: str) -> Report:
         elif current is None:
             values[kind] = value
     return replace(rep, notes=notes, fatalities=values["fatalities"], injuries=values["injuries"],
-                   arrests=values["arrests"], fatalities_max=values["fatalities_max"])
+                   arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"])

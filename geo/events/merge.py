@@ -97,12 +97,12 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
             src = by_article.get(r.article)
             if src is None:
                 by_article[r.article] = Source(article=r.article, quote=r.quote, start=r.start, end=r.end,
-                                               fatalities=r.fatalities, injuries=r.injuries, arrests=r.arrests,
+                                               fatalities=r.fatalities, injuries=r.injured, arrests=r.arrests,
                                                title=meta.title if meta else None,
                                                outlet=meta.outlet if meta else None)
             else:  # one article reporting the event twice: keep its largest figures, both quotes
-                for k in ("fatalities", "injuries", "arrests"):
-                    v = [x for x in (getattr(src, k), getattr(r, k)) if x is not None]
+                for k, mine in (("fatalities", r.fatalities), ("injuries", r.injured), ("arrests", r.arrests)):
+                    v = [x for x in (getattr(src, k), mine) if x is not None]
                     setattr(src, k, max(v) if v else None)
                 src.quote = f"{src.quote} […] {r.quote}"
             notes += [f"{r.article}: {n}" for n in r.notes]

@@ -27,7 +27,15 @@ class Report:
     injuries: int | None = None
     arrests: int | None = None
     fatalities_max: int | None = None
+    victims: int | None = None  # people shot or stabbed: injured, but for those who died
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def injured(self) -> int | None:
+        """Injuries as stated, else those hit who did not die ("two were shot, one fatally": 1)."""
+        if self.injuries is not None or self.victims is None:
+            return self.injuries
+        return max(self.victims - (self.fatalities or 0), 0)
 
     @property
     def place(self) -> Place | None:
