@@ -39,6 +39,22 @@ SINGLE = re.compile(r"\b(?:a|an|one)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+
                     r"trooper|victim|resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|"
                     r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist)\b", re.I)
 
+# Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
+# at the hospital", "was shot in the leg"); "no one was hurt" counts none.
+FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
+                   r"shooting\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
+                   r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life)\b",
+                   re.I)
+HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
+                 r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies)))\b", re.I)
+NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
+
+
+def _implied(sentence: str, rx: re.Pattern) -> bool:
+    """True when ``sentence`` says it happened to someone, without a number."""
+    return any(not NONE_HURT.search(sentence[max(0, m.start() - 40):m.start()]) for m in rx.finditer(sentence))
+
+
 def _counted(sentence: str) -> list[Count]:
     """The counts of a sentence, and "a man", "a 16-year-old boy" as counts of one."""
     counts = find_counts(sentence)
@@ -69,8 +85,6 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
 def with_figures(rep: Report, sentence: str) -> Report:
     """The report with the casualty figures of ``sentence`` added ("Two more have died since")."""
     found = figures(sentence)
-    if not found:
-        return rep
     notes = list(rep.notes)
     values = {"fatalities": rep.fatalities, "injuries": rep.injuries, "arrests": rep.arrests,
               "fatalities_max": rep.fatalities_max, "victims": rep.victims}
@@ -87,5 +101,9 @@ def with_figures(rep: Report, sentence: str) -> Report:
             notes.append(f"{kind}: {current} + {value} more")
         elif current is None:
             values[kind] = value
+    if values["fatalities"] is None and _implied(sentence, FATAL):
+        values["fatalities"] = 1
+    if values["victims"] is None and values["injuries"] is None and _implied(sentence, HIT):
+        values["victims"] = 1
     return replace(rep, notes=notes, fatalities=values["fatalities"], injuries=values["injuries"],
                    arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"])
