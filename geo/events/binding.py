@@ -43,6 +43,7 @@ class Sentence:
     quotes: SpanIndex  # the article's quotations
     reference: date | None  # the last date the article gave before it
     published: date | None
+    story_date: tuple[date, str] | None = None  # the date the story gives its news (see story_date)
 
 
 def _cue(text: str, start: int) -> tuple[float, bool]:
@@ -128,4 +129,23 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
             continue
         return d.date, d.precision
-    return undated(sent.published)
+    return sent.story_date or undated(sent.published)
+
+
+STORY_DAYS = 30  # a story's news is at most this old when it is published
+
+
+def story_date(text: str, published: date | None, quotes: SpanIndex) -> tuple[date, str] | None:
+    """The date a story gives its news: the first date it names, outside quotes, in the month
+    before publication ("was shot Monday night" in the lead); a sentence without a date of its own
+    is dated by it."""
+    from datetime import timedelta
+
+    from geo.dates import find_dates
+
+    for d in find_dates(text[:4000], published, None):
+        if d.date is None or d.precision != "day" or quotes.holds(d.start):
+            continue
+        if published is None or published - timedelta(days=STORY_DAYS) <= d.date <= published:
+            return d.date, d.precision
+    return None

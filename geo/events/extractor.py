@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, find_dates
-from geo.events.binding import Sentence, bind_date, bind_places
+from geo.events.binding import Sentence, bind_date, bind_places, story_date
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import Report
@@ -56,13 +56,15 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, story_place(text, mentions))
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
+    news_date = story_date(text, article.published, quotes)
     reports: list[Report] = []
     last: int | None = None  # index in reports of the report later sentences may add figures to
     pending: str | None = None
     for idx, (s, e) in enumerate(ctx.sentences):
         sentence = text[s:e]
         dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
-        sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published)
+        sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published,
+                        news_date)
         aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
         # "huge marches are converging on La Paz": an ongoing trend, not a point event.
         future = bool(PLANNED.search(sentence)) or (not dates and bool(ONGOING.search(sentence)))
@@ -94,6 +96,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | No
         kind, at = pending, 0
     else:
         return []
+    if kind not in VIOLENT:  # a march or a strike told without a date may be any day of the week
+        sent = replace(sent, story_date=None)
     chosen = bind_places(sent, at) if sent.places else []
     if not chosen and kind in VIOLENT and ctx.anchor is not None and (first or sent.dates):
         # "A man was found shot to death Monday" in a CHARLOTTE, N.C. story: where the story is.
