@@ -29,6 +29,10 @@ _AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
 SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "local": 2.5, "admin2": 2, "admin1": 1, "region": 1,
                "country": 0, "continent": 0}
 SAME_PLACE_KM = 15.0
+_CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven|drove\s+\w+|brought|treated|"
+                          r"died|admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
+_CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
+                         r"health\s+(?:center|system)|clinic|infirmary)\b", re.I)
 
 
 
@@ -74,6 +78,8 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         prev_end = m.clean_end - offset
         if re.match(r"[-‐]", sentence[m.clean_end - offset:m.clean_end - offset + 1]):
             continue  # "U.S.-backed": a modifier, not where anything happened
+        if _CARE_BEFORE.search(sentence[max(0, rel - 40):rel]) or _CARE_AFTER.match(sentence[m.clean_end - offset:]):
+            continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
             continue
         weight, near = _cue(sentence, rel)

@@ -31,10 +31,12 @@ from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.triggers import ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
+from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
 
+FAR_FROM_STORY_KM = 150.0  # a violent event this far from where its story is, is misplaced
 HISTORY_DAYS = 60  # an event this long before publication is background, not news
 
 
@@ -46,6 +48,7 @@ class _Article:
     sentences: list[tuple[int, int]]
     protest: bool  # an article about protests
     anchor: Mention | None  # where the story is (its dateline, else the town it names most)
+    dateline: bool  # the anchor is the story's dateline
 
 
 def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
@@ -53,7 +56,8 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     text = article.text
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
-    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, story_place(text, mentions))
+    anchor, dateline = story_place(text, mentions)
+    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline)
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
     news_date = story_date(text, article.published, quotes)
@@ -99,9 +103,14 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | No
     if kind not in VIOLENT:  # a march or a strike told without a date may be any day of the week
         sent = replace(sent, story_date=None)
     chosen = bind_places(sent, at) if sent.places else []
-    if not chosen and kind in VIOLENT and ctx.anchor is not None and (first or sent.dates):
+    here = replace(ctx.anchor, clean_start=sent.offset + at, clean_end=sent.offset + at) if ctx.anchor else None
+    if not chosen and kind in VIOLENT and here is not None and (first or sent.dates):
         # "A man was found shot to death Monday" in a CHARLOTTE, N.C. story: where the story is.
-        chosen = [(replace(ctx.anchor, clean_start=sent.offset + at, clean_end=sent.offset + at), True)]
+        chosen = [(here, True)]
+    elif kind in VIOLENT and here is not None and ctx.dateline:
+        # A local story's shooting far from where the story is: a misread name ("Trinity", "Logan").
+        chosen = [(here, True) if not same_place(m.place, here.place, FAR_FROM_STORY_KM) and m.place is not None
+                  else (m, near) for m, near in chosen]
     if not chosen:
         return []
     nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
@@ -124,9 +133,9 @@ _DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.
 _SETTLEMENTS = ("city", "town", "district", "admin2", "local")
 
 
-def story_place(text: str, mentions: list[Mention]) -> Mention | None:
-    """Where a story is: the place of its dateline ("CHARLOTTE, N.C. —", "SAVANNAH (WSAV) –"),
-    else the settlement it names most (the first named on a tie), else None."""
+def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """Where a story is, and whether its dateline says so: the place of its dateline ("CHARLOTTE,
+    N.C. —", "SAVANNAH (WSAV) –"), else the settlement it names most (the first named on a tie)."""
     resolved = [m for m in mentions if m.place is not None]
     for m in resolved:
         if m.clean_start > 200:
@@ -139,14 +148,14 @@ def story_place(text: str, mentions: list[Mention]) -> Mention | None:
             if other.clean_start >= m.clean_end and other.clean_start - m.clean_end < 4:
                 rest = text[other.clean_end:other.clean_end + 40]
         if _DATELINE_END.match(rest) and m.feature in _SETTLEMENTS:
-            return m
+            return m, True
     counts: dict[str | None, list[Mention]] = {}
     for m in resolved:
         if m.feature in _SETTLEMENTS:
             counts.setdefault(m.gazetteer_id or m.name, []).append(m)
     if not counts:
-        return None
-    return max(counts.values(), key=lambda ms: (len(ms), -ms[0].clean_start))[0]
+        return None, False
+    return max(counts.values(), key=lambda ms: (len(ms), -ms[0].clean_start))[0], False
 
 
 def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
