@@ -53,13 +53,22 @@ def in_range(inc: Incident, since: date | None, until: date | None) -> bool:
 
 
 def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
-    """Curated records plus the extracted incidents they do not already cover."""
+    """Curated records plus the extracted incidents they do not already cover (ids kept unique:
+    an extracted event beside a curated one of the same day, place and type gets ``-2``)."""
+    from dataclasses import replace
+
     from geo.events import same_event
 
     out = list(curated)
+    ids = {c.incident_id for c in curated}
     for inc in extracted:
         match = next((c for c in curated if same_event(c, inc)), None)
         if match is None:
+            base, n = inc.incident_id, 2
+            while inc.incident_id in ids:
+                inc = replace(inc, incident_id=f"{base}-{n}")
+                n += 1
+            ids.add(inc.incident_id)
             out.append(inc)
             continue
         known = {s.article for s in match.sources}

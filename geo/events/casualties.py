@@ -48,11 +48,29 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies)))\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
+# "many more have been killed", "dozens were hurt": a figure the story does not know.
+VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|"
+                   r"multiple|unknown\s+number\s+of)\b[^.;,]{0,25}$", re.I)
 
 
 def _implied(sentence: str, rx: re.Pattern) -> bool:
-    """True when ``sentence`` says it happened to someone, without a number."""
-    return any(not NONE_HURT.search(sentence[max(0, m.start() - 40):m.start()]) for m in rx.finditer(sentence))
+    """True when ``sentence`` says it happened to someone, without a number (nor a vague one)."""
+    return any(not NONE_HURT.search(before) and not VAGUE.search(before)
+               for m in rx.finditer(sentence) if (before := sentence[max(0, m.start() - 40):m.start()]) is not None)
+
+
+def vague(sentence: str) -> frozenset[str]:
+    """The figures a sentence gives as "many", "several", "dozens": unknown, not none.
+
+    >>> sorted(vague("Many more have been killed and dozens were hurt."))
+    ['fatalities', 'injuries']
+    """
+    found = set()
+    for rx, kind in ((FATAL, "fatalities"), (HIT, "injuries"), (re.compile(r"\b(?:killed|dead|died)\b", re.I), "fatalities"),
+                     (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injuries")):
+        if any(VAGUE.search(sentence[max(0, m.start() - 40):m.start()]) for m in rx.finditer(sentence)):
+            found.add(kind)
+    return frozenset(found)
 
 
 def _counted(sentence: str) -> list[Count]:
@@ -105,5 +123,5 @@ def with_figures(rep: Report, sentence: str) -> Report:
         values["fatalities"] = 1
     if values["victims"] is None and values["injuries"] is None and _implied(sentence, HIT):
         values["victims"] = 1
-    return replace(rep, notes=notes, fatalities=values["fatalities"], injuries=values["injuries"],
+    return replace(rep, notes=notes, unknown=rep.unknown | vague(sentence), fatalities=values["fatalities"], injuries=values["injuries"],
                    arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"])

@@ -104,7 +104,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | No
         sent = replace(sent, story_date=None)
     chosen = bind_places(sent, at) if sent.places else []
     here = replace(ctx.anchor, clean_start=sent.offset + at, clean_end=sent.offset + at) if ctx.anchor else None
-    if not chosen and kind in VIOLENT and here is not None and (first or sent.dates):
+    concrete = not re.match(r"repression", triggers[0][1].group(), re.I) if triggers else False
+    if not chosen and kind in VIOLENT and concrete and here is not None and (first or sent.dates):
         # "A man was found shot to death Monday" in a CHARLOTTE, N.C. story: where the story is.
         chosen = [(here, True)]
     elif kind in VIOLENT and here is not None and ctx.dateline:

@@ -64,10 +64,33 @@ class Told(Protocol):
 
 def same_event(a: Told, b: Told) -> bool:
     """True when two reports (or incidents) tell one event: compatible types, dates that can name
-    the same day, places within 15 km (or, both unresolved, the same name as written)."""
-    return (types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
-            and dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision)
-            and same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)))
+    the same day, places within 15 km (or, both unresolved, the same name as written), and not
+    two different streets. Violence told a day apart is one event when the figures agree: one
+    story's "late Saturday" is another's "early Sunday", or "last night" told the next day.
+    """
+    if not (types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
+            and same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location))):
+        return False
+    if a.place is not None and b.place is not None and a.place.feature == b.place.feature == "local" \
+            and a.place.name != b.place.name:
+        return False  # two shootings in one city on one night, on two streets
+    if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
+        return True
+    return (a.event_type in _VIOLENT_TYPES and a.date_precision == b.date_precision == "day"
+            and a.event_date is not None and b.event_date is not None
+            and abs((a.event_date - b.event_date).days) == 1 and _figures_agree(a, b))
+
+
+_VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
+def _figures_agree(a: Told, b: Told) -> bool:
+    """No figure the two give differs."""
+    for name in ("fatalities", "injuries"):
+        x, y = getattr(a, name, None), getattr(b, name, None)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
 
 
 def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None) -> list[Incident]:
@@ -114,6 +137,9 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
             geo_precision=best_place.geo_precision, sources=list(by_article.values()), notes="; ".join(notes),
             status="extracted")
         inc.summarise_figures()
+        if not inc.fatalities and any("fatalities" in r.unknown for r in g):
+            inc.fatalities = None  # "many more have been killed": unknown, not none
+            inc.notes = "; ".join(filter(None, [inc.notes, "fatalities unknown (a source says 'many', 'several')"]))
         incidents.append(inc)
     incidents.sort(key=lambda i: (i.event_date or date.max, i.location, i.sub_event_type))
     seen: dict[str, int] = {}

@@ -28,6 +28,7 @@ class Report:
     arrests: int | None = None
     fatalities_max: int | None = None
     victims: int | None = None  # people shot or stabbed: injured, but for those who died
+    unknown: frozenset[str] = frozenset()  # figures the story gives as "many", "several"
     notes: list[str] = field(default_factory=list)
 
     @property
