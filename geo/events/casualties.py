@@ -86,6 +86,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
     out = []
     for c in _counted(sentence):
+        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", sentence[max(0, c.start - 15):c.start], re.I):
+            continue  # "no one was killed"
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
         if after and not re.search(r"[;:.]", sentence[c.end:c.end + after.start("what")]):

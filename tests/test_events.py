@@ -1,0 +1,78 @@
+"""Incidents from news of any kind, on short texts written for these tests (not from any corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.articles import Article
+from geo.incidents import extract_incidents
+
+MONDAY = date(2016, 2, 15)  # a Monday: "Sunday night" is the 14th
+
+
+def incidents(*texts: str, published: date = MONDAY, outlet: str | None = None):
+    arts = [Article.from_text(t, article_id=f"s{i}", published=published, outlet=outlet) for i, t in enumerate(texts)]
+    return extract_incidents(arts)
+
+
+def only(texts, **kw):
+    found = incidents(*texts, **kw)
+    assert len(found) == 1, [(i.event_date, i.location, i.sub_event_type, len(i.sources)) for i in found]
+    return found[0]
+
+
+def test_a_dateline_story_without_a_place_in_its_sentence():
+    inc = only(["CHARLOTTE, N.C. — A man was found shot to death in an apartment Sunday morning, police said. "
+                "Officers found the victim after a neighbour called 911."])
+    assert (inc.location, inc.admin1, inc.event_date) == ("CHARLOTTE", "North Carolina", date(2016, 2, 14))
+    assert (inc.event_type, inc.sub_event_type, inc.fatalities) == ("Violence against civilians", "Attack", 1)
+    assert inc.geo_precision == 1  # the town the dateline names
+
+
+def test_weekday_and_part_of_day_relative_to_publication():
+    inc = only(["DAYTON, Ohio — Two men were shot late Saturday night outside a bar on Main Street in Dayton. "
+                "Both were taken to a hospital."])
+    assert inc.event_date == date(2016, 2, 13) and inc.injuries == 2 and not inc.fatalities
+
+
+def test_taken_to_hospital_counts_as_injured():
+    inc = only(["Seven people were taken to hospital after a gunman opened fire at a party in Macon, Ga., on Sunday."])
+    assert inc.injuries == 7 and inc.location == "Macon"
+
+
+def test_shot_one_fatally_counts_one_dead_one_injured():
+    inc = only(["Two people were shot, one fatally, in Memphis on Sunday night. The man who died was 34."])
+    assert (inc.fatalities, inc.injuries) == (1, 1)
+
+
+def test_many_killed_is_unknown_not_zero():
+    inc = only(["Soldiers opened fire on a crowd in Kaduna on Sunday, and many more have been killed, residents said."])
+    assert inc.fatalities is None and "unknown" in inc.notes
+    assert only(["Soldiers opened fire on a crowd in Kaduna on Sunday; no one was killed."]).fatalities == 0
+
+
+def test_a_headline_and_its_body_are_one_report():
+    inc = only(["Man killed in Tulsa shooting\n\nTULSA, Okla. — A man was shot and killed Sunday night in north "
+                "Tulsa, police said. He died at the scene."])
+    assert len(inc.sources) == 1 and inc.fatalities == 1 and inc.event_date == date(2016, 2, 14)
+
+
+def test_two_stories_of_one_shooting_merge_keeping_each_source():
+    inc = only(["FRESNO, Calif. — A woman was shot and killed Sunday night in Fresno, police said.",
+                "A 29-year-old woman died after she was shot late Sunday in Fresno, Calif."])
+    assert sorted(s.article for s in inc.sources) == ["s0", "s1"]
+    assert [s.fatalities for s in inc.sources] == [1, 1]
+
+
+def test_two_shootings_on_two_streets_of_one_city_on_one_night_stay_two():
+    found = incidents("Police said a man was shot on Firelight Lane in Charlotte on Sunday night.",
+                      "A teenager was shot on Beatties Ford Road in Charlotte on Sunday night, police said.")
+    assert sorted(i.location for i in found) == ["Beatties Ford Road", "Firelight Lane"]
+
+
+def test_an_air_strike_and_a_battle_are_typed_as_acled_does():
+    found = incidents("An air strike hit a market in Idlib on Sunday, killing 12 people.",
+                      "Troops clashed with rebels near Gao in Mali on Sunday.")
+    kinds = {(i.event_type, i.sub_event_type, i.fatalities) for i in found}
+    assert ("Explosions/Remote violence", "Air/drone strike", 12) in kinds
+    assert any(k[0] == "Battles" and k[1] == "Armed clash" for k in kinds)
