@@ -71,12 +71,13 @@ def same_event(a: Told, b: Told) -> bool:
     if not (types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
             and same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location))):
         return False
-    if a.place is not None and b.place is not None and a.place.feature == b.place.feature == "local" \
-            and a.place.name != b.place.name:
-        return False  # two shootings in one city on one night, on two streets
+    if a.place is not None and b.place is not None and a.place.feature == b.place.feature \
+            and a.place.feature in ("local", "district") and a.place.name != b.place.name:
+        return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
+    violent = a.event_type in _VIOLENT_TYPES
     if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
         return True
-    return (a.event_type in _VIOLENT_TYPES and a.date_precision == b.date_precision == "day"
+    return (violent and a.date_precision == b.date_precision == "day"
             and a.event_date is not None and b.event_date is not None
             and abs((a.event_date - b.event_date).days) == 1 and _figures_agree(a, b))
 
