@@ -8,7 +8,7 @@ too). The incident keeps every source with its own figures and quote.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from geo.articles import Article
@@ -94,6 +94,37 @@ def _figures_agree(a: Told, b: Told) -> bool:
     return True
 
 
+def group_reports(reports: list[Report]) -> list[list[Report]]:
+    """Reports in groups of one event each: a report joins the first group whose first report
+    tells its event (:func:`same_event`), finest dates first.
+
+    Groups are found by their first report's day, so a report is compared only with groups
+    whose dates could name its day (near-linear in the number of reports, not quadratic).
+    """
+    groups: list[list[Report]] = []
+    by_day: dict[tuple[str, date | None], list[int]] = {}  # (head precision, head day) -> group numbers
+    for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
+        found = [k for day in _days_around(rep) for k in by_day.get(day, ())]
+        match = next((k for k in sorted(found) if same_event(groups[k][0], rep)), None)
+        if match is None:
+            by_day.setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
+            groups.append([rep])
+        else:
+            groups[match].append(rep)
+    return groups
+
+
+def _days_around(rep: Report) -> list[tuple[str, date | None]]:
+    """The (precision, day) keys of group heads whose dates could name this report's day."""
+    if rep.event_date is None:
+        return [(p, None) for p in _SPAN]
+    keys = []
+    for precision, span in _SPAN.items():
+        reach = _SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
+        keys += [(precision, rep.event_date + timedelta(days=d)) for d in range(-reach, reach + 1)]
+    return keys
+
+
 def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None) -> list[Incident]:
     """Merge reports of the same event (place within ~15 km, compatible dates and types)
     into incidents; every article stays a source with its own figures and quote.
@@ -101,14 +132,7 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
     The incident takes the finest date, the most precise place, the type of its
     strongest report, and the largest figure of any source (range in ``notes``).
     """
-    groups: list[list[Report]] = []
-    for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
-        for g in groups:
-            if same_event(g[0], rep):
-                g.append(rep)
-                break
-        else:
-            groups.append([rep])
+    groups = group_reports(reports)
     incidents = []
     for g in groups:
         best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))
