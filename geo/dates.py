@@ -92,6 +92,9 @@ EXPRESSIONS = [
     ("last_week", re.compile(r"\b(?:last|this\s+past)\s+week\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
 ]
+# A word every expression above holds: a sentence without one has no date, and is not scanned 11 times.
+_HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|this|yesterday|"
+                   r"night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|previous|preceding)\b", re.I)
 # "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
 AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
                        r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
@@ -139,6 +142,8 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not _HINT.search(text):
+        return found
     for kind, rx in EXPRESSIONS:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -118,7 +118,7 @@ def _days_around(rep: Report) -> list[tuple[str, date | None]]:
     """The (precision, day) keys of group heads whose dates could name this report's day."""
     if rep.event_date is None:
         return [(p, None) for p in _SPAN]
-    keys = []
+    keys: list[tuple[str, date | None]] = []
     for precision, span in _SPAN.items():
         reach = _SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
         keys += [(precision, rep.event_date + timedelta(days=d)) for d in range(-reach, reach + 1)]
