@@ -139,6 +139,7 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
 
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
+LEAD_CHARS = 1500  # where a story dates its news: the lead
 
 
 def story_date(text: str, published: date | None, quotes: SpanIndex) -> tuple[date, str] | None:
@@ -149,7 +150,7 @@ def story_date(text: str, published: date | None, quotes: SpanIndex) -> tuple[da
 
     from geo.dates import find_dates
 
-    for d in find_dates(text[:4000], published, None):
+    for d in find_dates(text[:LEAD_CHARS], published, None):
         if d.date is None or d.precision != "day" or quotes.holds(d.start):
             continue
         if published is None or published - timedelta(days=STORY_DAYS) <= d.date <= published:

@@ -30,7 +30,7 @@ from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
-from geo.events.triggers import ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
+from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
 from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
@@ -71,12 +71,14 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
                         news_date)
         aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
         # "huge marches are converging on La Paz": an ongoing trend, not a point event.
-        future = bool(PLANNED.search(sentence)) or (not dates and bool(ONGOING.search(sentence)))
-        new = [] if aggregate or future else _sentence_reports(ctx, sent, idx, pending, first=not reports)
+        # (FUTURE first: PLANNED, a future word followed by an event word, is slow to scan for)
+        future = (bool(FUTURE.search(sentence)) and bool(PLANNED.search(sentence))) or \
+            (not dates and bool(ONGOING.search(sentence)))
+        triggers = [] if aggregate or future else find_triggers(sentence)
+        new = _sentence_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []
         pending = None
-        if not new and not aggregate and not future:
-            trig = find_triggers(sentence)
-            pending = trig[0][0] if trig else None
+        if not new and triggers:
+            pending = triggers[0][0]
         if new:
             reports.extend(new)
             last = len(reports) - 1
@@ -91,9 +93,10 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     return reports
 
 
-def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, pending: str | None, first: bool) -> list[Report]:
-    """The reports one sentence gives (one per place of a list)."""
-    triggers = find_triggers(sent.text)
+def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tuple[str, re.Match]],
+                      pending: str | None, first: bool) -> list[Report]:
+    """The reports one sentence gives (one per place of a list), from its event words (``triggers``)
+    or the event word the sentence before left without a place (``pending``)."""
     if triggers:
         kind, at = triggers[0][0], triggers[0][1].start()
     elif pending and sent.places:
