@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from geo.dates import DateMention, undated
@@ -47,7 +48,7 @@ class Sentence:
     quotes: SpanIndex  # the article's quotations
     reference: date | None  # the last date the article gave before it
     published: date | None
-    story_date: tuple[date, str] | None = None  # the date the story gives its news (see story_date)
+    story_date: StoryDate | None = None  # the date the story gives its news, read when first needed
 
 
 def _cue(text: str, start: int) -> tuple[float, bool]:
@@ -135,24 +136,31 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
             continue
         return d.date, d.precision
-    return sent.story_date or undated(sent.published)
+    return (sent.story_date.value if sent.story_date else None) or undated(sent.published)
 
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
 LEAD_CHARS = 1500  # where a story dates its news: the lead
 
 
-def story_date(text: str, published: date | None, quotes: SpanIndex) -> tuple[date, str] | None:
-    """The date a story gives its news: the first date it names, outside quotes, in the month
-    before publication ("was shot Monday night" in the lead); a sentence without a date of its own
-    is dated by it."""
-    from datetime import timedelta
+class StoryDate:
+    """The date a story gives its news: the first date its lead names, outside quotes, in the
+    month before publication ("was shot Monday night"); a violent event told without a date of
+    its own is dated by it. Read when first asked for (most sentences give their own)."""
 
-    from geo.dates import find_dates
+    def __init__(self, text: str, published: date | None, quotes: SpanIndex):
+        self.text, self.published, self.quotes = text, published, quotes
 
-    for d in find_dates(text[:LEAD_CHARS], published, None):
-        if d.date is None or d.precision != "day" or quotes.holds(d.start):
-            continue
-        if published is None or published - timedelta(days=STORY_DAYS) <= d.date <= published:
-            return d.date, d.precision
-    return None
+    @cached_property
+    def value(self) -> tuple[date, str] | None:
+        from datetime import timedelta
+
+        from geo.dates import find_dates
+
+        published = self.published
+        for d in find_dates(self.text[:LEAD_CHARS], published, None):
+            if d.date is None or d.precision != "day" or self.quotes.holds(d.start):
+                continue
+            if published is None or published - timedelta(days=STORY_DAYS) <= d.date <= published:
+                return d.date, d.precision
+        return None

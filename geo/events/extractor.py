@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, find_dates
-from geo.events.binding import Sentence, bind_date, bind_places, story_date
+from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import Report
@@ -60,7 +60,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline)
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
-    news_date = story_date(text, article.published, quotes)
+    news_date = StoryDate(text, article.published, quotes)
     reports: list[Report] = []
     last: int | None = None  # index in reports of the report later sentences may add figures to
     pending: str | None = None
