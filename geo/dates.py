@@ -98,7 +98,9 @@ _HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + 
 # "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
 AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
                        r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
-                       r"so\s+far|to\s+date|in\s+total|in\s+all\b|total\s+(?:number|of)|death\s+toll\s+(?:rose|climbed|has\s+risen))",
+                       r"so\s+far|to\s+date|in\s+total|in\s+all\b|total\s+(?:number|of)|death\s+toll\s+(?:rose|climbed|has\s+risen)|"
+                       r"from\s+\w+(?:\s+\w+)?\s+(?:through|to|until|into)\s+\w+day\b|across\s+the\s+(?:city|county|state|country)|"
+                       r"citywide|this\s+year|last\s+year|a\s+year\s+ago|(?:every|each)\s+(?:day|week|year))",
                        re.I)
 
 

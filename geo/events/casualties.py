@@ -73,6 +73,9 @@ def vague(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)", re.I)
+
+
 def _counted(sentence: str) -> list[Count]:
     """The counts of a sentence, and "a man", "a 16-year-old boy" as counts of one."""
     counts = find_counts(sentence)
@@ -88,6 +91,9 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     for c in _counted(sentence):
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", sentence[max(0, c.start - 15):c.start], re.I):
             continue  # "no one was killed"
+        if _NOT_A_TOLL.match(sentence[c.end:c.end + 8]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
+                and re.match(r"\s*,", sentence[c.end:c.end + 2]):
+            continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
         if after and not re.search(r"[;:.]", sentence[c.end:c.end + after.start("what")]):
