@@ -791,9 +791,10 @@ class Toponymer:
             r = c.result
             if r is None:
                 continue
-            # "MAS", "COB": a short all-caps word is an acronym unless it names a country ("US").
+            # "MAS", "COB": a short all-caps word is an acronym unless it names a country ("US")
+            # or opens a dateline ("WACO, Texas —").
             if not c.fixed and c.end - c.start <= 4 and article.text[c.start:c.end].isupper() \
-                    and r.feature != "country":
+                    and r.feature != "country" and not _DATELINE.match(article.text, c.end):
                 continue
             if c.opener and c.key not in cued and r.feature not in _OPENER_FEATURES \
                     and not (max(r.population, self._best(c.key, None)[0].population) >= _OPENER_CITY

@@ -76,3 +76,9 @@ def test_an_air_strike_and_a_battle_are_typed_as_acled_does():
     kinds = {(i.event_type, i.sub_event_type, i.fatalities) for i in found}
     assert ("Explosions/Remote violence", "Air/drone strike", 12) in kinds
     assert any(k[0] == "Battles" and k[1] == "Armed clash" for k in kinds)
+
+
+def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
+    inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
+                "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))
+    assert inc.event_date == date(2016, 2, 14) and inc.location == "WACO"

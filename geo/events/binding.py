@@ -115,8 +115,11 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         kept = [best]
     return [(c[0], c[3]) for c in sorted(kept, key=lambda c: c[4])]
 
-def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]], at: int) -> tuple[date | None, str]:
-    """(date, precision) of the event at ``place``: the date nearest it that dates this event."""
+def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]], at: int,
+              follow_up: bool = False) -> tuple[date | None, str]:
+    """(date, precision) of the event at ``place``: the date nearest it that dates this event.
+    Unless the event is itself a ``follow_up`` (an arrest), the day of an arrest, a hearing or a
+    vigil the sentence names ("was arrested Wednesday in the shooting") does not date it."""
     sentence, offset, dates, quotes, reference = sent.text, sent.offset, sent.dates, sent.quotes, sent.reference
     rel = place.clean_start - offset
     others = [p.clean_start - offset for p, _ in chosen if p is not place]
@@ -131,6 +134,8 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
         # A date belongs to the place it stands nearest to.
         if others and min(abs(d.start - o) for o in others) < abs(d.start - rel):
             continue
+        if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]):
+            continue
         if quotes.holds(offset + d.start) and d.anchor != "text":
             if reference is not None:
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
@@ -141,6 +146,13 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
 LEAD_CHARS = 1500  # where a story dates its news: the lead
+
+
+# What a later story reports about an earlier event: its date is not the event's.
+FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
+                       r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
+                       r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled)\b", re.I)
+_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)\s*:?\s*(?:on\s+)?$", re.I)
 
 
 class StoryDate:
@@ -157,10 +169,17 @@ class StoryDate:
 
         from geo.dates import find_dates
 
-        published = self.published
-        for d in find_dates(self.text[:LEAD_CHARS], published, None):
-            if d.date is None or d.precision != "day" or self.quotes.holds(d.start):
+        published, lead = self.published, self.text[:LEAD_CHARS]
+        fallback = None
+        for d in find_dates(lead, published, None):
+            if d.date is None or d.precision != "day" or self.quotes.holds(d.start) \
+                    or _STAMP.search(lead[max(0, d.start - 25):d.start]):
                 continue
-            if published is None or published - timedelta(days=STORY_DAYS) <= d.date <= published:
+            if published is not None and not published - timedelta(days=STORY_DAYS) <= d.date <= published:
+                continue
+            # The day of the arrest, the hearing or the vigil is not the day of the shooting.
+            clause = lead[max(0, d.start - 80):d.end + 80]
+            if not FOLLOW_UP.search(clause):
                 return d.date, d.precision
-        return None
+            fallback = fallback or (d.date, d.precision)
+        return fallback

@@ -121,7 +121,7 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     etype, sub = classify(kind, sent.text, ctx.article.text[sent.offset:nxt], ctx.protest)
     published, out = ctx.article.published, []
     for place, near in chosen:
-        when, precision = bind_date(sent, place, chosen, at)
+        when, precision = bind_date(sent, place, chosen, at, follow_up=kind == "arrest")
         if when and published and when < published - timedelta(days=HISTORY_DAYS):
             continue  # background history, not this crisis' event
         raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
