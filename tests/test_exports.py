@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import jsonschema
+import pandas as pd
 import pyogrio
 import pytest
 
@@ -49,7 +50,8 @@ def test_geojson_reads_back_with_pyogrio(dataset, tmp_path):
     mine = {i.incident_id: i for i in dataset.incidents}
     for _, row in df.iterrows():
         inc = mine[row["incident_id"]]
-        assert str(row["event_date"])[:10] == inc.event_date.isoformat() and row["fatalities"] == inc.fatalities
+        assert str(row["event_date"])[:10] == inc.event_date.isoformat()
+        assert (pd.isna(row["fatalities"]) if inc.fatalities is None else row["fatalities"] == inc.fatalities)
         assert row["event_type"] == inc.event_type and row["location"] == inc.location
         assert abs(row.geometry.x - inc.longitude) < 1e-6 and abs(row.geometry.y - inc.latitude) < 1e-6
 
