@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -64,13 +65,22 @@ class Article:
         if end <= start:  # an empty span sits where its start does
             at = self.offsets[start] if start < len(self.offsets) else len(self.raw)
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        end_raw = self.offsets[end - 1] + 1
+        while end_raw < len(self.raw) and unicodedata.combining(self.raw[end_raw]):
+            end_raw += 1  # "Potosi" + U+0301 composed in the clean text: the raw span keeps the accent
+        return self.offsets[start], end_raw
 
 
 # -- loading ------------------------------------------------------------------------
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode file bytes: UTF-8 (BOM allowed), else cp1252 with a warning; binary is an error."""
+    """Decode file bytes: UTF-8 (BOM allowed), UTF-16 with its BOM, else cp1252 with a warning;
+    binary is an error."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows "Unicode" text: UTF-16, said by its BOM
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{name}: starts as UTF-16 but is not valid UTF-16 (byte {exc.start}); skipped") from None
     if b"\x00" in data[:4096]:
         raise ArticleError(f"{name}: looks like a binary file (NUL bytes), not an article; skipped")
     try:
@@ -120,9 +130,22 @@ def _parse_date(value: str, where: str) -> date | None:
         raise ArticleError(f"{where}: published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
-    """(file, manifest row or None) for the articles of one folder: its manifest's rows first,
-    then the ``*.txt`` it does not list; subfolders too when ``recursive``."""
+def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
+    """(file, manifest row or None) for the articles of a folder and, when ``recursive``, of the
+    folders inside it, in order (a stack, not recursion: folders may nest deeper than Python)."""
+    out: list[tuple[Path, dict | None]] = []
+    stack = [top]
+    while stack:
+        found, subfolders = _one_folder(stack.pop(), recursive, report)
+        out += found
+        stack += reversed(subfolders)
+    return out
+
+
+def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None]) -> tuple[list[tuple[Path, dict | None]],
+                                                                                         list[Path]]:
+    """One folder's articles (its manifest's rows first, then the ``*.txt`` it does not list) and
+    its subfolders when ``recursive``."""
     files, subfolders = folder_entries(folder, recursive, report)
     out: list[tuple[Path, dict | None]] = []
     listed: set[str] = set()
@@ -140,14 +163,13 @@ def _folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]
     out += [(f, None) for f in files if os.path.realpath(f) not in listed]
     if not out and not subfolders:
         report(f"{shown(folder)}: no *.txt articles in this folder")
-    for sub in subfolders:
-        out += _folder_entries(sub, recursive, report)
-    return out
+    return out, subfolders
 
 
-def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str], None]):
-    """Every (file, row) the paths name, each real file once."""
-    seen: dict[str, Path] = {}
+def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
+    """Every (file, row) the paths name, each real file once: when a file is named both alone
+    and by its folder's manifest, the manifest's row (its id, title, date) is kept."""
+    chosen: dict[str, tuple[Path, dict | None]] = {}
     for p in map(Path, paths):
         if p.is_dir():
             found = _folder_entries(p, recursive, report)
@@ -158,32 +180,42 @@ def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str
             continue
         for file, row in found:
             real = os.path.realpath(file)
-            if real in seen:
-                report(f"{shown(file)}: the same file as {shown(seen[real])}; read once")
+            if real in chosen:
+                first = chosen[real]
+                report(f"{shown(file)}: the same file as {shown(first[0])}; read once"
+                       + (" with its manifest row" if row or first[1] else ""))
+                if row is not None and first[1] is None:
+                    chosen[real] = (file, row)
                 continue
-            seen[real] = file
-            yield file, row
+            chosen[real] = (file, row)
+    return list(chosen.values())
 
 
 def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[Article]:
     """The articles with ids unique in this run: two files of one name in two folders take their
     folder's name as a prefix (``a/story``, ``b/story``); ids still shared get ``-2``, ``-3``.
-    Each change is reported: an id must never silently stand for two articles."""
+    Each change is reported: an id must never silently stand for two articles.
+
+    >>> arts = [Article("story", "x", path=Path("a/story.txt")), Article("story", "y", path=Path("b/story.txt")),
+    ...         Article("a/story", "z")]
+    >>> [a.article_id for a in unique_ids(arts, lambda msg: None)]
+    ['a/story-2', 'b/story', 'a/story']
+    """
     by_id: dict[str, list[Article]] = {}
     for art in articles:
         by_id.setdefault(art.article_id, []).append(art)
     renamed: dict[int, str] = {}
-    taken = set(by_id)
+    taken = set(by_id)  # every id some article has: a new id must be none of them
     for aid, same in by_id.items():
         if len(same) < 2:
             continue
-        folders = {a.path.parent.name if a.path else "" for a in same}
-        new = [f"{shown(a.path.parent.name)}/{aid}" if a.path and len(folders) == len(same) else aid for a in same]
-        for k, (art, name) in enumerate(zip(same, new)):
-            n = 1
-            while k and (name in taken or name in new[:k]):
+        prefixed = len({a.path.parent.name if a.path else "" for a in same}) == len(same) and all(a.path for a in same)
+        for k, art in enumerate(same):
+            want = f"{shown(art.path.parent.name)}/{aid}" if prefixed and art.path else aid
+            name, n = want, 1
+            while (k or prefixed) and name in taken:
                 n += 1
-                name = f"{new[k]}-{n}"
+                name = f"{want}-{n}"
             taken.add(name)
             renamed[id(art)] = name
         report(f"article id {aid!r} is shared by {len(same)} articles ("

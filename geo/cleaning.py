@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import Callable
 
 
@@ -47,6 +48,8 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern,
     return "".join(out_text), out_off
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_DECOMPOSED = re.compile(r".[\u0300-\u036f]+", re.S)
 _LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:#|https?://)[^)\s]*\)")
 _CREDIT = re.compile(r"\[\s*(?:Credit|Photo|Image|Foto)s?\s*:[^\]]{0,300}\]", re.I)
 _BOILERPLATE = re.compile(
@@ -72,6 +75,10 @@ def clean_text(raw: str) -> tuple[str, list[int]]:
     'Tens of thousands marched.\\nThey won.'
     """
     text, offsets = raw, list(range(len(raw)))
+    # Old Mac files end lines with a lone CR; decomposed text ("e" + U+0301) is composed, so
+    # "Potosí" is one name however it was typed.
+    text, offsets = _rewrite(text, offsets, _LONE_CR, lambda m: ["\n"])
+    text, offsets = _rewrite(text, offsets, _DECOMPOSED, lambda m: [unicodedata.normalize("NFC", m.group())])
     text, offsets = _rewrite(text, offsets, _LINK, lambda m: [1])
     text, offsets = _rewrite(text, offsets, _CREDIT, lambda m: [])
     text, offsets = _rewrite(text, offsets, _BOILERPLATE, lambda m: [])

@@ -23,9 +23,11 @@ from pathlib import Path
 
 # MAX_FIGURE: larger than any one incident's toll or arrests; a bigger figure is a typo (or
 # 1e23), and would no longer fit the exports' integer columns.
+from geo.entries import problem, read_capped
 from geo.errors import RecordError
 from geo.numbers import MAX_FIGURE
 
+MAX_FILE_BYTES = 500e6  # a curated file larger than this is not a hand-kept list of incidents
 SOURCE_FIELDS = ("article", "quote", "start", "end", "fatalities", "injuries", "arrests", "title", "outlet")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -45,8 +47,12 @@ def read_text(path: Path, report: Callable[[str], None]) -> str:
     """The file's text: UTF-8 (BOM allowed), else Windows-1252 with a warning; binary is an error."""
     if path.is_dir():
         raise RecordError(f"{path}: is a directory, not a CSV file of incidents")
+    why = problem(path, MAX_FILE_BYTES)  # a FIFO would wait for ever, /dev/zero would never end
+    if why:
+        raise RecordError(why.replace("; skipped", "").replace("per article; ", "; ").replace(
+            " (raise it with --max-size)", ""))
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise RecordError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -250,6 +256,8 @@ def source_dicts(text: str, where: str) -> list[dict]:
 
     try:
         data = json.loads(text, parse_constant=no_constant)
+    except RecursionError:
+        raise RecordError(f"{at}: nested too deeply to be a list of sources") from None
     except ValueError as exc:
         if isinstance(exc, RecordError):
             raise

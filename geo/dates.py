@@ -75,7 +75,7 @@ def find_publication_date(text: str) -> tuple[date, str] | None:
 # -- dates of events ------------------------------------------------------------------
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUM_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
+_NUM_WORD = r"(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 _NUM_VALUE = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10}
 
@@ -159,7 +159,6 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
 
 
 def _resolve(kind: str, m: re.Match, published: date | None, reference: date | None):
-    from datetime import timedelta
 
     if kind == "absolute":
         month, day = month_number(m["month"]), int(m["day"])
@@ -174,29 +173,45 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
         if base is None:
             return None, "day", "reference"
         if kind == "ref_next":
-            return base + timedelta(days=1), "day", "reference"
+            return shift(base, 1), "day", "reference"
         if kind == "ref_prev":
-            return base - timedelta(days=1), "day", "reference"
+            return shift(base, -1), "day", "reference"
         n = int(m["n"]) if m["n"].isdigit() else _NUM_VALUE[m["n"].lower()]
         sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
-        return base + timedelta(days=sign * n), "day", "reference"
+        return shift(base, sign * n), "day", "reference"
     if published is None:
         return None, "day", "publication"
     if kind == "pub_offset":
         n = int(m["n"]) if m["n"].isdigit() else _NUM_VALUE[m["n"].lower()]
-        return published - timedelta(days=n), "day", "publication"
+        return shift(published, -n), "day", "publication"
     if kind == "today":
         return published, "day", "publication"
     if kind == "yesterday":
-        return published - timedelta(days=1), "day", "publication"
+        return shift(published, -1), "day", "publication"
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7
         if m["last"] and back == 0:
             back = 7
-        return published - timedelta(days=back), "day", "publication"
+        return shift(published, -back), "day", "publication"
     if kind == "last_week":
-        return published - timedelta(days=7), "week", "publication"
+        return shift(published, -7), "week", "publication"
     raise AssertionError(kind)
+
+
+def shift(day: date | None, days: int) -> date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends ("3000000 days later").
+
+    >>> shift(date(2019, 11, 20), -1), shift(date(1, 1, 1), -1)
+    (datetime.date(2019, 11, 19), None)
+    """
+    from datetime import timedelta
+
+    if day is None:
+        return None
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def undated(published: date | None) -> tuple[date | None, str]:
@@ -205,6 +220,5 @@ def undated(published: date | None) -> tuple[date | None, str]:
     >>> undated(date(2019, 11, 18))
     (datetime.date(2019, 11, 14), 'week')
     """
-    from datetime import timedelta
 
-    return (published - timedelta(days=4) if published else None), "week"
+    return shift(published, -4), "week"

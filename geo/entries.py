@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 DEFAULT_MAX_MB = 20.0
+_NO_CAP = 1 << 50  # bytes: "no cap" as a number a read can be bounded by
 _KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
 
@@ -27,10 +28,13 @@ _KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (s
 def shown(path: str | os.PathLike) -> str:
     """A path as text that can be printed and stored: bytes that are not UTF-8 become U+FFFD.
 
-    >>> shown(os.fsdecode(b"bad\\xff.txt"))
-    'bad\\ufffd.txt'
+    Control characters (a newline in a file name) are escaped, so a message stays one line.
+
+    >>> shown(os.fsdecode(b"bad\\xff.txt")), shown("two\\nlines.txt")
+    ('bad\\ufffd.txt', 'two\\\\nlines.txt')
     """
-    return os.fsencode(path).decode("utf-8", "replace")
+    text = os.fsencode(path).decode("utf-8", "replace")
+    return "".join(c.encode("unicode_escape").decode() if c < " " or c == "\x7f" else c for c in text)
 
 
 def problem(path: Path, max_bytes: float) -> str | None:
@@ -57,12 +61,18 @@ def read_capped(path: Path, max_bytes: float) -> bytes:
 
     Opened non-blocking, so a file swapped for a FIFO after :func:`problem` looked cannot hang.
     """
+    limit = int(min(max_bytes, _NO_CAP)) if max_bytes == max_bytes else _NO_CAP  # inf and nan: no cap
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        data = fh.read(int(max_bytes) + 1)
-    if len(data) > max_bytes:
+        chunks, size = [], 0
+        # In pieces: a cap larger than memory must not be allocated up front.
+        while size <= limit and (chunk := fh.read(min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+    if len(data) > limit:
         raise OSError(errno.EFBIG, f"over the cap of {max_bytes / 1e6:g} MB per article (--max-size)")
     return data
 

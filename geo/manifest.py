@@ -85,6 +85,9 @@ def read_manifest(path: Path) -> tuple[list[dict], list[str]]:
         raise ManifestError(f"{shown(path)}: the header lacks the column 'file' (found {found}); the header must "
                             f"name {','.join(COLUMNS[:5])}")
     header = [h.strip() for h in records[0]]
+    twice = next((h for k, h in enumerate(header) if h and h in header[:k]), None)
+    if twice is not None:
+        raise ManifestError(f"{shown(path)}, row 1: column {twice!r} appears twice in the header; keep one")
     notes = _unknown_columns(path, header)
     rows = []
     for n, values in enumerate(records[1:], start=2):

@@ -173,3 +173,100 @@ def test_a_runaway_number_in_an_article_is_no_figure(tmp_path):
 
     df = pyogrio.read_dataframe(tmp_path / "out.gpkg")
     assert df["injuries"].tolist() == [3] and df["fatalities"].tolist() == [0]
+
+
+# -- what a hostile-input sweep found ----------------------------------------------------------
+
+def test_a_renamed_id_never_takes_an_id_another_article_has(tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "a" / "story.txt").write_text("Police killed two people in Sacaba on Nov. 18, 2019.")
+    (tmp_path / "b" / "story.txt").write_text("Soldiers killed nine people in Senkata on Nov. 19, 2019.")
+    (tmp_path / "c" / "other.txt").write_text("Police killed a man in Montero on Nov. 12, 2019.")
+    (tmp_path / "c" / "articles.csv").write_text("article_id,file\na/story,other.txt\n")
+    out = geo("extract", *(str(tmp_path / n) for n in "abc"), "--json")
+    assert out.returncode == 0, out.stderr
+    assert incidents_by_article(out.stdout) == {"a/story-2": "Sacaba", "b/story": "Senkata", "a/story": "Montero"}
+
+
+def test_a_file_given_beside_its_folder_keeps_its_manifest_row(tmp_path):
+    (tmp_path / "a.txt").write_text("Soldiers killed nine people in Senkata yesterday.")
+    (tmp_path / "articles.csv").write_text("article_id,file,title,outlet,published\nS-1,a.txt,T,X,2019-11-20\n")
+    out = geo("extract", str(tmp_path / "a.txt"), str(tmp_path), "--json")
+    assert out.returncode == 0, out.stderr
+    [inc] = json.loads(out.stdout)
+    assert (inc["event_date"], inc["sources"][0]["article"], inc["sources"][0]["title"]) == ("2019-11-19", "S-1", "T")
+
+
+def test_a_manifest_naming_a_column_twice_is_refused(tmp_path):
+    write_articles(tmp_path, [SACABA])
+    (tmp_path / "articles.csv").write_text("file,title,published,title\nstory0.txt,Real,2019-11-19,\n")
+    out = geo("places", str(tmp_path), "--json")
+    assert out.returncode == 1 and "column 'title' appears twice in the header" in out.stderr, out.stderr
+
+
+def test_old_mac_line_endings_and_decomposed_accents_read_as_any_text(tmp_path):
+    import unicodedata
+
+    lf = "Bolivia\nNovember 20, 2019\nPolice killed six people in Potosí on Nov. 19. They marched in México.\n"
+    (tmp_path / "lf.txt").write_text(lf)
+    (tmp_path / "cr.txt").write_text(lf.replace("\n", "\r"), newline="")
+    (tmp_path / "nfd.txt").write_text(unicodedata.normalize("NFD", lf))
+    out = geo("extract", str(tmp_path), "--json")
+    assert out.returncode == 0, out.stderr
+    [inc] = json.loads(out.stdout)  # one event, told three times
+    assert (inc["event_date"], inc["fatalities"], len(inc["sources"])) == ("2019-11-19", 6, 3)
+    places = geo("places", str(tmp_path / "nfd.txt"), "--json")
+    raw = (tmp_path / "nfd.txt").read_text()
+    spans = {raw[m["start"]:m["end"]] for m in json.loads(places.stdout)[0]["mentions"]}
+    assert unicodedata.normalize("NFD", "México") in spans and unicodedata.normalize("NFD", "Potosí") in spans
+
+
+def test_utf16_articles_and_odd_file_names(tmp_path):
+    (tmp_path / "u16.txt").write_bytes(SACABA.encode("utf-16"))
+    (tmp_path / "two\nlines.txt").write_bytes(b"\x00binary")
+    out = geo("places", str(tmp_path), "--json")
+    assert out.returncode == 0, out.stderr
+    assert [a["article"] for a in json.loads(out.stdout)] == ["u16"]
+    assert all(line.startswith("geo: ") for line in out.stderr.splitlines()), out.stderr
+    assert "two\\nlines.txt" in out.stderr
+
+
+def test_dates_past_the_calendars_ends_are_no_dates(tmp_path):
+    (tmp_path / "far.txt").write_text("November 20, 2019\n\nPolice killed two in Sacaba 3000000 days later. "
+                                      "Nine died in Oruro " + "9" * 5000 + " days ago.")
+    (tmp_path / "old.txt").write_text("Police killed two people in Sacaba yesterday.")
+    for args in ([str(tmp_path / "far.txt")], [str(tmp_path / "old.txt"), "--published", "0001-01-01"],
+                 [str(tmp_path / "old.txt"), "--published", "9999-12-31"]):
+        out = geo("extract", *args, "--json")
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+
+
+def test_size_caps_beyond_memory_and_folders_nested_deep(tmp_path):
+    folder = write_articles(tmp_path / "news", [SACABA])
+    for cap in ("inf", "30000"):
+        out = geo("places", str(folder), "--max-size", cap, "--json")
+        assert out.returncode == 0 and len(json.loads(out.stdout)) == 1, out.stderr
+    deep = tmp_path / "deep"
+    leaf = deep
+    for _ in range(1000):  # deeper than Python's recursion limit
+        leaf = leaf / "d"
+        leaf.mkdir(parents=True)
+    (leaf / "story.txt").write_text(MONTERO)
+    out = geo("places", str(deep), "--recursive", "--json")
+    assert out.returncode == 0 and [a["article"] for a in json.loads(out.stdout)] == ["story"], out.stderr[-500:]
+
+
+def test_curated_files_that_never_end_or_nest_too_deep(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.csv")
+    for bad, why in [(tmp_path / "pipe.csv", "a FIFO"), (Path("/dev/zero"), "a character device")]:
+        out = geo("export", "--curated", str(bad), "-f", "csv", "-o", str(tmp_path / "o.csv"))
+        assert out.returncode == 1 and f"geo: error: {bad}: {why}" in out.stderr, out.stderr
+    header = ("incident_id,event_date,date_precision,event_type,sub_event_type,actor1,actor2,location,admin1,"
+              "admin2,country,latitude,longitude,geo_precision,fatalities,injuries,arrests,sources,notes,status\n")
+    row = 'x1,2019-11-19,day,Protests,Peaceful protest,,,La Paz,,,BO,-16.5,-68.15,1,0,,,"' + "[" * 1500 + "]" * 1500
+    (tmp_path / "deep.csv").write_text(header + row + '",,reviewed\n')
+    out = geo("export", "--curated", str(tmp_path / "deep.csv"), "-f", "csv", "-o", str(tmp_path / "o.csv"))
+    assert out.returncode == 0 and "row 2, field sources: nested too deeply" in out.stderr, out.stderr

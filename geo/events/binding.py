@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
-from geo.dates import DateMention, undated
+from geo.dates import DateMention, shift, undated
 from geo.place import same_place
 from geo.spans import SpanIndex
 from geo.toponyms import Mention
@@ -165,7 +165,6 @@ class StoryDate:
 
     @cached_property
     def value(self) -> tuple[date, str] | None:
-        from datetime import timedelta
 
         from geo.dates import find_dates
 
@@ -175,7 +174,8 @@ class StoryDate:
             if d.date is None or d.precision != "day" or self.quotes.holds(d.start) \
                     or _STAMP.search(lead[max(0, d.start - 25):d.start]):
                 continue
-            if published is not None and not published - timedelta(days=STORY_DAYS) <= d.date <= published:
+            earliest = shift(published, -STORY_DAYS)
+            if published is not None and not ((earliest is None or earliest <= d.date) and d.date <= published):
                 continue
             # The day of the arrest, the hearing or the vigil is not the day of the shooting.
             clause = lead[max(0, d.start - 80):d.end + 80]

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from geo.articles import Article
-from geo.dates import AGGREGATE, find_dates
+from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
@@ -122,7 +122,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     published, out = ctx.article.published, []
     for place, near in chosen:
         when, precision = bind_date(sent, place, chosen, at, follow_up=kind == "arrest")
-        if when and published and when < published - timedelta(days=HISTORY_DAYS):
+        cutoff = shift(published, -HISTORY_DAYS)
+        if when and cutoff and when < cutoff:
             continue  # background history, not this crisis' event
         raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
         rep = Report(article=ctx.article.article_id, event_type=etype, sub_event_type=sub, event_date=when,

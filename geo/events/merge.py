@@ -8,10 +8,11 @@ too). The incident keeps every source with its own figures and quote.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 from geo.articles import Article
+from geo.dates import shift
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report
 from geo.normalize import normalize_name
@@ -121,7 +122,7 @@ def _days_around(rep: Report) -> list[tuple[str, date | None]]:
     keys: list[tuple[str, date | None]] = []
     for precision, span in _SPAN.items():
         reach = _SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
-        keys += [(precision, rep.event_date + timedelta(days=d)) for d in range(-reach, reach + 1)]
+        keys += [(precision, day) for d in range(-reach, reach + 1) if (day := shift(rep.event_date, d)) is not None]
     return keys
 
 
