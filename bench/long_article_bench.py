@@ -49,10 +49,32 @@ def run_once(text: str) -> tuple[float, int]:
     return time.perf_counter() - t, len(incidents)
 
 
+# Runs that real folders hold now and then (a page of initials, a list pasted a thousand
+# times, a table of dates): each must stay linear too.
+PATTERNS = {"one long capitalised word": "A", "a list of one town": "Sacaba, ", "abbreviations": "U.S. ",
+            "a name broken over lines": "El\n", "dates in one sentence": "killed in Sacaba Monday, ",
+            "a county list": "Douglas, Sarpy and Lancaster counties, "}
+
+
+def run_patterns(kb: int) -> None:
+    from geo.articles import Article
+    from geo.incidents import Extractor
+
+    for label, unit in PATTERNS.items():
+        times = []
+        for size in (kb, 2 * kb):
+            text = unit * (size * 1000 // len(unit))
+            t = time.perf_counter()
+            Extractor().reports(Article.from_text(text, article_id="p"))
+            times.append(time.perf_counter() - t)
+        print(f"pattern {label!r}: {kb} KB {times[0]:.2f} s, {2 * kb} KB {times[1]:.2f} s (x{times[1] / times[0]:.2f})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1,2,4", help="sizes in MB, comma-separated")
     ap.add_argument("--repeat", type=int, default=1, help="runs per size (the best is kept)")
+    ap.add_argument("--patterns-kb", type=int, default=100, help="size of the pathological runs (0: skip them)")
     args, _ = ap.parse_known_args()
 
     from geo.gazetteer import default_gazetteer
@@ -65,6 +87,8 @@ def main() -> int:
         ratio = f"  x{best[0] / previous:.2f} the previous size" if previous else ""
         print(f"long article: {len(text.encode()) / 1e6:.1f} MB -> {best[1]} incidents in {best[0]:.1f} s{ratio}")
         previous = best[0]
+    if args.patterns_kb:
+        run_patterns(args.patterns_kb)
     return 0
 
 

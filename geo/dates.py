@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -143,17 +144,18 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     datetime.date(2019, 11, 14)
     """
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span can only meet its neighbours
     if not _HINT.search(text):
         return found
     for kind, rx in EXPRESSIONS:
         for m in rx.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            at = bisect.bisect_left(taken, m.span())
+            if any(s < m.end() and m.start() < e for s, e in taken[max(0, at - 1):at + 1]):
                 continue
             d, precision, anchor = _resolve(kind, m, published, reference)
             if kind == "absolute" and d is None and published is None and not m.groupdict().get("year"):
                 continue
-            taken.append(m.span())
+            taken.insert(at, m.span())
             found.append(DateMention(d, precision, m.start(), m.end(), anchor, m.group()))
     return sorted(found, key=lambda d: d.start)
 

@@ -75,7 +75,7 @@ _NAMED_PLACE = re.compile(
     rf"\b(?:city|town|village|community|hamlet|district|province|department|municipality|neighbou?rhood|suburb|"
     rf"comunidad|localidad|municipio|provincia|departamento)\s+of\s+"
     rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)?{_CAP_WORD}){{0,3}})"
-    rf"|(?P<name2>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})\s+Province\b")
+    rf"|\b(?P<name2>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})\s+Province\b")
 _FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 _OPENER_CITY = 250_000  # a city this big may open a sentence ("Ottawa has said", "Toronto police")...
@@ -102,6 +102,8 @@ _COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
 # Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
 _COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
                           r",?\s+((?i:counties|parishes))\b")
+_COUNTY_LIST_REACH = 600  # characters
+_CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
 _LIST_SEPARATOR = re.compile(r",|\b(?:and|or|to)\b|&")  # "Ellsworth to Riley counties" too
 _LIST_ITEM_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)$")
 _LIST_GOES_ON = re.compile(r"(?P<sep>,?\s+(?:(?:and|or)\s+)?)(?P<next>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]*)?)")
@@ -415,7 +417,9 @@ class Toponymer:
         """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
         listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties"),
         and for a name alone ("the four metro Athens counties" are the counties around Athens)."""
-        listed = _COUNTY_LIST.match(text, end) if key else None
+        # A list of counties ends within a few hundred characters: a bounded window keeps a long
+        # run of names ("Sacaba, Sacaba, ...") from being scanned again for each of them.
+        listed = _COUNTY_LIST.match(text, end, end + _COUNTY_LIST_REACH) if key else None
         if listed is None or not (_LIST_SEPARATOR.search(text, end, listed.start(1))
                                   or _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])):
             return None
@@ -431,8 +435,10 @@ class Toponymer:
             return None  # "Council", "North": words that happen to name a village somewhere
         if key in DEMONYMS:
             return None  # "Canadian" is not the Texan town: a demonym, mapped to its country or not at all
-        before = run[:i]
-        after = run[j:]
+        # The words around a name that can change its reading are near it: a bounded window keeps
+        # a run of thousands of capitalised words ("El El El ...") from being copied for each name.
+        before = run[max(0, i - _CONTEXT_WORDS):i]
+        after = run[j:j + _CONTEXT_WORDS]
         # "Egypt on Palestine", "Oruro y La Paz": joined only in case they made one name
         # ("Newcastle upon Tyne"); they did not, so each stands alone.
         if before and before[-1].lower in _LOOSE_CONNECTORS:

@@ -102,8 +102,8 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
             continue
         lo, hi = sorted([c[4], best[4]])
         between = sentence[lo:hi]
-        if re.fullmatch(r"[^.;:]*", between) and len(re.findall(r",|\band\b", between)) >= 1 and \
-                len(between) < 120 and not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between):
+        if len(between) < 120 and re.fullmatch(r"[^.;:]*", between) and re.search(r",|\band\b", between) and \
+                not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between):
             listed.append(c)
     # Places that are really one place ("the Senkata plant in El Alto") keep the most specific.
     kept: list = []

@@ -21,11 +21,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
         piece = text[start:end].rstrip()
-        if m.group() != "\n" and (_ABBREVIATIONS.search(piece) or re.search(r"(?:[A-Z]\.){2,}$", piece)):
+        tail = piece[-40:]  # only its end can be an abbreviation: a long run must not be scanned again
+        if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or re.search(r"(?:[A-Z]\.){2,}$", tail)):
             # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.
             nxt = re.match(r"\s*([\w’']+)", text[end:end + 30])
             if not nxt or nxt.group(1).lower() not in STOPWORDS or re.search(
-                    r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St)\.$", piece):
+                    r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St)\.$", tail):
                 continue
         if text[start:end].strip():
             lead = len(text[start:end]) - len(text[start:end].lstrip())
