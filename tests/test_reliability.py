@@ -253,7 +253,13 @@ def test_size_caps_beyond_memory_and_folders_nested_deep(tmp_path):
         leaf = leaf / "d"
         leaf.mkdir(parents=True)
     (leaf / "story.txt").write_text(MONTERO)
-    out = geo("places", str(deep), "--recursive", "--json")
+    try:
+        out = geo("places", str(deep), "--recursive", "--json")
+    finally:  # bottom up: shutil.rmtree (and pytest's cleanup of old runs) recurse, and would fail here
+        (leaf / "story.txt").unlink()
+        while leaf != deep:
+            leaf.rmdir()
+            leaf = leaf.parent
     assert out.returncode == 0 and [a["article"] for a in json.loads(out.stdout)] == ["story"], out.stderr[-500:]
 
 
