@@ -92,6 +92,8 @@ def folder_entries(folder: Path, recursive: bool, report: Callable[[str], None])
         return files, subfolders
     for entry in entries:
         if entry.name.startswith("."):
+            if entry.suffix.lower() == ".txt" and not entry.is_dir():
+                report(f"{shown(entry)}: a hidden file, not read (rename it without the leading dot to read it)")
             continue
         if entry.is_dir():
             if entry.is_symlink():

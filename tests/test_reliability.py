@@ -109,6 +109,7 @@ def test_entries_that_are_not_regular_files_are_skipped_and_named(tmp_path):
     os.mkfifo(folder / "pipe.txt")
     (folder / "zero.txt").symlink_to("/dev/zero")
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / ".hidden.txt").write_text(MONTERO)
     (folder / "inner").mkdir()
     (folder / "inner" / "deep.txt").write_text(MONTERO)
     out = geo("places", str(folder), "--json", "--max-size", "0.002")
@@ -116,7 +117,8 @@ def test_entries_that_are_not_regular_files_are_skipped_and_named(tmp_path):
     assert [a["article"] for a in json.loads(out.stdout)] == ["story0"]
     for name, why in [("loop.txt", "a symbolic link that loops"), ("pipe.txt", "a FIFO"),
                       ("zero.txt", "a character device"), ("gone.txt", "a symbolic link to nothing"),
-                      ("story1.txt", "over the cap of 0.002 MB"), ("inner", "pass --recursive")]:
+                      ("story1.txt", "over the cap of 0.002 MB"), ("inner", "pass --recursive"),
+                      (".hidden.txt", "a hidden file, not read")]:
         assert any(line.startswith("geo: warning: ") and name in line and why in line
                    for line in out.stderr.splitlines()), (name, out.stderr)
     deep = geo("places", str(folder), "--json", "--recursive")
