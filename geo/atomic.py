@@ -4,7 +4,7 @@ Every writer in geo (CSV and JSON text, the HTML map, GeoJSON and GeoPackage mad
 GDAL) goes through :func:`output_path` (or :func:`atomic_write`, built on it):
 
 * a regular file (or a symlink to one: the link stays a link) is written to a temporary
-  file beside it, ``.NAME.<pid>.part``, then renamed over it; an existing file keeps its
+  file beside it, ``.NAME.geo-<pid>.part``, then renamed over it; an existing file keeps its
   mode and owner, a new one gets the usual mode (0666 less the umask);
 * ``-`` is standard output; a FIFO, a device or ``/dev/stdout`` is written through, never
   replaced (the content is complete before the first byte goes out);
@@ -183,7 +183,7 @@ def output_path(path: str | os.PathLike | Target, suffix: str = "") -> Iterator[
     # A stream's content is gathered first, so a failed writer sends nothing half made.
     folder = target.file.parent if target.kind == "file" else Path(tempfile.gettempdir())
     sweep(folder)
-    tmp = temp_name(target.file, suffix) if target.kind == "file" else folder / f".geo-spool.{os.getpid()}.part{suffix}"
+    tmp = temp_name(target.file if target.kind == "file" else folder / "geo-spool", suffix)
     _remove(tmp)  # only a dead process that had our pid can have left it
     try:
         yield tmp

@@ -4,7 +4,7 @@ Several checkouts or versions of geo may share one cache folder, and several
 processes may start at once, so:
 
 * a build holds an exclusive lock on ``<index>.lock`` (others wait, then open it);
-* a build writes ``.<index>.<pid>.part`` and renames it into place, so a killed
+* a build writes ``.<index>.geo-<pid>.part`` and renames it into place, so a killed
   build leaves only a temp file, which the next start removes once its writer is gone;
 * an index is deleted only when another version's and unused for days
   (:func:`mark_used` records each use in its modification time).

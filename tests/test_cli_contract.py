@@ -1,0 +1,78 @@
+"""The command line's contract where a fuzzing sweep found it broken, as a user sees it.
+
+Each test runs ``python -m geo`` in a subprocess and looks at the exit code, stderr, stdout
+and the files on disk: an ``-o`` that is one of the inputs, other programs' hidden files,
+a closed or full standard output, a non-UTF-8 locale, an unusable cache folder, settings
+out of range, a file that is no answer cache, names too long and names of folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+ARTICLES = ["000_f0bddc0a2dccaad2.txt", "001_a9ffa14dafb5799f.txt"]
+
+
+def geo(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    """Run ``python -m geo ARGS`` with ``env`` added to the environment (stdout and stderr as bytes)."""
+    kw.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run([sys.executable, "-m", "geo", *args], check=False, stderr=subprocess.PIPE, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=300, **kw)
+
+
+def error(out: subprocess.CompletedProcess) -> str:
+    """The one ``geo: error:`` line of a run that failed with exit 1 (no traceback, nothing else wrong)."""
+    text = out.stderr.decode()
+    assert "Traceback" not in text and "Exception ignored" not in text, text
+    assert out.returncode == 1, text
+    lines = [line for line in text.splitlines() if line.startswith("geo: error: ")]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    return int(done.stdout)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A folder of two seed articles and their manifest."""
+    d = tmp_path / "news"
+    d.mkdir()
+    for name in ARTICLES:
+        shutil.copy(SEEDS / name, d / name)
+    rows = (SEEDS / "articles.csv").read_text(encoding="utf-8").splitlines()
+    (d / "articles.csv").write_text("\n".join(rows[:3]) + "\n", encoding="utf-8")
+    return d
+
+
+def snapshot(root) -> dict[str, bytes]:
+    return {os.path.relpath(os.path.join(d, n), root): open(os.path.join(d, n), "rb").read()
+            for d, _, names in os.walk(root) for n in names if not os.path.islink(os.path.join(d, n))}
+
+
+# -- 2. hidden files of other programs ---------------------------------------------------------
+
+def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    pid = dead_pid()
+    theirs = [f".thesis.docx.{pid}.part", f".notes.db.{pid}.part-wal", f".notes.db.{pid}.part-journal",
+              f".x.{pid}.part.gpkg"]
+    for name in theirs:
+        (out_dir / name).write_text("someone's work")
+    (out_dir / f".out.tsv.geo-{pid}.part").write_text("half of geo's output")
+    done = geo("places", str(folder), "-o", str(out_dir / "out.tsv"))
+    assert done.returncode == 0, done.stderr
+    assert sorted(os.listdir(out_dir)) == sorted([*theirs, "out.tsv"])
+    assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
