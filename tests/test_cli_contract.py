@@ -16,6 +16,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
+from tests.nominatim_server import FakeNominatim
 
 SEEDS = ROOT / "seeds"
 ARTICLES = ["000_f0bddc0a2dccaad2.txt", "001_a9ffa14dafb5799f.txt"]
@@ -76,3 +77,21 @@ def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
     assert done.returncode == 0, done.stderr
     assert sorted(os.listdir(out_dir)) == sorted([*theirs, "out.tsv"])
     assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
+
+
+# -- 6. online settings out of range ----------------------------------------------------------
+
+def online(tmp_path, **env: str) -> subprocess.CompletedProcess:
+    """``geo geocode --online`` of a name the gazetteer lacks, against a port where nobody listens."""
+    return geo("geocode", "Atlantisqq", "--online",
+               env={"GEO_NOMINATIM_URL": FakeNominatim.closed_url(),
+                    "GEO_ANSWER_CACHE": str(tmp_path / "answers.sqlite"), **env})
+
+
+@pytest.mark.parametrize("var,value", [("GEO_ONLINE_TIMEOUT", "inf"), ("GEO_ONLINE_TIMEOUT", "1e309"),
+                                       ("GEO_ONLINE_TIMEOUT", "86400"), ("GEO_ONLINE_MIN_DELAY", "inf"),
+                                       ("GEO_ONLINE_MIN_DELAY", "1e6"), ("GEO_CACHE_WAIT", "inf"),
+                                       ("GEO_ONLINE_MAX_BYTES", "9" * 30), ("GEO_NOT_FOUND_DAYS", "nan")])
+def test_online_settings_must_be_finite_and_bounded(tmp_path, var, value):
+    line = error(online(tmp_path, **{var: value}))
+    assert line.startswith(f"geo: error: {var} must be ") and line.endswith(f", not {value!r}"), line
