@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -79,7 +80,7 @@ def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
     assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
 
 
-# -- 6. online settings out of range ----------------------------------------------------------
+# -- 6, 7. online settings out of range, a file that is no answer cache ------------------------
 
 def online(tmp_path, **env: str) -> subprocess.CompletedProcess:
     """``geo geocode --online`` of a name the gazetteer lacks, against a port where nobody listens."""
@@ -95,3 +96,28 @@ def online(tmp_path, **env: str) -> subprocess.CompletedProcess:
 def test_online_settings_must_be_finite_and_bounded(tmp_path, var, value):
     line = error(online(tmp_path, **{var: value}))
     assert line.startswith(f"geo: error: {var} must be ") and line.endswith(f", not {value!r}"), line
+
+
+def test_a_file_that_is_no_answer_cache_is_refused_and_never_touched(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a cache\n")
+    line = error(online(tmp_path, GEO_ANSWER_CACHE=str(notes)))
+    assert line == f"geo: error: GEO_ANSWER_CACHE {notes} is not an answer cache (not a SQLite file); " \
+                   "choose another path"
+    theirs = tmp_path / "theirs.sqlite"
+    with sqlite3.connect(theirs) as db:
+        db.execute("CREATE TABLE bookmarks(url TEXT)")
+    db.close()
+    before = theirs.read_bytes()
+    line = error(online(tmp_path, GEO_ANSWER_CACHE=str(theirs)))
+    assert line.startswith(f"geo: error: GEO_ANSWER_CACHE {theirs} is not an answer cache ("), line
+    assert notes.read_text() == "my notes, not a cache\n" and theirs.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["notes.txt", "theirs.sqlite"]
+
+
+def test_a_damaged_sqlite_answer_cache_is_still_set_aside(tmp_path):
+    cache = tmp_path / "answers.sqlite"
+    cache.write_bytes(b"SQLite format 3\x00" + b"a damaged page" * 100)
+    out = online(tmp_path)
+    assert "moved it to" in out.stderr.decode() and b"Traceback" not in out.stderr
+    assert [p.name.split("-")[0] for p in tmp_path.glob("answers.sqlite.corrupt-*")] == ["answers.sqlite.corrupt"]
