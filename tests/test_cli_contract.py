@@ -80,6 +80,40 @@ def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
     assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
 
 
+# -- 5. cache folders geo cannot write ---------------------------------------------------------
+
+def lock_file_name() -> str:
+    from geo.gazetteer_index import sources_hash
+    from geo.paths import GAZETTEER_DIR
+
+    return f"gazetteer-{sources_hash(GAZETTEER_DIR)}.sqlite.lock"
+
+
+@pytest.fixture(params=["a file", "/dev/null", "read-only"])
+def bad_cache(request, tmp_path):
+    """A GEO_CACHE_DIR geo cannot create its index in."""
+    cache = tmp_path / "cache"
+    if request.param == "/dev/null":
+        cache = "/dev/null"
+    elif request.param == "a file":
+        cache.write_text("not a folder")
+    elif os.geteuid() == 0:  # root writes anywhere: block the lock file's path with a folder instead
+        (cache / lock_file_name()).mkdir(parents=True)
+    else:
+        cache.mkdir(mode=0o555)
+    yield str(cache)
+    if request.param == "read-only":
+        cache.chmod(0o755)
+
+
+@pytest.mark.parametrize("args", [["geocode", "Senkata"]])
+def test_a_cache_folder_geo_cannot_write_is_one_line_naming_it(folder, bad_cache, args):
+    out = geo(*[a.format(d=folder) for a in args], env={"GEO_CACHE_DIR": bad_cache})
+    line = error(out)
+    assert line.startswith(f"geo: error: cache folder {bad_cache}: "), line
+    assert line.endswith("(set GEO_CACHE_DIR to a writable folder)"), line
+
+
 # -- 6, 7. online settings out of range, a file that is no answer cache ------------------------
 
 def online(tmp_path, **env: str) -> subprocess.CompletedProcess:
