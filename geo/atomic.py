@@ -87,6 +87,11 @@ def resolve_output(path: str | os.PathLike, create_folder: bool = True) -> Targe
     shown = os.fspath(path)
     if shown == STDOUT:
         return Target(shown, "stream", fd=1)
+    if not shown:
+        raise OutputError("the output file name is empty; give a file name (or - for standard output)")
+    if os.path.basename(shown) in ("", ".", "..") and not os.path.isdir(shown):
+        raise OutputError(f"{shown}: names a folder (it ends in {os.path.basename(shown) or '/'}); give a file "
+                          f"name, such as {os.path.join(shown, 'NAME')}")
     fd = _own_fd(os.path.abspath(shown))
     if fd is not None:
         return Target(shown, "stream", fd=fd)
@@ -125,11 +130,15 @@ def _folder_or_error(shown: str, folder: Path, create: bool) -> None:
         raise OutputError(f"{shown}: cannot create folder {folder} ({exc.strerror}); choose another path") from exc
 
 
-def check_output(path: str | os.PathLike, binary: bool = False, create_folder: bool = False) -> Target:
+def check_output(path: str | os.PathLike, binary: bool = False, create_folder: bool = False,
+                 suffix: str = "") -> Target:
     """:func:`resolve_output`, plus what a command should know before its long work.
 
-    The folder must let us create the temporary file (a read-only folder or file system
-    is refused now, not after minutes of work), and binary data is not sent to a terminal.
+    The folder must let us create the temporary file (a read-only folder or file system,
+    or a name too long once the temporary file's ``.NAME.geo-<pid>.part`` is added, is
+    refused now, not after minutes of work), and binary data is not sent to a terminal.
+    ``suffix`` is the one the writer gives its temporary file (:func:`output_path`); a
+    binary output is SQLite's (GeoPackage), whose ``-journal`` must fit too.
     """
     target = resolve_output(path, create_folder=create_folder)
     if target.kind == "stream":
@@ -143,11 +152,14 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
                                   "(> FILE) or give a file name")
         return target
     sweep(target.file.parent)
-    probe = temp_name(target.file)
+    probe = Path(f"{temp_name(target.file, suffix)}{'-journal' if binary else ''}")  # the longest name written
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.unlink(probe)
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise OutputError(f"{target.shown}: the file name is too long (geo first writes {probe.name!r} beside "
+                              f"it, {len(os.fsencode(probe.name))} bytes); choose a shorter name") from exc
         raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.file)} "
                           f"({exc.strerror}); choose another folder") from exc
     return target
@@ -168,8 +180,11 @@ def sweep(folder: Path) -> None:
 
 def _remove(tmp: Path) -> None:
     for side in _SIDE_FILES:
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.unlink(f"{tmp}{side}")
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENAMETOOLONG):  # too long a name: no such file either
+                raise
 
 
 @contextlib.contextmanager

@@ -94,7 +94,7 @@ def parse_date_option(value: Optional[str], option: str):
         fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
 
 
-def output_or_fail(output: Optional[Path], binary: bool = False, create_folder: bool = False):
+def output_or_fail(output: Optional[str], binary: bool = False, create_folder: bool = False, suffix: str = ""):
     """Refuse a bad ``-o`` (a directory, a missing or read-only folder) before the long work.
 
     Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o``.
@@ -104,13 +104,13 @@ def output_or_fail(output: Optional[Path], binary: bool = False, create_folder: 
     if output is None:
         return None
     try:
-        return check_output(output, binary=binary, create_folder=create_folder)
+        return check_output(output, binary=binary, create_folder=create_folder, suffix=suffix)
     except OutputError as exc:
         fail(str(exc))
 
 
 @contextlib.contextmanager
-def writing(output: Path) -> Iterator[None]:
+def writing(output: str) -> Iterator[None]:
     """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
     from geo.atomic import write_error
 
@@ -120,7 +120,7 @@ def writing(output: Path) -> Iterator[None]:
         fail(write_error(str(output), exc))
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
+def write_output(text: str, output: Optional[str]) -> None:
     """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
         typer.echo(text)
@@ -148,7 +148,7 @@ _RECURSIVE = typer.Option(False, "--recursive", "-r", help="Also read the folder
                           "(each with its own articles.csv); without it they are named in a warning.")
 _MAX_SIZE = typer.Option(20.0, "--max-size", metavar="MB", min=0.001,
                          help="Skip (with a warning) articles larger than this many megabytes.")
-DEFAULT_MAP = Path("maps/seeds.html")
+DEFAULT_MAP = "maps/seeds.html"
 _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout).")
 
 
@@ -160,7 +160,7 @@ _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead 
 def places(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
-    output: Optional[Path] = _OUTPUT,
+    output: Optional[str] = _OUTPUT,
     demonyms: bool = typer.Option(False, "--demonyms", help="Also count 'Bolivian', 'Chilean' as mentions "
                                   "of their country."),
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
@@ -221,7 +221,7 @@ def extract(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
-    output: Optional[Path] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    output: Optional[str] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -284,7 +284,7 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
                                           "Default: maps/seeds.html (its folder is created)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
@@ -313,7 +313,7 @@ def build(
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
-    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
+    output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
@@ -323,7 +323,7 @@ def export(
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    output_or_fail(output, binary=fmt.lower() == "gpkg")
+    output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
     ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
         write(ds, output, fmt.lower())

@@ -155,3 +155,29 @@ def test_a_damaged_sqlite_answer_cache_is_still_set_aside(tmp_path):
     out = online(tmp_path)
     assert "moved it to" in out.stderr.decode() and b"Traceback" not in out.stderr
     assert [p.name.split("-")[0] for p in tmp_path.glob("answers.sqlite.corrupt-*")] == ["answers.sqlite.corrupt"]
+
+
+# -- 8, 9. -o names too long for the temporary file, names of folders --------------------------
+
+@pytest.mark.parametrize("args,length", [(["places", "{d}"], 236), (["places", "{d}"], 243),
+                                         (["export", "-f", "gpkg", "{d}", "--no-curated"], 230),
+                                         (["export", "-f", "geojson", "{d}", "--no-curated"], 236)])
+def test_a_name_too_long_for_the_temp_file_is_refused_before_the_work(folder, tmp_path, args, length):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / ("x" * length)
+    out = geo(*[a.format(d=folder) for a in args], "-o", str(target))
+    if out.returncode == 0:  # short enough on this file system: then it is written
+        assert os.listdir(out_dir) == [target.name]
+        return
+    line = error(out)
+    assert line.startswith(f"geo: error: {target}: the file name is too long") and "shorter name" in line, line
+    assert os.listdir(out_dir) == []
+
+
+@pytest.mark.parametrize("name", ["newdir/", "newdir/.", "newdir//"])
+@pytest.mark.parametrize("command", [["places", "{d}"], ["build", "{d}", "--no-curated"]])
+def test_an_output_naming_a_folder_is_refused(folder, tmp_path, name, command):
+    out = geo(*[a.format(d=folder) for a in command], "-o", f"{tmp_path}/{name}")
+    assert ": names a folder" in error(out)
+    assert not (tmp_path / "newdir").exists()
