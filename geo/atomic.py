@@ -10,7 +10,8 @@ GDAL) goes through :func:`output_path` (or :func:`atomic_write`, built on it):
   replaced (the content is complete before the first byte goes out);
 * a temporary file is removed when its writer fails, and a writer that was killed is
   cleaned up after: each writer, when it starts, removes the temporary files in its
-  folder whose process is gone.
+  folder whose process is gone (only geo's: the ``geo-`` marker tells them apart);
+* an output that is one of the command's inputs is refused (:func:`check_not_input`).
 
 :func:`check_output` runs the same checks up front, so a command can refuse a bad ``-o``
 before its long work.
@@ -33,7 +34,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -163,6 +164,34 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
         raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.file)} "
                           f"({exc.strerror}); choose another folder") from exc
     return target
+
+
+def check_not_input(target: Target | None, inputs: Iterable[tuple[str, str | os.PathLike]]) -> None:
+    """Refuse an output that is one of the inputs, given as (what, path): ``geo places DIR -o DIR/a.txt``.
+
+    Real paths are compared (symlinks followed), and files (a hard link is the same file).
+    """
+    if target is None or target.kind != "file":
+        return
+    out = os.path.realpath(target.file)
+    try:
+        out_id: tuple[int, int] | None = _file_id(out)
+    except OSError:
+        out_id = None  # a new file: only its path can be an input's
+    for what, path in inputs:
+        real = os.path.realpath(path)
+        same = real == out
+        if not same and out_id is not None:
+            with contextlib.suppress(OSError):
+                same = _file_id(real) == out_id
+        if same:
+            raise OutputError(f"{target.shown}: is one of the inputs ({what} {os.fspath(path)}); "
+                              "choose another file")
+
+
+def _file_id(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
 
 
 def sweep(folder: Path) -> None:

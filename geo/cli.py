@@ -109,6 +109,21 @@ def output_or_fail(output: Optional[str], binary: bool = False, create_folder: b
         fail(str(exc))
 
 
+def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[Path] = None) -> None:
+    """Refuse an ``-o`` that is an article file, a folder's ``articles.csv`` or the curated file (before any write)."""
+    from geo.atomic import OutputError, check_not_input
+    from geo.manifest import MANIFEST
+
+    folders = {*(p for p in paths or [] if p.is_dir()), *(a.path.parent for a in articles or [] if a.path)}
+    inputs = [("article", a.path) for a in articles or [] if a.path]
+    inputs += [("manifest", f / MANIFEST) for f in folders if (f / MANIFEST).exists()]
+    inputs += [("curated records", curated)] if curated else []
+    try:
+        check_not_input(target, inputs)
+    except OutputError as exc:
+        fail(str(exc))
+
+
 @contextlib.contextmanager
 def writing(output: str) -> Iterator[None]:
     """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
@@ -170,8 +185,9 @@ def places(
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
-    output_or_fail(output)
+    target = output_or_fail(output)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
@@ -231,8 +247,10 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
-    output_or_fail(output)
-    incidents = extract_incidents(load_or_fail(paths, published, outlet, recursive, max_size))
+    target = output_or_fail(output)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths)
+    incidents = extract_incidents(articles)
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -244,14 +262,15 @@ def extract(
                + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
 
 
-def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
+def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
                     recursive: bool = False, max_size: float = 20.0):
-    """The dataset for build/export, with problems reported on stderr."""
+    """The dataset for build/export, with problems reported on stderr; ``target`` (the output) is no input."""
     from geo.articles import ManifestError
-    from geo.dataset import build_dataset
+    from geo.dataset import DEFAULT_CURATED, build_dataset
     from geo.geocoders.errors import OnlineGeocodingError
     from geo.options import OptionError
+    from geo.paths import DATA_DIR, SEEDS_DIR
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -260,8 +279,9 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
     if curated is not None and not curated.exists():
         fail(f"{curated}: no such curated records file")
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
-    # rather than give a map of the curated records alone.
-    articles = load_or_fail(paths, published, outlet, recursive, max_size) if paths else None
+    # rather than give a map of the curated records alone; and an -o that is an input is refused.
+    articles = load_or_fail(paths or [SEEDS_DIR], published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DATA_DIR / DEFAULT_CURATED)
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
@@ -296,7 +316,7 @@ def build(
     # The default's folder is created: `geo build` in a fresh folder is the demo.
     target = output_or_fail(output or DEFAULT_MAP, create_folder=output is None)
     output = output or DEFAULT_MAP
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
         save_map(ds, output)
     done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
@@ -323,8 +343,8 @@ def export(
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    target = output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
         write(ds, output, fmt.lower())
     shown = "standard output" if str(output) == "-" else str(output)

@@ -63,6 +63,28 @@ def snapshot(root) -> dict[str, bytes]:
             for d, _, names in os.walk(root) for n in names if not os.path.islink(os.path.join(d, n))}
 
 
+# -- 1. an -o that is one of the inputs -------------------------------------------------------
+
+@pytest.mark.parametrize("args,what", [
+    (["places", "{d}", "--json", "-o", "{d}/" + ARTICLES[0]], "article"),
+    (["places", "{d}", "-o", "{t}/link.txt"], "article"),  # a symlink to an article
+    (["extract", "{d}", "--csv", "-o", "{t}/hard.txt"], "article"),  # a hard link to one
+    (["extract", "{d}", "-o", "{d}/articles.csv"], "manifest"),
+    (["export", "-f", "geojson", "{d}", "--curated", "{t}/mine.csv", "-o", "{t}/mine.csv"], "curated records"),
+    (["build", "{d}", "--no-curated", "-o", "{d}/" + ARTICLES[1]], "article"),
+])
+def test_an_output_that_is_an_input_is_refused_and_left_alone(folder, args, what):
+    tmp = folder.parent
+    shutil.copy(ROOT / "data" / "incidents.csv", tmp / "mine.csv")
+    (tmp / "link.txt").symlink_to(folder / ARTICLES[0])
+    os.link(folder / ARTICLES[1], tmp / "hard.txt")
+    before = snapshot(tmp)
+    out = geo(*[a.format(d=folder, t=tmp) for a in args])
+    line = error(out)
+    assert f": is one of the inputs ({what} " in line and line.endswith("; choose another file"), line
+    assert snapshot(tmp) == before and out.stdout == b""
+
+
 # -- 2. hidden files of other programs ---------------------------------------------------------
 
 def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
