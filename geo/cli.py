@@ -352,12 +352,17 @@ def export(
 
 
 def main() -> None:
-    """Entry point of the ``geo`` console script."""
+    """Entry point of the ``geo`` console script: geo's own errors are one line, never a traceback."""
+    from geo.errors import GeoError
+
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
         typer.echo("geo: interrupted", err=True)
         sys.exit(130)
+    except GeoError as exc:
+        typer.echo(f"geo: error: {exc}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

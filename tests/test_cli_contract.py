@@ -102,7 +102,7 @@ def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
     assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
 
 
-# -- 5. cache folders geo cannot write ---------------------------------------------------------
+# -- 4, 5. geo's errors at the top, cache folders geo cannot write -------------------------------
 
 def lock_file_name() -> str:
     from geo.gazetteer_index import sources_hash
@@ -128,7 +128,8 @@ def bad_cache(request, tmp_path):
         cache.chmod(0o755)
 
 
-@pytest.mark.parametrize("args", [["geocode", "Senkata"]])
+@pytest.mark.parametrize("args", [["geocode", "Senkata"], ["places", "{d}"], ["extract", "{d}", "--csv"],
+                                  ["export", "-f", "csv", "{d}", "--no-curated", "-o", "-"]])
 def test_a_cache_folder_geo_cannot_write_is_one_line_naming_it(folder, bad_cache, args):
     out = geo(*[a.format(d=folder) for a in args], env={"GEO_CACHE_DIR": bad_cache})
     line = error(out)
