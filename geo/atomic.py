@@ -43,9 +43,10 @@ from geo.errors import OutputError
 from geo.tempfiles import alive, temp_name, writer_pid
 
 STDOUT = "-"
-# .NAME.<pid>.part, maybe with the suffix a GDAL driver wants and SQLite's side files.
+STDOUT_SHOWN = "standard output"
 _FD_DIR = re.compile(r"^/proc/[^/]+(/task/\d+)?/fd$")  # where /dev/stdout and /dev/fd/N lead
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
+_STREAM_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 @dataclass(frozen=True)
@@ -144,13 +145,7 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
     target = resolve_output(path, create_folder=create_folder)
     if target.kind == "stream":
         if target.fd is not None:
-            try:
-                os.fstat(target.fd)
-            except OSError as exc:
-                raise OutputError(f"{target.shown}: descriptor {target.fd} is not open ({exc.strerror})") from exc
-            if binary and os.isatty(target.fd):
-                raise OutputError(f"{target.shown}: will not write binary data to a terminal; redirect it "
-                                  "(> FILE) or give a file name")
+            _check_fd(target.shown, target.fd, binary)
         return target
     sweep(target.file.parent)
     probe = Path(f"{temp_name(target.file, suffix)}{'-journal' if binary else ''}")  # the longest name written
@@ -164,6 +159,29 @@ def check_output(path: str | os.PathLike, binary: bool = False, create_folder: b
         raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.file)} "
                           f"({exc.strerror}); choose another folder") from exc
     return target
+
+
+def _check_fd(shown: str, fd: int, binary: bool) -> None:
+    """Refuse a descriptor that is closed, and binary data for a terminal."""
+    if fd == 1:
+        check_stdout()
+    try:
+        os.fstat(fd)
+    except OSError as exc:
+        raise OutputError(f"{shown}: descriptor {fd} is not open ({exc.strerror})") from exc
+    if binary and os.isatty(fd):
+        raise OutputError(f"{shown}: will not write binary data to a terminal; redirect it "
+                          "(> FILE) or give a file name")
+
+
+def check_stdout() -> None:
+    """Refuse a closed standard output (``>&-``) before the long work, not lose the data after it.
+
+    Python gives ``sys.stdout = None`` when descriptor 1 was closed at its start; the
+    descriptor itself may meanwhile name a file geo opened, so it is never written then.
+    """
+    if sys.stdout is None:
+        raise OutputError(f"{STDOUT_SHOWN}: is closed; redirect it (> FILE) or give -o FILE")
 
 
 def check_not_input(target: Target | None, inputs: Iterable[tuple[str, str | os.PathLike]]) -> None:
@@ -192,6 +210,51 @@ def check_not_input(target: Target | None, inputs: Iterable[tuple[str, str | os.
 def _file_id(path: str) -> tuple[int, int]:
     st = os.stat(path)
     return st.st_dev, st.st_ino
+
+
+def write_stdout(data: bytes) -> None:
+    """``data`` to standard output as bytes (UTF-8 whatever the locale), after what was printed,
+    and flushed: an :class:`OSError` (closed, full, no reader) reaches the caller now."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stand-in (a test's StringIO)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    out.write(data)
+    out.flush()
+
+
+def detach_stdout() -> None:
+    """After a failed write: point descriptor 1 at /dev/null, so Python's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        if sys.stdout is not None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+
+
+def stdout_failure(exc: OSError | None = None) -> str | None:
+    """The user's message if standard output failed, else None; descriptor 1 then goes to /dev/null.
+
+    Without ``exc``: whether what is still buffered for it can be written now. With ``exc``
+    (an error that escaped a command, such as ``--help > /dev/full``): a stream's failure
+    that names no file is standard output's, all of geo's file writes being handled.
+    """
+    if exc is not None:
+        if exc.filename is not None or exc.errno not in _STREAM_ERRNOS:
+            return None
+    else:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            return None
+        except OSError as flush_exc:
+            exc = flush_exc
+    detach_stdout()
+    return write_error(STDOUT_SHOWN, exc)
 
 
 def sweep(folder: Path) -> None:
@@ -275,11 +338,10 @@ def _pour(tmp: Path, target: Target) -> None:
     """Copy the finished ``tmp`` into a stream, appending: never truncate, never replace."""
     with open(tmp, "rb") as src:
         os.unlink(tmp)  # a FIFO may wait long for its reader: if we die meanwhile, nothing is left
-        if target.fd == 1 and hasattr(sys.stdout, "buffer"):
+        if target.fd == 1:
             # Standard output as Python has it (a test runner's too); what was printed comes first.
-            sys.stdout.flush()
-            shutil.copyfileobj(src, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                write_stdout(chunk)
             return
         fd = os.dup(target.fd) if target.fd is not None else os.open(target.file, os.O_WRONLY | os.O_APPEND)
         out = os.fdopen(fd, "wb")
@@ -302,6 +364,8 @@ def write_error(shown: str, exc: OSError) -> str:
     if isinstance(exc, OutputError):
         return str(exc)
     reason = exc.strerror or str(exc)
+    if shown in (STDOUT, STDOUT_SHOWN):
+        return _stdout_error(exc, reason)
     if exc.errno == errno.EPIPE:
         return f"{shown}: the reader stopped reading ({reason}); what it got is incomplete"
     hint = {errno.ENOSPC: "free some space or choose another folder",
@@ -309,3 +373,11 @@ def write_error(shown: str, exc: OSError) -> str:
             errno.EROFS: "choose another folder", errno.EACCES: "choose another folder"}.get(
         exc.errno or 0, "check the path given with -o")
     return f"{shown}: could not write it ({reason}); no file was replaced; {hint}"
+
+
+def _stdout_error(exc: OSError, reason: str) -> str:
+    if exc.errno == errno.EPIPE:
+        return f"{STDOUT_SHOWN}: the reader stopped reading ({reason}); what it got is incomplete"
+    if exc.errno == errno.EBADF:
+        return f"{STDOUT_SHOWN}: is closed ({reason}); redirect it (> FILE) or give -o FILE"
+    return f"{STDOUT_SHOWN}: could not write it ({reason}); what was written is incomplete; give -o FILE instead"

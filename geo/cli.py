@@ -62,6 +62,7 @@ def geocode(
 
     if country is not None and (len(country) != 2 or not country.isalpha()):
         fail(f"--country must be a two-letter ISO code such as BO, not {country!r}", 2)
+    output_or_fail(None)
     try:
         result = resolve(query, country=country, online=online or online_enabled())
     except ValueError as exc:
@@ -72,14 +73,15 @@ def geocode(
     except (OnlineGeocodingError, GazetteerError) as exc:
         fail(str(exc))
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     where = ", ".join(filter(None, [result.admin1, result.country]))
-    typer.echo(f"{result.name} ({where}) {result.lat:.5f}, {result.lon:.5f}  "
-               f"[{result.feature}, {result.gazetteer_id}, score {result.score:g}]")
+    lines = [f"{result.name} ({where}) {result.lat:.5f}, {result.lon:.5f}  "
+             f"[{result.feature}, {result.gazetteer_id}, score {result.score:g}]"]
     for alt in result.alternatives:
         where = ", ".join(filter(None, [alt.admin1, alt.country]))
-        typer.echo(f"  also: {alt.name} ({where}) {alt.lat:.4f}, {alt.lon:.4f}  [{alt.feature}, score {alt.score:g}]")
+        lines.append(f"  also: {alt.name} ({where}) {alt.lat:.4f}, {alt.lon:.4f}  [{alt.feature}, score {alt.score:g}]")
+    emit("\n".join(lines))
 
 
 def parse_date_option(value: Optional[str], option: str):
@@ -95,15 +97,16 @@ def parse_date_option(value: Optional[str], option: str):
 
 
 def output_or_fail(output: Optional[str], binary: bool = False, create_folder: bool = False, suffix: str = ""):
-    """Refuse a bad ``-o`` (a directory, a missing or read-only folder) before the long work.
+    """Refuse a bad ``-o`` (a directory, a missing or read-only folder, a closed stdout) before the long work.
 
-    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o``.
+    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o`` (stdout).
     """
-    from geo.atomic import OutputError, check_output
+    from geo.atomic import OutputError, check_output, check_stdout
 
-    if output is None:
-        return None
     try:
+        if output is None:
+            check_stdout()
+            return None
         return check_output(output, binary=binary, create_folder=create_folder, suffix=suffix)
     except OutputError as exc:
         fail(str(exc))
@@ -126,19 +129,29 @@ def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optiona
 
 @contextlib.contextmanager
 def writing(output: str) -> Iterator[None]:
-    """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
-    from geo.atomic import write_error
+    """A failed write (disk full, no reader, ...) as one ``geo: error:`` line naming ``output``."""
+    from geo.atomic import STDOUT, STDOUT_SHOWN, detach_stdout, write_error
 
     try:
         yield
     except OSError as exc:
+        if str(output) in (STDOUT, STDOUT_SHOWN):
+            detach_stdout()
         fail(write_error(str(output), exc))
+
+
+def emit(text: str) -> None:
+    """Data to standard output, as UTF-8 whatever the locale; a failed write is an error (exit 1)."""
+    from geo.atomic import STDOUT_SHOWN, write_stdout
+
+    with writing(STDOUT_SHOWN):
+        write_stdout((text + "\n").encode("utf-8"))
 
 
 def write_output(text: str, output: Optional[str]) -> None:
     """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
-        typer.echo(text)
+        emit(text)
         return
     from geo.atomic import STDOUT, atomic_write
 
@@ -353,16 +366,26 @@ def export(
 
 def main() -> None:
     """Entry point of the ``geo`` console script: geo's own errors are one line, never a traceback."""
+    from geo.atomic import stdout_failure
     from geo.errors import GeoError
+
+    def die(message: str, code: int = 1) -> None:
+        typer.echo(message, err=True)
+        sys.exit(code)
 
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
-        typer.echo("geo: interrupted", err=True)
-        sys.exit(130)
+        die("geo: interrupted", 130)
     except GeoError as exc:
-        typer.echo(f"geo: error: {exc}", err=True)
-        sys.exit(1)
+        die(f"geo: error: {exc}")
+    except OSError as exc:  # standard output's (--help > /dev/full), or not ours to explain
+        if (message := stdout_failure(exc)) is None:
+            raise
+        die(f"geo: error: {message}")
+    finally:  # what is still buffered goes now, where its failure can be told (exit 1)
+        if (message := stdout_failure()) is not None:
+            die(f"geo: error: {message}")
 
 
 if __name__ == "__main__":

@@ -102,6 +102,50 @@ def test_only_geo_s_own_temp_files_of_dead_writers_are_swept(folder, tmp_path):
     assert all((out_dir / name).read_text() == "someone's work" for name in theirs)
 
 
+# -- 3. standard output: closed, full, a reader gone, any locale -------------------------------
+
+COMMANDS = [["places", "{d}"], ["extract", "{d}"], ["geocode", "Senkata"], ["places", "{d}", "--json", "-o", "-"],
+            ["build", "{d}", "--no-curated", "-o", "-"]]
+
+
+@pytest.mark.parametrize("args", COMMANDS)
+def test_a_closed_stdout_is_an_error_not_silence(folder, args):
+    sh = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "geo", *[a.format(d=folder) for a in args]]
+    out = subprocess.run(sh, check=False, stderr=subprocess.PIPE, cwd=ROOT, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert error(out).startswith("geo: error: standard output: is closed"), out.stderr
+
+
+@pytest.mark.parametrize("args", [*COMMANDS, ["geocode", "--help"]])
+def test_a_full_stdout_is_an_error(folder, args):
+    with open("/dev/full", "wb") as full:
+        out = geo(*[a.format(d=folder) for a in args], stdout=full)
+    line = error(out)
+    assert line.startswith("geo: error: standard output: ") and "No space left on device" in line, line
+
+
+def test_a_reader_that_stops_early_is_told_of(folder):
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "places", str(folder), "--json"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc.stdout.close()  # like `| head -0`: gone before geo writes
+    _, err = proc.communicate(timeout=300)
+    line = error(subprocess.CompletedProcess(proc.args, proc.returncode, b"", err))
+    assert line.startswith("geo: error: standard output: the reader stopped reading"), line
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "latin-1"}, {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0",
+                                                                     "PYTHONCOERCECLOCALE": "0"}])
+def test_data_on_stdout_is_utf8_whatever_the_locale(tmp_path, env):
+    article = tmp_path / "tokyo.txt"
+    article.write_text("Riots broke out in Tōkyō and in Potosí on Monday.\n", encoding="utf-8")
+    # An ASCII query: what the locale does to argv is another matter than stdout.
+    for args in (["places", str(article)], ["places", str(article), "--json"], ["geocode", "Potosi"]):
+        out = geo(*args, env=env)
+        assert out.returncode == 0 and b"Traceback" not in out.stderr, out.stderr
+        text = out.stdout.decode("utf-8")  # not latin-1, not ASCII with escapes
+        assert ("Tōkyō" if args[0] == "places" else "Potosí") in text, text
+
+
 # -- 4, 5. geo's errors at the top, cache folders geo cannot write -------------------------------
 
 def lock_file_name() -> str:
