@@ -4,13 +4,14 @@ Every writer in geo (CSV and JSON text, the HTML map, GeoJSON and GeoPackage mad
 GDAL) goes through :func:`output_path` (or :func:`atomic_write`, built on it):
 
 * a regular file (or a symlink to one: the link stays a link) is written to a temporary
-  file beside it, ``.NAME.<pid>.part``, then renamed over it; an existing file keeps its
+  file beside it, ``.NAME.geo-<pid>.part``, then renamed over it; an existing file keeps its
   mode and owner, a new one gets the usual mode (0666 less the umask);
 * ``-`` is standard output; a FIFO, a device or ``/dev/stdout`` is written through, never
   replaced (the content is complete before the first byte goes out);
 * a temporary file is removed when its writer fails, and a writer that was killed is
   cleaned up after: each writer, when it starts, removes the temporary files in its
-  folder whose process is gone.
+  folder whose process is gone (only geo's: the ``geo-`` marker tells them apart);
+* an output that is one of the command's inputs is refused (:func:`check_not_input`).
 
 :func:`check_output` runs the same checks up front, so a command can refuse a bad ``-o``
 before its long work.
@@ -33,7 +34,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -42,9 +43,10 @@ from geo.errors import OutputError
 from geo.tempfiles import alive, temp_name, writer_pid
 
 STDOUT = "-"
-# .NAME.<pid>.part, maybe with the suffix a GDAL driver wants and SQLite's side files.
+STDOUT_SHOWN = "standard output"
 _FD_DIR = re.compile(r"^/proc/[^/]+(/task/\d+)?/fd$")  # where /dev/stdout and /dev/fd/N lead
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
+_STREAM_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,11 @@ def resolve_output(path: str | os.PathLike, create_folder: bool = True) -> Targe
     shown = os.fspath(path)
     if shown == STDOUT:
         return Target(shown, "stream", fd=1)
+    if not shown:
+        raise OutputError("the output file name is empty; give a file name (or - for standard output)")
+    if os.path.basename(shown) in ("", ".", "..") and not os.path.isdir(shown):
+        raise OutputError(f"{shown}: names a folder (it ends in {os.path.basename(shown) or '/'}); give a file "
+                          f"name, such as {os.path.join(shown, 'NAME')}")
     fd = _own_fd(os.path.abspath(shown))
     if fd is not None:
         return Target(shown, "stream", fd=fd)
@@ -125,32 +132,129 @@ def _folder_or_error(shown: str, folder: Path, create: bool) -> None:
         raise OutputError(f"{shown}: cannot create folder {folder} ({exc.strerror}); choose another path") from exc
 
 
-def check_output(path: str | os.PathLike, binary: bool = False, create_folder: bool = False) -> Target:
+def check_output(path: str | os.PathLike, binary: bool = False, create_folder: bool = False,
+                 suffix: str = "") -> Target:
     """:func:`resolve_output`, plus what a command should know before its long work.
 
-    The folder must let us create the temporary file (a read-only folder or file system
-    is refused now, not after minutes of work), and binary data is not sent to a terminal.
+    The folder must let us create the temporary file (a read-only folder or file system,
+    or a name too long once the temporary file's ``.NAME.geo-<pid>.part`` is added, is
+    refused now, not after minutes of work), and binary data is not sent to a terminal.
+    ``suffix`` is the one the writer gives its temporary file (:func:`output_path`); a
+    binary output is SQLite's (GeoPackage), whose ``-journal`` must fit too.
     """
     target = resolve_output(path, create_folder=create_folder)
     if target.kind == "stream":
         if target.fd is not None:
-            try:
-                os.fstat(target.fd)
-            except OSError as exc:
-                raise OutputError(f"{target.shown}: descriptor {target.fd} is not open ({exc.strerror})") from exc
-            if binary and os.isatty(target.fd):
-                raise OutputError(f"{target.shown}: will not write binary data to a terminal; redirect it "
-                                  "(> FILE) or give a file name")
+            _check_fd(target.shown, target.fd, binary)
         return target
     sweep(target.file.parent)
-    probe = temp_name(target.file)
+    probe = Path(f"{temp_name(target.file, suffix)}{'-journal' if binary else ''}")  # the longest name written
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.unlink(probe)
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise OutputError(f"{target.shown}: the file name is too long (geo first writes {probe.name!r} beside "
+                              f"it, {len(os.fsencode(probe.name))} bytes); choose a shorter name") from exc
         raise OutputError(f"{target.shown}: cannot create files in {_folder_shown(target.shown, target.file)} "
                           f"({exc.strerror}); choose another folder") from exc
     return target
+
+
+def _check_fd(shown: str, fd: int, binary: bool) -> None:
+    """Refuse a descriptor that is closed, and binary data for a terminal."""
+    if fd == 1:
+        check_stdout()
+    try:
+        os.fstat(fd)
+    except OSError as exc:
+        raise OutputError(f"{shown}: descriptor {fd} is not open ({exc.strerror})") from exc
+    if binary and os.isatty(fd):
+        raise OutputError(f"{shown}: will not write binary data to a terminal; redirect it "
+                          "(> FILE) or give a file name")
+
+
+def check_stdout() -> None:
+    """Refuse a closed standard output (``>&-``) before the long work, not lose the data after it.
+
+    Python gives ``sys.stdout = None`` when descriptor 1 was closed at its start; the
+    descriptor itself may meanwhile name a file geo opened, so it is never written then.
+    """
+    if sys.stdout is None:
+        raise OutputError(f"{STDOUT_SHOWN}: is closed; redirect it (> FILE) or give -o FILE")
+
+
+def check_not_input(target: Target | None, inputs: Iterable[tuple[str, str | os.PathLike]]) -> None:
+    """Refuse an output that is one of the inputs, given as (what, path): ``geo places DIR -o DIR/a.txt``.
+
+    Real paths are compared (symlinks followed), and files (a hard link is the same file).
+    """
+    if target is None or target.kind != "file":
+        return
+    out = os.path.realpath(target.file)
+    try:
+        out_id: tuple[int, int] | None = _file_id(out)
+    except OSError:
+        out_id = None  # a new file: only its path can be an input's
+    for what, path in inputs:
+        real = os.path.realpath(path)
+        same = real == out
+        if not same and out_id is not None:
+            with contextlib.suppress(OSError):
+                same = _file_id(real) == out_id
+        if same:
+            raise OutputError(f"{target.shown}: is one of the inputs ({what} {os.fspath(path)}); "
+                              "choose another file")
+
+
+def _file_id(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def write_stdout(data: bytes) -> None:
+    """``data`` to standard output as bytes (UTF-8 whatever the locale), after what was printed,
+    and flushed: an :class:`OSError` (closed, full, no reader) reaches the caller now."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stand-in (a test's StringIO)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    out.write(data)
+    out.flush()
+
+
+def detach_stdout() -> None:
+    """After a failed write: point descriptor 1 at /dev/null, so Python's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        if sys.stdout is not None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+
+
+def stdout_failure(exc: OSError | None = None) -> str | None:
+    """The user's message if standard output failed, else None; descriptor 1 then goes to /dev/null.
+
+    Without ``exc``: whether what is still buffered for it can be written now. With ``exc``
+    (an error that escaped a command, such as ``--help > /dev/full``): a stream's failure
+    that names no file is standard output's, all of geo's file writes being handled.
+    """
+    if exc is not None:
+        if exc.filename is not None or exc.errno not in _STREAM_ERRNOS:
+            return None
+    else:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            return None
+        except OSError as flush_exc:
+            exc = flush_exc
+    detach_stdout()
+    return write_error(STDOUT_SHOWN, exc)
 
 
 def sweep(folder: Path) -> None:
@@ -168,8 +272,11 @@ def sweep(folder: Path) -> None:
 
 def _remove(tmp: Path) -> None:
     for side in _SIDE_FILES:
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.unlink(f"{tmp}{side}")
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENAMETOOLONG):  # too long a name: no such file either
+                raise
 
 
 @contextlib.contextmanager
@@ -183,7 +290,7 @@ def output_path(path: str | os.PathLike | Target, suffix: str = "") -> Iterator[
     # A stream's content is gathered first, so a failed writer sends nothing half made.
     folder = target.file.parent if target.kind == "file" else Path(tempfile.gettempdir())
     sweep(folder)
-    tmp = temp_name(target.file, suffix) if target.kind == "file" else folder / f".geo-spool.{os.getpid()}.part{suffix}"
+    tmp = temp_name(target.file if target.kind == "file" else folder / "geo-spool", suffix)
     _remove(tmp)  # only a dead process that had our pid can have left it
     try:
         yield tmp
@@ -231,11 +338,10 @@ def _pour(tmp: Path, target: Target) -> None:
     """Copy the finished ``tmp`` into a stream, appending: never truncate, never replace."""
     with open(tmp, "rb") as src:
         os.unlink(tmp)  # a FIFO may wait long for its reader: if we die meanwhile, nothing is left
-        if target.fd == 1 and hasattr(sys.stdout, "buffer"):
+        if target.fd == 1:
             # Standard output as Python has it (a test runner's too); what was printed comes first.
-            sys.stdout.flush()
-            shutil.copyfileobj(src, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                write_stdout(chunk)
             return
         fd = os.dup(target.fd) if target.fd is not None else os.open(target.file, os.O_WRONLY | os.O_APPEND)
         out = os.fdopen(fd, "wb")
@@ -258,6 +364,8 @@ def write_error(shown: str, exc: OSError) -> str:
     if isinstance(exc, OutputError):
         return str(exc)
     reason = exc.strerror or str(exc)
+    if shown in (STDOUT, STDOUT_SHOWN):
+        return _stdout_error(exc, reason)
     if exc.errno == errno.EPIPE:
         return f"{shown}: the reader stopped reading ({reason}); what it got is incomplete"
     hint = {errno.ENOSPC: "free some space or choose another folder",
@@ -265,3 +373,11 @@ def write_error(shown: str, exc: OSError) -> str:
             errno.EROFS: "choose another folder", errno.EACCES: "choose another folder"}.get(
         exc.errno or 0, "check the path given with -o")
     return f"{shown}: could not write it ({reason}); no file was replaced; {hint}"
+
+
+def _stdout_error(exc: OSError, reason: str) -> str:
+    if exc.errno == errno.EPIPE:
+        return f"{STDOUT_SHOWN}: the reader stopped reading ({reason}); what it got is incomplete"
+    if exc.errno == errno.EBADF:
+        return f"{STDOUT_SHOWN}: is closed ({reason}); redirect it (> FILE) or give -o FILE"
+    return f"{STDOUT_SHOWN}: could not write it ({reason}); what was written is incomplete; give -o FILE instead"

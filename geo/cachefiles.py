@@ -4,8 +4,10 @@ Several checkouts or versions of geo may share one cache folder, and several
 processes may start at once, so:
 
 * a build holds an exclusive lock on ``<index>.lock`` (others wait, then open it);
-* a build writes ``.<index>.<pid>.part`` and renames it into place, so a killed
+* a build writes ``.<index>.geo-<pid>.part`` and renames it into place, so a killed
   build leaves only a temp file, which the next start removes once its writer is gone;
+* a cache folder geo cannot write (a file, a read-only folder) is a :class:`GazetteerError`
+  that names it (:func:`folder_error`);
 * an index is deleted only when another version's and unused for days
   (:func:`mark_used` records each use in its modification time).
 """
@@ -18,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from geo.errors import GazetteerError
 from geo.tempfiles import alive, target_of, writer_pid
 
 try:
@@ -25,6 +28,21 @@ try:
 except ImportError:  # Windows: no advisory locks; concurrent first uses may each build
     fcntl = None  # type: ignore[assignment]
 
+
+
+def folder_error(folder: Path, exc: OSError) -> GazetteerError:
+    """The user's message for a cache folder geo cannot write in (``exc``: what failed there).
+
+    >>> print(folder_error(Path("/dev/null"), FileExistsError(17, "File exists", "/dev/null")))
+    cache folder /dev/null: is not a folder (set GEO_CACHE_DIR to a writable folder)
+    """
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        what = "is a file, not a folder" if os.path.isfile(folder) else "is not a folder"
+    elif exc.filename and os.fspath(exc.filename) != os.fspath(folder):
+        what = f"cannot create {os.path.basename(os.fspath(exc.filename))} in it: {exc.strerror or exc}"
+    else:
+        what = f"cannot create it: {exc.strerror or exc}"
+    return GazetteerError(f"cache folder {folder}: {what} (set GEO_CACHE_DIR to a writable folder)")
 
 
 def sqlite_uri(path: str | os.PathLike, mode: str = "ro") -> str:
@@ -109,8 +127,12 @@ def build_lock(target: Path, on_wait: Callable[[], None] | None = None) -> Itera
     if fcntl is None:
         yield
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.with_name(target.name + ".lock"), "a") as fh:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(target.with_name(target.name + ".lock"), "a")  # closed by the with below
+    except OSError as exc:
+        raise folder_error(target.parent, exc) from exc
+    with lock as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

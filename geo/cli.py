@@ -62,6 +62,7 @@ def geocode(
 
     if country is not None and (len(country) != 2 or not country.isalpha()):
         fail(f"--country must be a two-letter ISO code such as BO, not {country!r}", 2)
+    output_or_fail(None)
     try:
         result = resolve(query, country=country, online=online or online_enabled())
     except ValueError as exc:
@@ -72,14 +73,15 @@ def geocode(
     except (OnlineGeocodingError, GazetteerError) as exc:
         fail(str(exc))
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     where = ", ".join(filter(None, [result.admin1, result.country]))
-    typer.echo(f"{result.name} ({where}) {result.lat:.5f}, {result.lon:.5f}  "
-               f"[{result.feature}, {result.gazetteer_id}, score {result.score:g}]")
+    lines = [f"{result.name} ({where}) {result.lat:.5f}, {result.lon:.5f}  "
+             f"[{result.feature}, {result.gazetteer_id}, score {result.score:g}]"]
     for alt in result.alternatives:
         where = ", ".join(filter(None, [alt.admin1, alt.country]))
-        typer.echo(f"  also: {alt.name} ({where}) {alt.lat:.4f}, {alt.lon:.4f}  [{alt.feature}, score {alt.score:g}]")
+        lines.append(f"  also: {alt.name} ({where}) {alt.lat:.4f}, {alt.lon:.4f}  [{alt.feature}, score {alt.score:g}]")
+    emit("\n".join(lines))
 
 
 def parse_date_option(value: Optional[str], option: str):
@@ -94,36 +96,62 @@ def parse_date_option(value: Optional[str], option: str):
         fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
 
 
-def output_or_fail(output: Optional[Path], binary: bool = False, create_folder: bool = False):
-    """Refuse a bad ``-o`` (a directory, a missing or read-only folder) before the long work.
+def output_or_fail(output: Optional[str], binary: bool = False, create_folder: bool = False, suffix: str = ""):
+    """Refuse a bad ``-o`` (a directory, a missing or read-only folder, a closed stdout) before the long work.
 
-    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o``.
+    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o`` (stdout).
     """
-    from geo.atomic import OutputError, check_output
+    from geo.atomic import OutputError, check_output, check_stdout
 
-    if output is None:
-        return None
     try:
-        return check_output(output, binary=binary, create_folder=create_folder)
+        if output is None:
+            check_stdout()
+            return None
+        return check_output(output, binary=binary, create_folder=create_folder, suffix=suffix)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[Path] = None) -> None:
+    """Refuse an ``-o`` that is an article file, a folder's ``articles.csv`` or the curated file (before any write)."""
+    from geo.atomic import OutputError, check_not_input
+    from geo.manifest import MANIFEST
+
+    folders = {*(p for p in paths or [] if p.is_dir()), *(a.path.parent for a in articles or [] if a.path)}
+    inputs = [("article", a.path) for a in articles or [] if a.path]
+    inputs += [("manifest", f / MANIFEST) for f in folders if (f / MANIFEST).exists()]
+    inputs += [("curated records", curated)] if curated else []
+    try:
+        check_not_input(target, inputs)
     except OutputError as exc:
         fail(str(exc))
 
 
 @contextlib.contextmanager
-def writing(output: Path) -> Iterator[None]:
-    """A failed write (disk full, ...) as one ``geo: error:`` line naming ``output``."""
-    from geo.atomic import write_error
+def writing(output: str) -> Iterator[None]:
+    """A failed write (disk full, no reader, ...) as one ``geo: error:`` line naming ``output``."""
+    from geo.atomic import STDOUT, STDOUT_SHOWN, detach_stdout, write_error
 
     try:
         yield
     except OSError as exc:
+        if str(output) in (STDOUT, STDOUT_SHOWN):
+            detach_stdout()
         fail(write_error(str(output), exc))
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
+def emit(text: str) -> None:
+    """Data to standard output, as UTF-8 whatever the locale; a failed write is an error (exit 1)."""
+    from geo.atomic import STDOUT_SHOWN, write_stdout
+
+    with writing(STDOUT_SHOWN):
+        write_stdout((text + "\n").encode("utf-8"))
+
+
+def write_output(text: str, output: Optional[str]) -> None:
     """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
-        typer.echo(text)
+        emit(text)
         return
     from geo.atomic import STDOUT, atomic_write
 
@@ -148,7 +176,7 @@ _RECURSIVE = typer.Option(False, "--recursive", "-r", help="Also read the folder
                           "(each with its own articles.csv); without it they are named in a warning.")
 _MAX_SIZE = typer.Option(20.0, "--max-size", metavar="MB", min=0.001,
                          help="Skip (with a warning) articles larger than this many megabytes.")
-DEFAULT_MAP = Path("maps/seeds.html")
+DEFAULT_MAP = "maps/seeds.html"
 _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout).")
 
 
@@ -160,7 +188,7 @@ _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead 
 def places(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
-    output: Optional[Path] = _OUTPUT,
+    output: Optional[str] = _OUTPUT,
     demonyms: bool = typer.Option(False, "--demonyms", help="Also count 'Bolivian', 'Chilean' as mentions "
                                   "of their country."),
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
@@ -170,8 +198,9 @@ def places(
     """Find and resolve every place each article names."""
     from geo.toponyms import Toponymer, places_of
 
-    output_or_fail(output)
+    target = output_or_fail(output)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths)
     doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
@@ -221,7 +250,7 @@ def extract(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
     as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
-    output: Optional[Path] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    output: Optional[str] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -231,8 +260,10 @@ def extract(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
-    output_or_fail(output)
-    incidents = extract_incidents(load_or_fail(paths, published, outlet, recursive, max_size))
+    target = output_or_fail(output)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths)
+    incidents = extract_incidents(articles)
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -244,14 +275,15 @@ def extract(
                + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
 
 
-def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
+def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
                     recursive: bool = False, max_size: float = 20.0):
-    """The dataset for build/export, with problems reported on stderr."""
+    """The dataset for build/export, with problems reported on stderr; ``target`` (the output) is no input."""
     from geo.articles import ManifestError
-    from geo.dataset import build_dataset
+    from geo.dataset import DEFAULT_CURATED, build_dataset
     from geo.geocoders.errors import OnlineGeocodingError
     from geo.options import OptionError
+    from geo.paths import DATA_DIR, SEEDS_DIR
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -260,8 +292,9 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
     if curated is not None and not curated.exists():
         fail(f"{curated}: no such curated records file")
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
-    # rather than give a map of the curated records alone.
-    articles = load_or_fail(paths, published, outlet, recursive, max_size) if paths else None
+    # rather than give a map of the curated records alone; and an -o that is an input is refused.
+    articles = load_or_fail(paths or [SEEDS_DIR], published, outlet, recursive, max_size)
+    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DATA_DIR / DEFAULT_CURATED)
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
@@ -284,7 +317,7 @@ def dataset_or_fail(paths: Optional[list[Path]], curated: Optional[Path], no_cur
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
                                           "Default: maps/seeds.html (its folder is created)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
@@ -296,7 +329,7 @@ def build(
     # The default's folder is created: `geo build` in a fresh folder is the demo.
     target = output_or_fail(output or DEFAULT_MAP, create_folder=output is None)
     output = output or DEFAULT_MAP
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
         save_map(ds, output)
     done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
@@ -313,7 +346,7 @@ def build(
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
-    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
+    output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
     curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
@@ -323,8 +356,8 @@ def export(
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    output_or_fail(output, binary=fmt.lower() == "gpkg")
-    ds = dataset_or_fail(paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    target = output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
         write(ds, output, fmt.lower())
     shown = "standard output" if str(output) == "-" else str(output)
@@ -332,12 +365,27 @@ def export(
 
 
 def main() -> None:
-    """Entry point of the ``geo`` console script."""
+    """Entry point of the ``geo`` console script: geo's own errors are one line, never a traceback."""
+    from geo.atomic import stdout_failure
+    from geo.errors import GeoError
+
+    def die(message: str, code: int = 1) -> None:
+        typer.echo(message, err=True)
+        sys.exit(code)
+
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
-        typer.echo("geo: interrupted", err=True)
-        sys.exit(130)
+        die("geo: interrupted", 130)
+    except GeoError as exc:
+        die(f"geo: error: {exc}")
+    except OSError as exc:  # standard output's (--help > /dev/full), or not ours to explain
+        if (message := stdout_failure(exc)) is None:
+            raise
+        die(f"geo: error: {message}")
+    finally:  # what is still buffered goes now, where its failure can be told (exit 1)
+        if (message := stdout_failure()) is not None:
+            die(f"geo: error: {message}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ has gone unused for ``options.index_keep_days`` (see :mod:`geo.cachefiles`).
 from __future__ import annotations
 
 import glob
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -62,6 +63,18 @@ class IndexFile:
             for part in cachefiles.remove_orphans(folder, pattern, own):
                 self.log(f"removed {part}, left by a build that did not finish")
 
+    def _build(self) -> None:
+        """:func:`build_index`; a cache folder it cannot write in is a :class:`GazetteerError` naming it."""
+        folder = self.index_path.parent
+        try:
+            build_index(self.source_dir, self.index_path)
+        except sqlite3.OperationalError as exc:  # the temporary index could not be created or written
+            raise cachefiles.folder_error(folder, OSError(0, str(exc))) from exc
+        except OSError as exc:
+            if not exc.filename or os.path.dirname(os.path.abspath(exc.filename)) != str(folder.absolute()):
+                raise  # a source file's, not the cache's
+            raise cachefiles.folder_error(folder, exc) from exc
+
     def rebuild(self, damaged: bool = False) -> sqlite3.Connection:
         """Build the index, once across processes: others wait for the lock, then open it."""
         def waiting() -> None:
@@ -73,7 +86,7 @@ class IndexFile:
                 return db
             self._remove_orphans(locked=True)
             self.log(f"building the gazetteer index in {self.index_path} (once, ~20 s)")
-            build_index(self.source_dir, self.index_path)
+            self._build()
         # Other checkouts or versions may share this folder: only long-unused indexes go.
         keep_days = options.index_keep_days
         for old in cachefiles.remove_unused(self.index_path.parent, "gazetteer-*.sqlite", self.index_path, keep_days):

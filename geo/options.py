@@ -32,23 +32,24 @@ def _flag(raw: str) -> bool:
     raise ValueError(raw)
 
 
-def _not_negative(raw: str) -> float:
-    value = float(raw)
-    if not value >= 0:  # also refuses nan
-        raise ValueError(raw)
-    return value
+MAX_SECONDS = 3600.0  # an hour: more is a typo, or a wait that looks like a hang
+MAX_DAYS = 36500.0  # a century
+MAX_BYTES = 100_000_000  # a Nominatim answer is a few kB; the reader allocates this much
 
 
-def _positive(raw: str) -> float:
-    value = _not_negative(raw)
-    if value == 0:
-        raise ValueError(raw)
-    return value
+def _number(most: float, above_zero: bool = False) -> Callable[[str], float]:
+    """A parser of finite numbers from 0 (or above 0) to ``most``: not inf, nan or 1e309."""
+    def parse(raw: str) -> float:
+        value = float(raw)
+        if not (0 < value <= most if above_zero else 0 <= value <= most):  # also refuses nan and inf
+            raise ValueError(raw)
+        return value
+    return parse
 
 
 def _bytes(raw: str) -> int:
     value = int(raw)
-    if value <= 0:
+    if not 0 < value <= MAX_BYTES:
         raise ValueError(raw)
     return value
 
@@ -97,19 +98,24 @@ class Options:
     nominatim_url = _Setting("GEO_NOMINATIM_URL", "https://nominatim.openstreetmap.org", _http_url,
                              "an http:// or https:// URL")
     #: Seconds between two requests of one process (Nominatim's policy asks for 1).
-    online_min_delay = _Setting("GEO_ONLINE_MIN_DELAY", 1.0, _not_negative, "a number of seconds")
+    online_min_delay = _Setting("GEO_ONLINE_MIN_DELAY", 1.0, _number(MAX_SECONDS),
+                                f"a number of seconds from 0 to {MAX_SECONDS:g}")
     #: Seconds one request may take in all: connecting, waiting and reading the answer.
-    online_timeout = _Setting("GEO_ONLINE_TIMEOUT", 10.0, _positive, "a number of seconds above 0")
+    online_timeout = _Setting("GEO_ONLINE_TIMEOUT", 10.0, _number(MAX_SECONDS, above_zero=True),
+                              f"a number of seconds above 0, at most {MAX_SECONDS:g}")
     #: Largest answer accepted, in bytes (a Nominatim answer is a few kB).
-    online_max_bytes = _Setting("GEO_ONLINE_MAX_BYTES", 2_000_000, _bytes, "a number of bytes above 0")
+    online_max_bytes = _Setting("GEO_ONLINE_MAX_BYTES", 2_000_000, _bytes,
+                                f"a whole number of bytes from 1 to {MAX_BYTES}")
     #: Days after which a cached "not found" is asked again (places get added to OSM).
-    not_found_days = _Setting("GEO_NOT_FOUND_DAYS", 30.0, _not_negative, "a number of days")
+    not_found_days = _Setting("GEO_NOT_FOUND_DAYS", 30.0, _number(MAX_DAYS), f"a number of days from 0 to {MAX_DAYS:g}")
     #: The online answer cache file (default: ``online-answers.sqlite`` in the cache folder).
     answer_cache = _Setting("GEO_ANSWER_CACHE", None, Path, "a file path")
     #: Seconds to wait for the answer cache while another process writes to it.
-    cache_wait_seconds = _Setting("GEO_CACHE_WAIT", 30.0, _not_negative, "a number of seconds")
+    cache_wait_seconds = _Setting("GEO_CACHE_WAIT", 30.0, _number(MAX_SECONDS),
+                                  f"a number of seconds from 0 to {MAX_SECONDS:g}")
     #: Days after which a gazetteer index of another version, unused since, is deleted.
-    index_keep_days = _Setting("GEO_INDEX_KEEP_DAYS", 30.0, _positive, "a number of days above 0")
+    index_keep_days = _Setting("GEO_INDEX_KEEP_DAYS", 30.0, _number(MAX_DAYS, above_zero=True),
+                               f"a number of days above 0, at most {MAX_DAYS:g}")
 
 
 options = Options()

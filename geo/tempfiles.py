@@ -1,13 +1,17 @@
 """Temporary files that carry their writer's pid, so a killed writer's leftovers can be told apart.
 
 Outputs (``geo.atomic``) and the gazetteer index (``geo.cachefiles``) both write
-``.NAME.<pid>.part`` beside their target and rename it into place; whoever next writes in
-that folder removes the temporary files whose writer is gone.
+``.NAME.geo-<pid>.part`` beside their target and rename it into place; whoever next writes in
+that folder removes the temporary files whose writer is gone. The ``geo-`` marker keeps
+other programs' ``.NAME.<digits>.part`` files (a browser's download, an editor's save)
+out of that cleanup: geo removes only what it may have made.
 
 >>> from pathlib import Path
 >>> name = temp_name(Path("/data/out.csv")).name
->>> name == f".out.csv.{os.getpid()}.part", writer_pid(name) == os.getpid(), writer_pid("out.csv")
+>>> name == f".out.csv.geo-{os.getpid()}.part", writer_pid(name) == os.getpid(), writer_pid("out.csv")
 (True, True, None)
+>>> writer_pid(".thesis.docx.4242.part") is None  # not geo's
+True
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ import os
 import re
 from pathlib import Path
 
-# ".NAME.<pid>.part", then a suffix some drivers insist on (".gpkg") and SQLite's side files.
-_TEMP = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.part(?P<suffix>\.[A-Za-z0-9]+)?(?:-journal|-wal|-shm)?$")
+MARKER = "geo-"
+# ".NAME.geo-<pid>.part", then a suffix some drivers insist on (".gpkg") and SQLite's side files.
+_TEMP = re.compile(r"^\.(?P<target>.+)\.geo-(?P<pid>\d+)\.part(?P<suffix>\.[A-Za-z0-9]+)?(?:-journal|-wal|-shm)?$")
 
 
 def temp_name(path: Path, suffix: str = "") -> Path:
     """The temporary file beside ``path`` for this process (``suffix`` for picky drivers)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.part{suffix}")
+    return path.with_name(f".{path.name}.{MARKER}{os.getpid()}.part{suffix}")
 
 
 def writer_pid(name: str) -> int | None:
@@ -34,7 +39,7 @@ def writer_pid(name: str) -> int | None:
 def target_of(name: str) -> str | None:
     """The name of the file a temporary file was to become, or None if ``name`` is not one.
 
-    >>> target_of(".gazetteer-ab12.sqlite.4242.part")
+    >>> target_of(".gazetteer-ab12.sqlite.geo-4242.part")
     'gazetteer-ab12.sqlite'
     """
     m = _TEMP.match(name)

@@ -105,7 +105,7 @@ BUILD = "import sys; from geo.gazetteer import Gazetteer; Gazetteer(sys.argv[1],
 def test_a_build_killed_midway_is_cleaned_up_at_the_next_start(tmp_path, capsys):
     src, index = sources(tmp_path / "src", n=50_000), tmp_path / "cache" / "gazetteer-test.sqlite"
     child = python(BUILD, src, index)
-    temp = index.with_name(f".{index.name}.{child.pid}.part")
+    temp = index.with_name(f".{index.name}.geo-{child.pid}.part")
     while not temp.exists():
         assert child.poll() is None, child.communicate()  # the build must still be running to be killed
         time.sleep(0.005)
@@ -132,14 +132,14 @@ def test_temp_files_of_dead_writers_go_and_those_of_live_ones_stay(tmp_path, mon
     monkeypatch.setenv("GEO_CACHE_DIR", str(cache))
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True, capture_output=True,
                           text=True)
-    dead_temp = cache / f".gazetteer-0123456789abcdef.sqlite.{int(gone.stdout)}.part"
+    dead_temp = cache / f".gazetteer-0123456789abcdef.sqlite.geo-{int(gone.stdout)}.part"
     # A builder in another container: its pid means nothing here, but it holds the build lock.
-    foreign_temp = cache / f".gazetteer-00000000ffffffff.sqlite.{int(gone.stdout)}.part"
+    foreign_temp = cache / f".gazetteer-00000000ffffffff.sqlite.geo-{int(gone.stdout)}.part"
     builder = python(HOLD_BUILD_LOCK, cache / "gazetteer-00000000ffffffff.sqlite.lock", stdin=subprocess.PIPE)
     with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
         try:
             assert builder.stdout.readline() == "locked\n"
-            live_temp = cache / f".gazetteer-fedcba9876543210.sqlite.{alive.pid}.part"
+            live_temp = cache / f".gazetteer-fedcba9876543210.sqlite.geo-{alive.pid}.part"
             for temp in (dead_temp, foreign_temp, live_temp):
                 temp.write_bytes(b"half an index")
             Gazetteer(sources(tmp_path / "src"), verbose=False).lookup("Place 1")

@@ -90,7 +90,7 @@ def test_rate_limit_spaces_requests(server, tmp_path):
 
 def test_corrupt_answer_cache_is_set_aside(server, tmp_path):
     path = tmp_path / "answers.sqlite"
-    path.write_bytes(b"this is not sqlite" * 50)
+    path.write_bytes(b"SQLite format 3\x00" + b"a damaged page" * 50)  # a SQLite file, damaged
     cache = AnswerCache(path)
     assert cache.get("x", "nominatim") == (False, None)
     assert list(tmp_path.glob("answers.sqlite.corrupt-*"))

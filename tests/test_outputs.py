@@ -45,7 +45,7 @@ def errors(out: subprocess.CompletedProcess) -> list[str]:
 
 
 def leftovers(*folders) -> list[str]:
-    """Temporary files (``.NAME.<pid>.part...``) in ``folders``."""
+    """Temporary files (``.NAME.geo-<pid>.part...``) in ``folders``."""
     return [f"{d}/{n}" for d in folders for n in os.listdir(d) if ".part" in n]
 
 
@@ -248,13 +248,13 @@ def test_a_killed_writer_leaves_the_old_file_and_its_temp_file_goes_next_time(tm
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
         assert target.read_text() == "old\n"  # a reader sees the old file, never half of the new one
-        assert sorted(os.listdir(tmp_path)) == sorted([f".incidents.csv.{killed.pid}.part",
-                                                       f".other.csv.{alive.pid}.part", "incidents.csv"])
+        assert sorted(os.listdir(tmp_path)) == sorted([f".incidents.csv.geo-{killed.pid}.part",
+                                                       f".other.csv.geo-{alive.pid}.part", "incidents.csv"])
         out = geo("extract", SEEDS, "--csv", "-o", str(target))
         assert out.returncode == 0, out.stderr
         assert target.read_text().startswith("incident_id,event_date,")
         # The dead writer's file is gone; the live one's is its own business.
-        assert sorted(os.listdir(tmp_path)) == [f".other.csv.{alive.pid}.part", "incidents.csv"]
+        assert sorted(os.listdir(tmp_path)) == [f".other.csv.geo-{alive.pid}.part", "incidents.csv"]
     finally:
         alive.kill()
         alive.wait()
@@ -283,7 +283,7 @@ def test_a_writer_killed_while_a_fifo_waits_leaves_nothing(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert [n for n in os.listdir(tempfile.gettempdir()) if f".{proc.pid}.part" in n] == []
+    assert [n for n in os.listdir(tempfile.gettempdir()) if f".geo-{proc.pid}.part" in n] == []
     assert leftovers(tmp_path) == []
 
 

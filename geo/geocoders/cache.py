@@ -6,8 +6,9 @@ transactions make each write atomic: a killed process leaves the cache as it was
 
 Several processes may share the cache. While one writes, the others wait for it
 (``options.cache_wait_seconds``); a cache that stays locked longer is an
-:class:`AnswerCacheError`, and the file is kept: only a file SQLite cannot read as a
-database is set aside and replaced by an empty cache.
+:class:`AnswerCacheError`, and the file is kept: only a damaged SQLite database is set
+aside and replaced by an empty cache; a file that is no SQLite database, or a database of
+other tables, is refused and never touched.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS answers(
     query TEXT NOT NULL, provider TEXT NOT NULL, answer TEXT, time REAL NOT NULL,
     PRIMARY KEY(query, provider))"""
 _BUSY_CODES = {getattr(sqlite3, "SQLITE_BUSY", 5), getattr(sqlite3, "SQLITE_LOCKED", 6)}
+_SQLITE_HEADER = b"SQLite format 3\x00"
 T = TypeVar("T")
 
 
@@ -38,6 +40,16 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     if code is not None:
         return code & 0xFF in _BUSY_CODES  # extended codes (SQLITE_BUSY_SNAPSHOT...) keep the primary one
     return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether ``path`` starts as a SQLite database does (an empty file is one to SQLite, too)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+    except OSError:
+        return False
+    return head == _SQLITE_HEADER
 
 
 class AnswerCache:
@@ -55,6 +67,8 @@ class AnswerCache:
 
     def __init__(self, path: str | Path | None = None, *, wait_seconds: float | None = None):
         self.path = Path(path or options.answer_cache or cache_dir() / "online-answers.sqlite")
+        chosen = options.answer_cache
+        self._named = chosen is not None and Path(chosen).absolute() == self.path.absolute()  # by GEO_ANSWER_CACHE
         self.wait_seconds = options.cache_wait_seconds if wait_seconds is None else wait_seconds
         self._lock = threading.Lock()  # one connection, shared by the threads of a process
         try:
@@ -78,13 +92,20 @@ class AnswerCache:
         except AnswerCacheError:
             raise  # busy or unwritable: the file itself is fine, keep it
         except sqlite3.DatabaseError as exc:
-            # Not a database (or damaged): keep it for inspection and start an empty cache.
-            # Answers can always be asked again, a wrong one cannot be taken back.
+            # A damaged SQLite file: keep it for inspection and start an empty cache (answers
+            # can always be asked again, a wrong one cannot be taken back). Any other file is
+            # someone's data, which a mistyped GEO_ANSWER_CACHE must never move or overwrite.
+            if not _is_sqlite(self.path):
+                raise self._not_a_cache("not a SQLite file") from exc
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             self.path.rename(aside)
             print(f"geo: warning: online answer cache {self.path} was unreadable ({exc}); "
                   f"moved it to {aside} and started a new one", file=sys.stderr)
             return self._open()
+
+    def _not_a_cache(self, why: str) -> AnswerCacheError:
+        name = "GEO_ANSWER_CACHE" if self._named else "online answer cache"
+        return AnswerCacheError(f"{name} {self.path} is not an answer cache ({why}); choose another path")
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -92,6 +113,9 @@ class AnswerCache:
         except sqlite3.OperationalError as exc:
             raise AnswerCacheError(f"cannot open the online answer cache {self.path}: {exc}") from exc
         try:
+            tables = self._run(lambda: [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")])
+            if tables and "answers" not in tables:  # another program's database: add nothing to it
+                raise self._not_a_cache(f"a SQLite database of other tables: {', '.join(tables[:3])}")
             self._run(lambda: db.execute(_SCHEMA))
             self._run(lambda: db.execute("SELECT count(*) FROM answers").fetchone())
         except BaseException:
