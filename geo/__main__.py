@@ -1,3 +1,3 @@
-from geo.cli import main
+from geo.entry import main
 
 main()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
@@ -31,8 +30,17 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from geo import __version__
+
+        typer.echo(f"geo {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print geo's version and exit.")) -> None:
     """Turn news articles about a crisis into a geocoded, dated incident dataset and a map."""
 
 
@@ -364,29 +372,7 @@ def export(
     typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
 
 
-def main() -> None:
-    """Entry point of the ``geo`` console script: geo's own errors are one line, never a traceback."""
-    from geo.atomic import stdout_failure
-    from geo.errors import GeoError
-
-    def die(message: str, code: int = 1) -> None:
-        typer.echo(message, err=True)
-        sys.exit(code)
-
-    try:
-        app(standalone_mode=True)
-    except KeyboardInterrupt:
-        die("geo: interrupted", 130)
-    except GeoError as exc:
-        die(f"geo: error: {exc}")
-    except OSError as exc:  # standard output's (--help > /dev/full), or not ours to explain
-        if (message := stdout_failure(exc)) is None:
-            raise
-        die(f"geo: error: {message}")
-    finally:  # what is still buffered goes now, where its failure can be told (exit 1)
-        if (message := stdout_failure()) is not None:
-            die(f"geo: error: {message}")
-
-
 if __name__ == "__main__":
+    from geo.entry import main
+
     main()

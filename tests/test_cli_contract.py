@@ -248,3 +248,13 @@ def test_an_output_naming_a_folder_is_refused(folder, tmp_path, name, command):
     out = geo(*[a.format(d=folder) for a in command], "-o", f"{tmp_path}/{name}")
     assert ": names a folder" in error(out)
     assert not (tmp_path / "newdir").exists()
+
+
+def test_usage_errors_are_one_geo_error_line_and_version_prints():
+    for args, why in [(["places", "--bogus", "x"], "No such option: --bogus"), (["nope"], "No such command 'nope'"),
+                      (["places"], "Missing argument"), (["places", "x", "--max-size", "0"], "--max-size")]:
+        out = subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert out.returncode == 2 and out.stderr.startswith("geo: error: ") and why in out.stderr, out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1 and "--help" in out.stderr
+    out = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == f"geo {__import__('geo').__version__}"
