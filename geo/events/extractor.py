@@ -36,6 +36,7 @@ from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
 
+SAME_EVENT_KM = 15.0  # a street or building this near an event's place is part of its story
 FAR_FROM_STORY_KM = 150.0  # a violent event this far from where its story is, is misplaced
 HISTORY_DAYS = 60  # an event this long before publication is background, not news
 
@@ -82,8 +83,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         if new:
             reports.extend(new)
             last = len(reports) - 1
-        elif last is not None and not aggregate and not [p for p in sent.places
-                                                         if p.name != reports[last].mention.name]:
+        elif last is not None and not aggregate and all(_goes_on(p, reports[last]) for p in sent.places):
             reports[last] = with_figures(reports[last], sentence)
         elif aggregate or sent.places:
             last = None
@@ -91,6 +91,15 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
             if not quotes.holds(s + d.start):
                 reference = d.date
     return reports
+
+
+def _goes_on(place: Mention, rep: Report) -> bool:
+    """Whether a sentence naming ``place`` can go on about ``rep``'s event: the same place, or one
+    within it ("the 6900 block of South Stewart", the same city's hospital), but not another town."""
+    if place.name == rep.mention.name:
+        return True
+    return place.place is not None and rep.place is not None and place.feature in ("local", "district", "site") \
+        and same_place(place.place, rep.place, SAME_EVENT_KM)
 
 
 def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tuple[str, re.Match]],
