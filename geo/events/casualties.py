@@ -53,10 +53,15 @@ VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds
                    r"multiple|unknown\s+number\s+of)\b[^.;,]{0,25}$", re.I)
 
 
+def _before(sentence: str, m: re.Match) -> str:
+    """The words just before a match, where "no one" or "many" would stand."""
+    return sentence[max(0, m.start() - 40):m.start()]
+
+
 def _implied(sentence: str, rx: re.Pattern) -> bool:
     """True when ``sentence`` says it happened to someone, without a number (nor a vague one)."""
-    return any(not NONE_HURT.search(before) and not VAGUE.search(before)
-               for m in rx.finditer(sentence) if (before := sentence[max(0, m.start() - 40):m.start()]) is not None)
+    return any(not NONE_HURT.search(_before(sentence, m)) and not VAGUE.search(_before(sentence, m))
+               for m in rx.finditer(sentence))
 
 
 def vague(sentence: str) -> frozenset[str]:
@@ -68,7 +73,7 @@ def vague(sentence: str) -> frozenset[str]:
     found = set()
     for rx, kind in ((FATAL, "fatalities"), (HIT, "injuries"), (re.compile(r"\b(?:killed|dead|died)\b", re.I), "fatalities"),
                      (re.compile(r"\b(?:injured|wounded|hurt)\b", re.I), "injuries")):
-        if any(VAGUE.search(sentence[max(0, m.start() - 40):m.start()]) for m in rx.finditer(sentence)):
+        if any(VAGUE.search(_before(sentence, m)) for m in rx.finditer(sentence)):
             found.add(kind)
     return frozenset(found)
 
