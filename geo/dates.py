@@ -217,10 +217,12 @@ def shift(day: date | None, days: int) -> date | None:
 
 
 def undated(published: date | None) -> tuple[date | None, str]:
-    """The date of an event the text does not date: the week before publication.
+    """The date of an event the text does not date: within the week up to publication, given
+    as the publication day itself. News mostly reports an event on its day (then the day
+    after), so that day is the likeliest single day; ``week`` says it is a guess.
 
     >>> undated(date(2019, 11, 18))
-    (datetime.date(2019, 11, 14), 'week')
+    (datetime.date(2019, 11, 18), 'week')
     """
 
-    return shift(published, -4), "week"
+    return published, "week"

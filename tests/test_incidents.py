@@ -161,4 +161,4 @@ def test_undated_event_gets_week_precision(gazetteer):
     reps = Extractor().reports(article("In Cochabamba, protesters burned down a police station.",
                                        published=date(2019, 11, 18)))
     assert [(r.event_date.isoformat(), r.date_precision, r.event_type) for r in reps] == \
-        [("2019-11-14", "week", "Riots")]
+        [("2019-11-18", "week", "Riots")]
