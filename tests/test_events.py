@@ -82,3 +82,27 @@ def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))
     assert inc.event_date == date(2016, 2, 14) and inc.location == "WACO"
+
+
+def test_a_number_that_counts_charges_is_not_a_toll_and_bond_does_not_date_the_shooting():
+    inc = only(["NORFOLK, Va. — Bond was denied Wednesday for a father who faces two felony charges after his "
+                "young son accidentally shot himself with a gun on Saturday."], published=date(2016, 2, 18))
+    assert (inc.event_date, inc.injuries, inc.fatalities) == (date(2016, 2, 13), 1, 0)
+
+
+def test_the_police_of_a_city_are_who_speaks_not_a_second_place():
+    inc = only(["A 5-year-old boy has died after being shot in the head Saturday in Springfield, Chicago police said."])
+    assert (inc.location, inc.fatalities, inc.event_date) == ("Springfield", 1, date(2016, 2, 13))
+
+
+def test_a_town_and_the_county_it_lies_in_are_one_place():
+    inc = only(["A man accused of killing two people and wounding three others Thursday night in Killeen, "
+                "a city in central Bell County, was arrested."])
+    assert (inc.location, inc.fatalities, inc.injuries) == ("Killeen", 2, 3)
+
+
+def test_a_date_before_a_list_of_places_dates_them_all():
+    found = incidents("Protests took place on Saturday in Lima, Quito and in Bogotá.",
+                      "Students marched in La Paz on Saturday and in Sucre on Sunday.")
+    assert {(i.location, i.event_date.day) for i in found} == {
+        ("Lima", 13), ("Quito", 13), ("Bogotá", 13), ("La Paz", 13), ("Sucre", 14)}

@@ -30,6 +30,13 @@ _AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
 SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "local": 2.5, "admin2": 2, "admin1": 1, "region": 1,
                "country": 0, "continent": 0}
 SAME_PLACE_KM = 15.0
+# "Cincinnati police said", "Dallas County sheriff's deputies": who speaks or acts, not where.
+_AUTHORITY_AFTER = re.compile(r"\s+(?:police|officers?|officials?|authorities|sheriff|sheriff['’]s|deputies|"
+                              r"fire\s+(?:department|officials|chief)|mayor|prosecutors?|coroner|medical\s+examiner)\b",
+                              re.I)
+# "Weir, a small town in central Williamson County": the second place qualifies the first.
+_APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|community|"
+                         r"neighbou?rhood|area|capital|county|seat|township|borough)\b", re.I)
 _CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven|drove\s+\w+|brought|treated|"
                           r"died|admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
 _CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
@@ -83,6 +90,8 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
             continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
             continue
+        if candidates and _AUTHORITY_AFTER.match(sentence, m.clean_end - offset):
+            continue
         weight, near = _cue(sentence, rel)
         score = weight - _AREA_PENALTY.get(m.feature or "", 0) - abs(rel - at) / 150
         candidates.append((m, score, weight, near, rel))
@@ -103,7 +112,7 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         lo, hi = sorted([c[4], best[4]])
         between = sentence[lo:hi]
         if len(between) < 120 and re.fullmatch(r"[^.;:]*", between) and re.search(r",|\band\b", between) and \
-                not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between):
+                not re.search(r"\b(?:near|from|the\s+\w+\s+of)\b", between) and not _APPOSITION.search(between):
             listed.append(c)
     # Places that are really one place ("the Senkata plant in El Alto") keep the most specific.
     kept: list = []
@@ -131,8 +140,9 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
         if d.start > SENTENCE_DATE_SPAN and min(abs(d.start - rel), abs(d.end - rel), abs(d.start - at),
                                                 abs(d.end - at)) > NEAR_DATE:
             continue  # a date far from both the event word and the place dates something else
-        # A date belongs to the place it stands nearest to.
-        if others and min(abs(d.start - o) for o in others) < abs(d.start - rel):
+        # A date belongs to the place it stands nearest to, unless it leads them all ("on Monday
+        # in São Paulo, Caracas and Lima").
+        if others and d.end > min(others + [rel]) and min(abs(d.start - o) for o in others) < abs(d.start - rel):
             continue
         if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]):
             continue
@@ -151,7 +161,8 @@ LEAD_CHARS = 1500  # where a story dates its news: the lead
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
-                       r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled)\b", re.I)
+                       r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled|bond|bail|jail(?:ed)?|booked|custody|"
+                       r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued)\b", re.I)
 _STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)\s*:?\s*(?:on\s+)?$", re.I)
 
 

@@ -46,6 +46,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life)\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
+                 r"shot\s+(?:himself|herself|themselves)|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies)))\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
@@ -78,6 +79,11 @@ def vague(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Words that cannot stand between a number and what happened to the people it counts: "two
+# felony charges after his son shot himself" counts charges, not victims.
+_GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|who|whom|that|which|but|where|"
+                        r"charges?|counts?|shots|rounds|times|bullets|cars?|vehicles?|homes?|houses?|days?|weeks?|"
+                        r"guns?|weapons?|blocks?|miles?|feet|dollars)\b", re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)", re.I)
 
 
@@ -101,7 +107,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
-        if after and not re.search(r"[;:.]", sentence[c.end:c.end + after.start("what")]):
+        gap = sentence[c.end:c.end + after.start("what")] if after else ""
+        if after and not re.search(r"[;:.]", gap) and not _GAP_BREAK.search(gap):
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
             kind = next(k for i, (_, k) in enumerate(_WHAT) if after.group(f"k{i}"))
             out.append((kind, c.value, c.hedge, bool(after.group("more"))))
