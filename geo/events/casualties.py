@@ -20,24 +20,30 @@ _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
      r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives", "fatalities"),
     (r"taken\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?|hospitali[sz]ed|"
-     r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt", "injuries"),
+     r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt|"
+     r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
+     "injuries"),
     (r"shot|stabbed", "victims"),  # hit: injured unless the story says they died
     (r"arrested|detained|taken\s+into\s+custody", "arrests"),
 ]
 _WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
 CASUALTY = re.compile(
-    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?\s*\[?\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
+    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:ages?|aged)\s+\d[\d\s,&and-]*,)?\s*\[?\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
     r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
     rf"(?P<what>{_WHAT_RX})\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
                              r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
                              r"(?P<a>arrested|arresting|detained|detaining))\s+$", re.I)
 # "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
-SINGLE = re.compile(r"\b(?:a|an|one)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|"
+SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
+                    r"\b(?:a|an|one|another|his|her|their)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|"
                     r"local\s+|elderly\s+|pregnant\s+|off-duty\s+|\w+\s+county\s+)*"
                     r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|"
                     r"trooper|victim|resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|"
-                    r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist)\b", re.I)
+                    r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|"
+                    r"girlfriend|boyfriend|fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|"
+                    r"cousin|uncle|aunt|nephew|niece|friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)\b",
+                    re.I)
 
 # Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
 # at the hospital", "was shot in the leg"); "no one was hurt" counts none.
@@ -84,6 +90,9 @@ def vague(sentence: str) -> frozenset[str]:
 _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|who|whom|that|which|but|where|"
                         r"charges?|counts?|shots|rounds|times|bullets|cars?|vehicles?|homes?|houses?|days?|weeks?|"
                         r"guns?|weapons?|blocks?|miles?|feet|dollars)\b", re.I)
+# Before a number: an age or a list of ages, or a wider total the event is "among".
+_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
+                          re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)", re.I)
 
 
@@ -100,8 +109,11 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
     out = []
     for c in _counted(sentence):
-        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", sentence[max(0, c.start - 15):c.start], re.I):
-            continue  # "no one was killed"
+        lead = sentence[max(0, c.start - 40):c.start]
+        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
+            continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
+        if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to)\s+$", lead, re.I):
+            continue  # "neighbors called 911"
         if _NOT_A_TOLL.match(sentence[c.end:c.end + 8]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age

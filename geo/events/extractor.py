@@ -94,12 +94,17 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
 
 
 def _goes_on(place: Mention, rep: Report) -> bool:
-    """Whether a sentence naming ``place`` can go on about ``rep``'s event: the same place, or one
-    within it ("the 6900 block of South Stewart", the same city's hospital), but not another town."""
+    """Whether a sentence naming ``place`` can go on about ``rep``'s event: the same place, one
+    within it ("the 6900 block of South Stewart", the same city's hospital), or the county, state
+    or country it lies in, but not another town."""
     if place.name == rep.mention.name:
         return True
-    return place.place is not None and rep.place is not None and place.feature in ("local", "district", "site") \
-        and same_place(place.place, rep.place, SAME_EVENT_KM)
+    if place.place is None or rep.place is None:
+        return False
+    if place.feature in ("admin1", "admin2", "country"):  # "the Cook County medical examiner": the area it lies in
+        return place.country == rep.place.country and place.feature == "country" or \
+            (place.admin1 is not None and place.admin1 == rep.place.admin1)
+    return place.feature in ("local", "district", "site") and same_place(place.place, rep.place, SAME_EVENT_KM)
 
 
 def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tuple[str, re.Match]],

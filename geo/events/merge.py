@@ -139,28 +139,17 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))
         best_date = min(g, key=lambda r: _SPAN[r.date_precision])
         best_type = min(g, key=lambda r: _SEVERITY.get(r.sub_event_type, 3))
-        by_article: dict[str, Source] = {}
-        notes: list[str] = []
+        by_article: dict[str, list[Report]] = {}
         for r in g:
-            meta = (articles or {}).get(r.article)
-            src = by_article.get(r.article)
-            if src is None:
-                by_article[r.article] = Source(article=r.article, quote=r.quote, start=r.start, end=r.end,
-                                               fatalities=r.fatalities, injuries=r.injured, arrests=r.arrests,
-                                               title=meta.title if meta else None,
-                                               outlet=meta.outlet if meta else None)
-            else:  # one article reporting the event twice: keep its largest figures, both quotes
-                for k, mine in (("fatalities", r.fatalities), ("injuries", r.injured), ("arrests", r.arrests)):
-                    v = [x for x in (getattr(src, k), mine) if x is not None]
-                    setattr(src, k, max(v) if v else None)
-                src.quote = f"{src.quote} […] {r.quote}"
-            notes += [f"{r.article}: {n}" for n in r.notes]
+            by_article.setdefault(r.article, []).append(r)
+        sources = [source_of(reps, (articles or {}).get(art)) for art, reps in by_article.items()]
+        notes = [f"{r.article}: {n}" for r in g for n in r.notes]
         p = best_place.place
         inc = Incident(
             incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,
             event_type=best_type.event_type, sub_event_type=best_type.sub_event_type, location=best_place.location,
             country=p.country if p else None, admin1=p.admin1 if p else None, place=p,
-            geo_precision=best_place.geo_precision, sources=list(by_article.values()), notes="; ".join(notes),
+            geo_precision=best_place.geo_precision, sources=sources, notes="; ".join(notes),
             status="extracted")
         inc.summarise_figures()
         if not inc.fatalities and any("fatalities" in r.unknown for r in g):
@@ -174,6 +163,26 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         seen[base] = seen.get(base, 0) + 1
         inc.incident_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return incidents
+
+
+def _largest(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def source_of(reports: list[Report], meta: Article | None) -> Source:
+    """One article's source for an event it may tell several times (a headline, the lead, a
+    later paragraph): each figure counts once, at the largest the article gives it; the people
+    hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday")."""
+    first = reports[0]
+    fatalities = _largest([r.fatalities for r in reports])
+    stated = _largest([r.injuries for r in reports])
+    victims = _largest([r.victims for r in reports])
+    injuries = stated if stated is not None or victims is None else max(victims - (fatalities or 0), 0)
+    return Source(article=first.article, quote=" […] ".join(dict.fromkeys(r.quote for r in reports)),
+                  start=first.start, end=first.end, fatalities=fatalities, injuries=injuries,
+                  arrests=_largest([r.arrests for r in reports]),
+                  title=meta.title if meta else None, outlet=meta.outlet if meta else None)
 
 
 def incident_id(inc: Incident) -> str:
