@@ -31,7 +31,7 @@ from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
-from geo.place import same_place
+from geo.place import Place, same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
@@ -131,6 +131,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
                   else (m, near) for m, near in chosen]
     if not chosen:
         return []
+    if ctx.anchor is not None and ctx.anchor.place is not None:
+        chosen = [(at_town(m, ctx.anchor.place), near) if m.place is None else (m, near) for m, near in chosen]
     nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
     etype, sub = classify(kind, sent.text, ctx.article.text[sent.offset:nxt], ctx.protest)
     published, out = ctx.article.published, []
@@ -146,6 +148,13 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
                      quote=sent.text, start=raw_s, end=raw_e)
         out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
     return out
+
+
+def at_town(street: Mention, town: Place) -> Mention:
+    """An unresolved street or building ("the 6200 block of Aberdeen Street") placed at the town
+    its story is in: the town's point, the street's name (so two streets stay two), ``local``."""
+    return replace(street, place=Place(name=street.text, lat=town.lat, lon=town.lon, country=town.country,
+                                       admin1=town.admin1, feature="local"))
 
 
 _DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^)]{0,40}\)")
