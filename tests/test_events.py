@@ -106,3 +106,21 @@ def test_a_date_before_a_list_of_places_dates_them_all():
                       "Students marched in La Paz on Saturday and in Sucre on Sunday.")
     assert {(i.location, i.event_date.day) for i in found} == {
         ("Lima", 13), ("Quito", 13), ("Bogotá", 13), ("La Paz", 13), ("Sucre", 14)}
+
+
+def test_a_victim_who_died_later_is_dead_not_injured_and_the_quote_holds_the_death():
+    inc = only(["MEMPHIS, Tenn. — A 15-year-old boy was shot Saturday night in Memphis, police said. Officers found "
+                "him on a porch. The boy died Sunday morning at Regional Medical Center."])
+    assert (inc.fatalities, inc.injuries, inc.event_date) == (1, 0, date(2016, 2, 13))
+    assert "died Sunday morning" in inc.sources[0].quote
+
+
+def test_two_shootings_a_day_apart_in_one_story_stay_two():
+    found = incidents("BALTIMORE — Five people were shot at a vigil in Baltimore on Monday evening, police said. "
+                      "The vigil was for a man who was shot and killed in Baltimore on Sunday.")
+    assert sorted((i.event_date.day, i.fatalities, i.injuries) for i in found) == [(14, 1, 0), (15, 0, 5)]
+
+
+def test_an_undated_story_is_dated_on_its_publication_day_at_week_precision():
+    inc = only(["A woman and her son were found shot to death in their home in Macon, Ga., police said."])
+    assert (inc.event_date, inc.date_precision) == (MONDAY, "week")

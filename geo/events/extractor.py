@@ -84,13 +84,25 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
             reports.extend(new)
             last = len(reports) - 1
         elif last is not None and not aggregate and all(_goes_on(p, reports[last]) for p in sent.places):
-            reports[last] = with_figures(reports[last], sentence)
+            reports[last] = _goes_on_with(reports[last], sentence)
         elif aggregate or sent.places:
             last = None
         for d in dates:
             if not quotes.holds(s + d.start):
                 reference = d.date
     return reports
+
+
+def _goes_on_with(rep: Report, sentence: str) -> Report:
+    """The report with the figures a later sentence adds; its quote then holds that sentence too."""
+    more = with_figures(rep, sentence)
+    if _figures_of(more) != _figures_of(rep):
+        more = replace(more, quote=f"{rep.quote} […] {sentence}")
+    return more
+
+
+def _figures_of(rep: Report) -> tuple:
+    return rep.fatalities, rep.injuries, rep.arrests, rep.victims, rep.unknown
 
 
 def _goes_on(place: Mention, rep: Report) -> bool:

@@ -87,12 +87,16 @@ _VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions
 
 
 def _figures_agree(a: Told, b: Told) -> bool:
-    """No figure the two give differs."""
-    for name in ("fatalities", "injuries"):
-        x, y = getattr(a, name, None), getattr(b, name, None)
-        if x is not None and y is not None and x != y:
-            return False
-    return True
+    """The two give a figure alike and none differently (one story's "two were shot" told a
+    day later): figures known on one side only prove nothing."""
+    shared = 0
+    for name in ("fatalities", "injured"):
+        x, y = (getattr(t, name, getattr(t, "injuries", None)) for t in (a, b))
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared += bool(x)
+    return shared > 0
 
 
 def group_reports(reports: list[Report]) -> list[list[Report]]:
@@ -137,7 +141,7 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
     incidents = []
     for g in groups:
         best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))
-        best_date = min(g, key=lambda r: _SPAN[r.date_precision])
+        best_date = _told_date(g)
         best_type = min(g, key=lambda r: _SEVERITY.get(r.sub_event_type, 3))
         by_article: dict[str, list[Report]] = {}
         for r in g:
@@ -163,6 +167,17 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         seen[base] = seen.get(base, 0) + 1
         inc.incident_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return incidents
+
+
+def _told_date(group: list[Report]) -> Report:
+    """The report whose date the incident takes: of the finest precision, the day most of its
+    articles give; on a tie, the one told first in its article (the lead, not a later aside)."""
+    finest = min(_SPAN[r.date_precision] for r in group)
+    dated = [r for r in group if _SPAN[r.date_precision] == finest]
+    votes: dict[date | None, set[str]] = {}
+    for r in dated:
+        votes.setdefault(r.event_date, set()).add(r.article)
+    return min(dated, key=lambda r: (-len(votes[r.event_date]), r.start))
 
 
 def _largest(values: list[int | None]) -> int | None:
