@@ -124,3 +124,12 @@ def test_two_shootings_a_day_apart_in_one_story_stay_two():
 def test_an_undated_story_is_dated_on_its_publication_day_at_week_precision():
     inc = only(["A woman and her son were found shot to death in their home in Macon, Ga., police said."])
     assert (inc.event_date, inc.date_precision) == (MONDAY, "week")
+
+
+def test_the_day_a_story_is_told_does_not_date_its_event():
+    inc = only(["In Anderson, S.C., the coroner on Friday identified the girl who was shot to death by her "
+                "foster father on Thursday."], published=date(2016, 2, 21))
+    assert inc.event_date == date(2016, 2, 18)
+    inc = only(["EVANSVILLE, Ind. — Five people were shot in an apartment building, police said Tuesday."],
+               published=date(2016, 2, 17))
+    assert inc.event_date == date(2016, 2, 16)  # told Tuesday: at the latest, and likeliest, that day

@@ -134,6 +134,7 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
     others = [p.clean_start - offset for p, _ in chosen if p is not place]
     lead_end = sentence.rfind(",", 0, at) if re.match(r"(?:following|after|before|since|despite|until|unlike|amid)\b",
                                                        sentence, re.I) else -1
+    told = None  # the day the news was told ("reported last night"): the event's day at the latest
     for d in sorted(dates, key=lambda d: abs(d.start - rel)):
         if d.end <= lead_end:
             continue  # "Following the election in October, workers protested": the election's date
@@ -146,12 +147,15 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
             continue
         if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]):
             continue
+        if telling_date(sentence, d.start, d.end):
+            told = told or (d.date, d.precision)
+            continue
         if quotes.holds(offset + d.start) and d.anchor != "text":
             if reference is not None:
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
             continue
         return d.date, d.precision
-    return (sent.story_date.value if sent.story_date else None) or undated(sent.published)
+    return told or (sent.story_date.value if sent.story_date else None) or undated(sent.published)
 
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
@@ -163,7 +167,19 @@ FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
                        r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled|bond|bail|jail(?:ed)?|booked|custody|"
                        r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued)\b", re.I)
-_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)\s*:?\s*(?:on\s+)?$", re.I)
+# "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling.
+_TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
+                          r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
+                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?$", re.I)
+_TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|announced|arrested|charged|"
+                         r"identified|released|confirmed)\b", re.I)
+
+
+def telling_date(sentence: str, start: int, end: int) -> bool:
+    """True when the date at ``start:end`` dates the telling of the news, not its event."""
+    return bool(_TOLD_BEFORE.search(sentence[max(0, start - 40):start]) or _TOLD_AFTER.match(sentence, end))
+
+
 
 
 class StoryDate:
@@ -183,7 +199,7 @@ class StoryDate:
         fallback = None
         for d in find_dates(lead, published, None):
             if d.date is None or d.precision != "day" or self.quotes.holds(d.start) \
-                    or _STAMP.search(lead[max(0, d.start - 25):d.start]):
+                    or telling_date(lead, d.start, d.end):
                 continue
             earliest = shift(published, -STORY_DAYS)
             if published is not None and not ((earliest is None or earliest <= d.date) and d.date <= published):
