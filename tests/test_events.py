@@ -133,3 +133,15 @@ def test_the_day_a_story_is_told_does_not_date_its_event():
     inc = only(["EVANSVILLE, Ind. — Five people were shot in an apartment building, police said Tuesday."],
                published=date(2016, 2, 17))
     assert inc.event_date == date(2016, 2, 16)  # told Tuesday: at the latest, and likeliest, that day
+
+
+def test_actors_are_named_as_acled_names_them():
+    found = incidents("CHICAGO — A man was shot and killed by police on Sunday, officials said.",
+                      "QUITO — On Saturday, soldiers fired on protesters in Quito, killing two.",
+                      "DALLAS — A deputy was shot during a traffic stop in Dallas on Sunday night.",
+                      "LAGOS — Thousands marched peacefully in Lagos on Saturday.")
+    got = {i.location: (i.actor1, i.actor2) for i in found}
+    assert got["CHICAGO"] == ("Police Forces of United States", "Civilians (United States)")
+    assert got["Quito"] == ("Military Forces of Ecuador", "Protesters (Ecuador)")
+    assert got["Dallas"] == ("Unidentified Armed Group (United States)", "Police Forces of United States")
+    assert got["Lagos"] == ("Protesters (Nigeria)", None)

@@ -25,6 +25,7 @@ from datetime import date
 
 from geo.articles import Article
 from geo.dates import AGGREGATE, find_dates, shift
+from geo.events.actors import actors
 from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
@@ -154,7 +155,9 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
         if when and cutoff and when < cutoff:
             continue  # background history, not this crisis' event
         raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
+        actor1, actor2 = actors(etype, sub, sent.text, place.country)
         rep = Report(article=ctx.article.article_id, event_type=etype, sub_event_type=sub, event_date=when,
+                     actor1=actor1, actor2=actor2,
                      date_precision=precision, mention=place,
                      geo_precision=geo_precision_of(place.feature, near=near) if place.place else None,
                      quote=sent.text, start=raw_s, end=raw_e)

@@ -152,6 +152,7 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         inc = Incident(
             incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,
             event_type=best_type.event_type, sub_event_type=best_type.sub_event_type, location=best_place.location,
+            actor1=best_type.actor1, actor2=best_type.actor2,
             country=p.country if p else None, admin1=p.admin1 if p else None, place=p,
             geo_precision=best_place.geo_precision, sources=sources, notes="; ".join(notes),
             status="extracted")

@@ -28,6 +28,8 @@ class Report:
     arrests: int | None = None
     fatalities_max: int | None = None
     victims: int | None = None  # people shot or stabbed: injured, but for those who died
+    actor1: str | None = None  # as ACLED names them (:mod:`geo.events.actors`)
+    actor2: str | None = None
     unknown: frozenset[str] = frozenset()  # figures the story gives as "many", "several"
     notes: list[str] = field(default_factory=list)
 
