@@ -145,3 +145,12 @@ def test_actors_are_named_as_acled_names_them():
     assert got["Quito"] == ("Military Forces of Ecuador", "Protesters (Ecuador)")
     assert got["Dallas"] == ("Unidentified Armed Group (United States)", "Police Forces of United States")
     assert got["Lagos"] == ("Protesters (Nigeria)", None)
+
+
+def test_people_named_together_count_together_and_the_one_who_killed_is_no_victim():
+    inc = only(["TULSA, Okla. — A woman and her adopted son were found dead in their home Sunday, police said."])
+    assert inc.fatalities == 2
+    inc = only(["WEIR, Texas — A gunman killed two people and wounded three others Sunday night in Weir, police said."])
+    assert (inc.fatalities, inc.injuries) == (2, 3)
+    inc = only(["One of the five people shot and killed Sunday at the airport in Fort Myers, Fla., was a teacher."])
+    assert inc.fatalities == 5

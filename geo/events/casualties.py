@@ -28,7 +28,7 @@ _WHAT = [
 ]
 _WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
 CASUALTY = re.compile(
-    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:ages?|aged)\s+\d[\d\s,&and-]*,)?\s*\[?\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
+    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:ages?|aged)\s+\d[\d\s,&and-]*,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
     r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
     rf"(?P<what>{_WHAT_RX})\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
@@ -37,7 +37,8 @@ CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+le
 # "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"\b(?:a|an|one|another|his|her|their)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|"
-                    r"local\s+|elderly\s+|pregnant\s+|off-duty\s+|\w+\s+county\s+)*"
+                    r"local\s+|elderly\s+|pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|"
+                    r"infant\s+|teen\s+|ex-|former\s+|estranged\s+|\w+\s+county\s+)*"
                     r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|"
                     r"trooper|victim|resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|"
                     r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|"
@@ -87,21 +88,43 @@ def vague(sentence: str) -> frozenset[str]:
 
 # Words that cannot stand between a number and what happened to the people it counts: "two
 # felony charges after his son shot himself" counts charges, not victims.
-_GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|who|whom|that|which|but|where|"
+_GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|but|where|"
                         r"charges?|counts?|shots|rounds|times|bullets|cars?|vehicles?|homes?|houses?|days?|weeks?|"
                         r"guns?|weapons?|blocks?|miles?|feet|dollars)\b", re.I)
+# After an active casualty verb, its object: the count before it did it ("two men shot a woman").
+_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+                     r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
 # Before a number: an age or a list of ages, or a wider total the event is "among".
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
                           re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)", re.I)
 
 
+# Between two counts of people named together ("a woman and her son", "two men, a woman and
+# a child"): a few words (the first count's noun), then "and" or a comma; never a verb.
+_JOINED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|of|than|to|in|at|on|from|"
+                         r"after|before|while|when|who|that|which)\b|" + _WHAT_RX, re.I)
+
+
 def _counted(sentence: str) -> list[Count]:
-    """The counts of a sentence, and "a man", "a 16-year-old boy" as counts of one."""
+    """The counts of a sentence, "a man", "a 16-year-old boy" as counts of one, and people named
+    together as one count ("a woman and her adopted son were found dead": two)."""
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
     counts += [Count(1, None, m.start(), m.end()) for m in SINGLE.finditer(sentence) if m.start() not in taken]
-    return sorted(counts, key=lambda c: c.start)
+    counts.sort(key=lambda c: c.start)
+    joined: list[Count] = []
+    for c in counts:
+        if joined and c.hedge is None and joined[-1].hedge is None and _is_joined(sentence[joined[-1].end:c.start]):
+            last = joined.pop()
+            c = Count(last.value + c.value, None, last.start, c.end)
+        joined.append(c)
+    return joined
+
+
+def _is_joined(between: str) -> bool:
+    return bool(_JOINED.fullmatch(between)) and not _NOT_JOINED.search(between)
 
 
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
@@ -119,6 +142,10 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
+        if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their)\b", sentence[c.end:c.end + 12], re.I):
+            continue  # "one of the five people killed": the five count
+        if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
+            after = None  # "a gunman killed two people": who killed, not who died
         gap = sentence[c.end:c.end + after.start("what")] if after else ""
         if after and not re.search(r"[;:.]", gap) and not _GAP_BREAK.search(gap):
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
