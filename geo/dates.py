@@ -101,7 +101,8 @@ AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b
                        r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
                        r"so\s+far|to\s+date|in\s+total|in\s+all\b|total\s+(?:number|of)|death\s+toll\s+(?:rose|climbed|has\s+risen)|"
                        r"from\s+\w+(?:\s+\w+)?\s+(?:through|to|until|into)\s+\w+day\b|across\s+the\s+(?:city|county|state|country)|"
-                       r"citywide|this\s+year|last\s+year|a\s+year\s+ago|(?:every|each)\s+(?:day|week|year))",
+                       r"citywide|this\s+year|last\s+year|a\s+year\s+ago|(?:every|each)\s+(?:day|week|year)|"
+                       r"(?:in|during)\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:shootings|attacks|incidents))",
                        re.I)
 
 

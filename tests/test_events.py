@@ -154,3 +154,19 @@ def test_people_named_together_count_together_and_the_one_who_killed_is_no_victi
     assert (inc.fatalities, inc.injuries) == (2, 3)
     inc = only(["One of the five people shot and killed Sunday at the airport in Fort Myers, Fla., was a teacher."])
     assert inc.fatalities == 5
+
+
+def test_a_round_up_gives_one_report_per_shooting_and_its_total_is_none():
+    found = incidents("CHICAGO — At least six people were shot in separate attacks across Chicago on Sunday. "
+                      "A 23-year-old man was shot and killed in the 6900 block of South Stewart Avenue about 1 a.m. "
+                      "Later, two women were wounded in the 1200 block of West Madison Street. A 16-year-old boy "
+                      "was shot in the leg in the 3900 block of West Chicago Avenue on Sunday afternoon.")
+    assert sorted((i.location, i.fatalities, i.injuries, i.event_date.day, i.geo_precision) for i in found) == [
+        ("South Stewart Avenue", 1, 0, 14, 2), ("West Chicago Avenue", 0, 1, 14, 2), ("West Madison Street", 0, 2, 14, 2)]
+
+
+def test_a_hashtag_in_the_headline_neither_dates_nor_doubles_the_event():
+    inc = only(["#EndSARS: soldiers open fire on protesters at toll gate\n\nLAGOS — Soldiers opened fire on "
+                "protesters at a toll gate in Lagos on Tuesday night, killing at least 12 people, witnesses said. "
+                "The #EndSARS protests began on October 8."], published=date(2020, 10, 21))
+    assert (inc.event_date, inc.fatalities, len(inc.sources)) == (date(2020, 10, 20), 12, 1)
