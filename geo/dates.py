@@ -91,11 +91,19 @@ EXPRESSIONS = [
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|this\s+past)\s+week\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:last|this\s+past|over\s+the|this|the)\s+weekend|a\s+weekend(?=\s+\w+ing\b|\s+shooting))\b",
+                           re.I)),
+    ("holiday", re.compile(r"\b(?P<holiday>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+(?:Eve|Day)|"
+                           r"Fourth\s+of\s+July|Halloween|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
+                           r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Valentine['’]s\s+Day|"
+                           r"Mother['’]s\s+Day|Father['’]s\s+Day)\b")),
     ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
 ]
 # A word every expression above holds: a sentence without one has no date, and is not scanned 11 times.
 _HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|this|yesterday|"
-                   r"night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|previous|preceding)\b", re.I)
+                   r"night|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|previous|preceding|"
+                   r"christmas|new\s+year['’]s|fourth|halloween|thanksgiving|mlk|valentine['’]s|mother['’]s|"
+                   r"father['’]s)\b", re.I)
 # "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
 AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
                        r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
@@ -198,7 +206,48 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
         return shift(published, -back), "day", "publication"
     if kind == "last_week":
         return shift(published, -7), "week", "publication"
+    if kind == "weekend":  # the last weekend up to publication, given as its Saturday
+        return shift(published, -((published.weekday() - 5) % 7)), "week", "publication"
+    if kind == "holiday":
+        return holiday(m["holiday"], published), "day", "publication"
     raise AssertionError(kind)
+
+
+# Holidays by (month, day), or (month, weekday, n-th; -1 the last) for those on a weekday.
+_HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+    "martin luther king day": (1, 0, 3), "mlk day": (1, 0, 3), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+}
+
+
+def holiday(name: str, published: date) -> date | None:
+    """The last time the (US) holiday fell, up to ``published``.
+
+    >>> holiday("Thanksgiving", date(2016, 11, 28)), holiday("Christmas", date(2017, 1, 3))
+    (datetime.date(2016, 11, 24), datetime.date(2016, 12, 25))
+    """
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    key = re.sub(r"martin luther king(?: jr\.?)? day", "martin luther king day", key)
+    rule = _HOLIDAYS.get(key)
+    if rule is None:
+        return None
+    for year in (published.year, published.year - 1):
+        day = _mk(year, rule[0], rule[1]) if len(rule) == 2 else _nth_weekday(year, *rule)
+        if day is not None and day <= published:
+            return day
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1: the last) given weekday of a month."""
+    first = date(year, month, 1)
+    if n > 0:
+        return date(year, month, 1 + (weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    last = nxt.toordinal() - 1
+    return date.fromordinal(last - (date.fromordinal(last).weekday() - weekday) % 7)
 
 
 def shift(day: date | None, days: int) -> date | None:

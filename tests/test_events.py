@@ -170,3 +170,21 @@ def test_a_hashtag_in_the_headline_neither_dates_nor_doubles_the_event():
                 "protesters at a toll gate in Lagos on Tuesday night, killing at least 12 people, witnesses said. "
                 "The #EndSARS protests began on October 8."], published=date(2020, 10, 21))
     assert (inc.event_date, inc.fatalities, len(inc.sources)) == (date(2020, 10, 20), 12, 1)
+
+
+def test_holidays_and_the_weekend_date_an_event():
+    inc = only(["A man has been charged with shooting a 2-year-old on Christmas in Southgate, Mich., "
+                "prosecutors announced."], published=date(2016, 12, 28))
+    assert inc.event_date == date(2016, 12, 25)
+    inc = only(["DAYTON, Ohio — Police gave an update on a weekend shooting that killed a 5-year-old boy in Dayton."],
+               published=date(2015, 11, 11))
+    assert (inc.event_date, inc.date_precision) == (date(2015, 11, 7), "week")
+    inc = only(["Gunfire at a park after the Martin Luther King Jr. Day parade in Miami wounded eight people."],
+               published=date(2017, 1, 18))
+    assert inc.event_date == date(2017, 1, 16)
+
+
+def test_the_day_a_victim_died_dates_the_shooting_only_when_nothing_else_does():
+    inc = only(["A teenager who was wounded in a double shooting on Sunday died Tuesday in Milwaukee, "
+                "the medical examiner said."], published=date(2017, 2, 15))
+    assert inc.event_date == date(2017, 2, 12)

@@ -167,8 +167,10 @@ FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
                        r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled|bond|bail|jail(?:ed)?|booked|custody|"
                        r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued)\b", re.I)
-# "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling.
+# "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling;
+# "died Tuesday": of a death that may follow the shooting by days. The event's day at the latest.
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
+                          r"died|succumbed|passed\s+away|"
                           r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
                           r"\s*:?\s*(?:on\s+|late\s+|early\s+)?$", re.I)
 _TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|announced|arrested|charged|"
@@ -176,7 +178,7 @@ _TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:sa
 
 
 def telling_date(sentence: str, start: int, end: int) -> bool:
-    """True when the date at ``start:end`` dates the telling of the news, not its event."""
+    """True when the date at ``start:end`` dates the telling of the news (or a death), not its event."""
     return bool(_TOLD_BEFORE.search(sentence[max(0, start - 40):start]) or _TOLD_AFTER.match(sentence, end))
 
 
