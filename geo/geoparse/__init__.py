@@ -28,7 +28,7 @@ one sense per name per article, and nearness to the other places the article nam
 gazetteer's own ranking (feature class, population). :meth:`Geoparser.find_all` reads the
 articles of one outlet together, to find where the outlet is based (:mod:`~geo.geoparse.outlets`).
 
-Each stage returns new values: a candidate is frozen, and resolving it makes a new one.
+Each stage returns new values: a candidate is immutable, and resolving it makes a new one.
 
 >>> from geo.articles import Article
 >>> art = Article.from_text("Police fired on protesters in Huayllani, Cochabamba, on Friday. "

@@ -8,8 +8,6 @@ other places, beats a foreign country of the same name that the article otherwis
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
-
 from geo.distance import haversine_km
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.focus import Focus
@@ -51,5 +49,5 @@ def at_home(cands: list[Candidate], focus: Focus, home: Place | None, names: Nam
         reading = None
         if c.result is not None and not c.fixed and c.result.feature == "country":
             reading = _at_home(c, focus, places, names)
-        out.append(c if reading is None else replace(c, result=reading))
+        out.append(c if reading is None else c._replace(result=reading))
     return out

@@ -7,8 +7,6 @@ home town, which weighs more than guesses about other names.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from geo.distance import haversine_km_many
@@ -75,8 +73,8 @@ def by_nearness(cands: list[Candidate], focus: Focus, sense: dict[str, GeocodeRe
     sense, decided = dict(sense), set(decided)
     out = []
     for c in cands:
-        out.append(c if c.result is None or c.qualifier or c.fixed
-                   else replace(c, result=_choose(c, focus, sense, decided, readings, home, names)))
+        r = c.result if c.result is None or c.qualifier or c.fixed else _choose(c, focus, sense, decided, readings, home, names)
+        out.append(c if r is c.result else c._replace(result=r))
     return out
 
 

@@ -1,12 +1,14 @@
 """The small records the geoparser's stages pass on: tokens, candidates, an article as recognised.
 
-A candidate is frozen: a stage that resolves one returns a new one (``dataclasses.replace``).
+A candidate is immutable (a named tuple, cheap to make: an article has hundreds): a stage that
+resolves one returns a new one (``candidate._replace(result=...)``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from geo.gazetteer import GeocodeResult
 
@@ -26,8 +28,7 @@ class Token:
         self.lower = self.text.lower()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A name that may be a place, with what its context said of it, and (once resolved) its reading."""
 
     start: int  # clean-text offsets of the name

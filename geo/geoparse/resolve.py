@@ -6,8 +6,6 @@ Qualified names go first ("Huayllani, Cochabamba"): they fix the sense of later 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.focus import Focus
 from geo.geoparse.names import Names
@@ -17,7 +15,7 @@ from geo.geoparse.rules import OPENER_FEATURES
 
 def unresolved(cands: list[Candidate]) -> list[Candidate]:
     """The candidates as recognised: only the fixed ones (abbreviations, demonyms) keep a reading."""
-    return [c if c.fixed or c.result is None else replace(c, result=None) for c in cands]
+    return [c if c.fixed or c.result is None else c._replace(result=None) for c in cands]
 
 
 def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeResult, ...], GeocodeResult | None]:
@@ -62,4 +60,4 @@ def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, Geoco
             continue
         results[n] = max(options, key=focus.rank)
         sense.setdefault(c.key, results[n])
-    return [replace(c, result=results[n]) if n in results else c for n, c in enumerate(cands)], sense, decided
+    return [c._replace(result=results[n]) if n in results else c for n, c in enumerate(cands)], sense, decided
