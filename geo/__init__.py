@@ -5,9 +5,8 @@
 -16.5
 """
 
-__version__ = "0.1.0"
-
-from geo.gazetteer import Gazetteer, GeocodeResult, PlaceNotFound  # noqa: E402
-from geo.lookup import geocode  # noqa: E402
+from geo.version import __version__
+from geo.gazetteer import Gazetteer, GeocodeResult, PlaceNotFound
+from geo.lookup import geocode
 
 __all__ = ["Gazetteer", "GeocodeResult", "PlaceNotFound", "geocode", "__version__"]

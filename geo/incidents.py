@@ -57,7 +57,7 @@ def extract_incidents(articles: list[Article], extractor: Extractor | None = Non
     from geo.progress import progress
 
     ex = extractor or Extractor()
-    if found is None:  # read together, so an outlet's articles get its home (see Toponymer.find_all)
+    if found is None:  # read together, so an outlet's articles get its home (see Geoparser.find_all)
         found = ex.toponymer.find_all(articles)
     reports = [r for a in progress(articles, "extracting incidents") for r in ex.reports(a, found.get(a.article_id))]
     return merge_reports(reports, {a.article_id: a for a in articles})

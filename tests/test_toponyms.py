@@ -245,7 +245,7 @@ def test_token_scan_sees_the_words_a_full_word_scan_would():
     and end words exactly where the full word scan does ("pro-Morales" stays one word)."""
     from hypothesis import given, settings, strategies as st
 
-    from geo.toponym_rules import _TOKEN, _WORD, CONNECTORS
+    from geo.geoparse.tokens import CONNECTORS, TOKEN as _TOKEN, WORD as _WORD
 
     pieces = st.sampled_from(["El", "Alto", "pro", "Morales", "y", "de", "of", "the", "Ávila", "évora", "über",
                               "U.S.", "St.", "Louis", "d", "Alene", "O", "Brien", "Al", "Jazeera", "s", "x", "Ü"])

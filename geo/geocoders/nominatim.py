@@ -25,13 +25,13 @@ from geopy.exc import (
 )
 from geopy.geocoders import Nominatim
 
-from geo import __version__
 from geo.gazetteer import GeocodeResult
 from geo.geocoders.cache import AnswerCache
 from geo.geocoders.errors import OnlineGeocodingError
 from geo.geocoders.transport import GuardedAdapter
 from geo.normalize import normalize_name
 from geo.options import options
+from geo.version import __version__
 
 USER_AGENT = f"geo-incident-mapper/{__version__} (crisis news geoparser; offline-first)"
 PROVIDER = "nominatim"

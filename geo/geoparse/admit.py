@@ -1,0 +1,61 @@
+"""Admission: the final keep-or-drop rules for resolved candidates.
+
+Acronyms ("MAS", "COB") are dropped; a sentence's first word stays only if it names a region,
+a big city or a name cued elsewhere; a name ending another name only if it is prominent; and a
+single word naming only a small place needs a cue, once per article (after "in Huayllani", a
+bare "Huayllani" is the same place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.gazetteer import GeocodeResult
+from geo.geoparse.names import Names
+from geo.geoparse.records import Candidate
+from geo.geoparse.rules import DATELINE, OPENER_FEATURES, PROMINENT_FEATURES
+
+_FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
+_OPENER_CITY = 250_000  # a city this big may open a sentence ("Ottawa has said", "Toronto police")...
+# ...unless prose follows, as after a word ("Reading the report", "Nice to meet you")
+_PROSE_NEXT = re.compile(r"\s+(?:the|a|an|to|of|for|with|and|or|in|on|at|from|by|that|this|it|you|me|us)\b")
+
+
+def _acronym(c: Candidate, r: GeocodeResult, text: str) -> bool:
+    """A short all-caps word is an acronym unless it names a country ("US") or opens a
+    dateline ("WACO, Texas —")."""
+    return (not c.fixed and c.end - c.start <= 4 and text[c.start:c.end].isupper()
+            and r.feature != "country" and not DATELINE.match(text, c.end))
+
+
+def _weak_opener(c: Candidate, r: GeocodeResult, text: str, cued: set[str], names: Names) -> bool:
+    """A sentence's first word, not cued anywhere, that is neither a region nor a big city
+    followed by something other than prose."""
+    return (c.opener and c.key not in cued and r.feature not in OPENER_FEATURES
+            and not (max(r.population, names.best(c.key, None)[0].population) >= _OPENER_CITY
+                     and " " not in c.key and not _PROSE_NEXT.match(text, c.end)))
+
+
+def _uncued_small(c: Candidate, r: GeocodeResult, cued: set[str], focus: str | None, names: Names) -> bool:
+    """A single word that needs a cue and names only small places (any prominent reading
+    counts: "Paris" in Texas news is still a place), unless a town of the focus country."""
+    return (c.needs_cue and " " not in c.key and r.feature not in PROMINENT_FEATURES
+            and names.best(c.key, None)[0].feature not in PROMINENT_FEATURES
+            and c.key not in cued and not (r.country == focus and (r.feature in ("admin2", "district")
+                                                                   or r.population >= _FOCUS_TOWN)))
+
+
+def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
+    """The resolved candidates that count as mentions, in their order."""
+    cued = {c.key for c in cands if not c.needs_cue}
+    out = []
+    for c in cands:
+        r = c.result
+        if r is None or _acronym(c, r, text) or _weak_opener(c, r, text, cued, names):
+            continue
+        if c.ends_name and r.feature not in PROMINENT_FEATURES and c.key not in cued:
+            continue
+        if _uncued_small(c, r, cued, focus, names):
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,144 @@
+"""Context: the verdict on a span of a run, from the words around it.
+
+A name inside an organisation ("Mexico Hospital") or a person's name ("Evo Morales") is not a
+place; a single word that names only small places needs a cue ("in", a qualifier, a place noun);
+a sentence's first word, a quoted word or a possessive owner is weak evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from geo.geoparse import people
+from geo.geoparse.names import Names
+from geo.geoparse.qualifiers import qualifier_of
+from geo.geoparse.records import Candidate, Token
+from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
+from geo.geoparse.spotters import COUNTY_WORDS, listed_county
+from geo.lexicon import DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_NOUNS, STOPWORDS
+from geo.normalize import normalize_name
+
+_CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
+_LOOSE_CONNECTORS = frozenset("on upon sur y".split())
+_NOUN_FIRST = frozenset("ciudad provincia departamento distrito municipio region región estado comunidad "
+                        "barrio zona pueblo".split())
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+
+
+class Verdict(NamedTuple):
+    """A span's candidate (None: not a place), and the person it turned out to be, if one."""
+
+    candidate: Candidate | None
+    person: str | None = None
+
+
+class _Inside(NamedTuple):
+    """How a name sits in its run: after an adjective, before another word, ending a name."""
+
+    adjective_before: bool
+    modifier: bool
+    ends_name: bool
+
+
+def _refused(key: str, persons: set[str]) -> bool:
+    """"Council", "North", "Canadian": words that happen to name a village somewhere."""
+    return (key in persons or key in ORGANISATIONS or people.is_title(key) or key in NAME_ABBREVIATIONS
+            or key in ORG_WORDS or key in DIRECTIONS or key in DEMONYMS)
+
+
+def _neighbours(run: list[Token], i: int, j: int) -> tuple[list[Token], list[Token]]:
+    """The words of the run before and after the name (a bounded window: a run of thousands of
+    capitalised words, "El El El ...", is not copied for each name)."""
+    before = run[max(0, i - _CONTEXT_WORDS):i]
+    after = run[j:j + _CONTEXT_WORDS]
+    # "Egypt on Palestine", "Oruro y La Paz": joined only in case they made one name
+    # ("Newcastle upon Tyne"); they did not, so each stands alone.
+    if before and before[-1].lower in _LOOSE_CONNECTORS:
+        before = []
+    if after and after[0].lower in _LOOSE_CONNECTORS:
+        after = []
+    return before, after
+
+
+def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) -> _Inside | None:
+    """How the name sits among the capitalised words around it; None when it is part of
+    another name and so no place."""
+    adjective_before = modifier = ends_name = False
+    if before and any(t.capital for t in before):
+        # "Evo Morales", "Bolivian President Áñez": a name inside someone's name.
+        first = before[-1].lower
+        adjective_before = first.endswith(("ian", "an", "ese", "ish")) and not people.is_given_name(first)
+        # Spanish puts the place noun first ("Provincia Chapare"); English "City Hall" is a
+        # building, but "City of Montreal" is the city.
+        # "Steven Sachs of Alexandria": a person's home town.
+        of_place = first == "of" and len(before) > 1 and (
+            before[-2].lower in PLACE_NOUNS or (modifiers and before[-2].lower in ORG_WORDS)
+            or (people.is_given_name(before[0].lower) and not any(t.lower in ORG_WORDS for t in before)))
+        if not (first in _NOUN_FIRST or adjective_before or first in DIRECTIONS or of_place):
+            # With modifiers counted, a place ending a name counts ("Environment Canada",
+            # "CTV Edmonton") unless the name is a person's ("Evo Morales").
+            if not modifiers or people.in_persons_name(before):
+                return None
+            ends_name = True
+    if after and any(t.capital for t in after):
+        # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
+        # With modifiers counted, any name leading a run is one ("Fargo Mayor", "Minnesota
+        # House"), unless it is someone's given name ("Jordan Smith").
+        if after[0].lower not in PLACE_NOUNS and after[0].lower not in COUNTY_WORDS:
+            if not modifiers or people.is_given_name(key):
+                return None
+            modifier = True  # weak evidence: "Ford Motor", "Bell Helicopter" need the place to be known
+    return _Inside(adjective_before, modifier, ends_name)
+
+
+def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
+          before_comma: re.Match | None, names: Names) -> bool:
+    """Whether something marks the name as a place: "in"/"at" or a place noun before it, a
+    region qualifying it, a known place before its comma, or an all-caps dateline."""
+    prev = re.findall(r"[\w’']+", text[max(0, start - 40):start].lower())
+    if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
+        prev = prev[:-1]  # "around the Senkata plant"
+    cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
+                          or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
+    cue = (cue or (qualifier is not None and names.is_region(normalize_name(qualifier)))
+           or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
+                   and names.known(normalize_name(before_comma.group(1)))))
+    return cue or (len(key) > 2 and text[start:end].isupper() and bool(DATELINE.match(text, end)))
+
+
+def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,
+          modifiers: bool) -> Verdict:
+    """The verdict on the name ``run[i:j]``, given the article's ``persons`` so far."""
+    name_toks = run[i:j]
+    key = normalize_name(" ".join(t.text for t in name_toks))
+    start, end = name_toks[0].start, name_toks[-1].end
+    if _refused(key, persons):
+        return Verdict(None)
+    inside = _inside(*_neighbours(run, i, j), key, modifiers)
+    if inside is None:
+        return Verdict(None)
+    tail = text[end:end + 40]
+    owner = False
+    if possessive := _POSSESSIVE.match(tail):
+        tail = tail[possessive.end():]
+        owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
+    if len(name_toks) == 1 and re.match(r"\s+\d", tail):
+        return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place
+    if people.speaks(key, tail, len(name_toks) == 1, names):
+        return Verdict(None, person=key)
+    # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
+    before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
+    county = listed_county(text, start, end, key, names)  # "Douglas, Sarpy and Lancaster counties": a list
+    qualifier, listed = qualifier_of(text, end, bool(before_comma), names) if county is None else (None, False)
+    cue = _cued(text, start, end, key, qualifier, before_comma, names)
+    if county is not None:  # each name of the list is a county ("Kansas counties" are Kansas's)
+        key, cue = county, True
+    # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
+    opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
+                                                                              text[max(0, start - 4):start])))
+    # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
+    quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
+    weak = inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner
+    return Verdict(Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
+                             ends_name=inside.ends_name, listed=listed))

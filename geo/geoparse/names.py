@@ -1,0 +1,70 @@
+"""The geoparser's one cached view of the gazetteer: which names exist, and their readings.
+
+Names repeat across articles, so every answer is remembered here, and only here; the stages
+ask this view, never the gazetteer itself.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
+
+OPTIONS = 8  # readings kept per name
+MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
+_NAME_CACHE = 200_000  # names remembered as known or not, before starting afresh
+
+
+class Names:
+    """Cached gazetteer access shared by every stage of one geoparser."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self._names: dict[str, bool] = {}  # normalised span -> whether the gazetteer has it
+        self._readings = lru_cache(maxsize=110_000)(self._lookup)
+        self._within = lru_cache(maxsize=20_000)(  # readings of a name in its "X, Y" qualifier
+            lambda key, qualifier, focus: tuple(self.gazetteer.lookup_within(key, qualifier, focus, OPTIONS)))
+        self.country = lru_cache(maxsize=512)(self.gazetteer.country)
+        self.region = lru_cache(maxsize=512)(self.gazetteer.region)
+
+    def known(self, key: str) -> bool:
+        """Whether some place is called ``key`` (a normalised name)."""
+        known = self._names.get(key)
+        if known is None:
+            self.learn([key])
+            known = self._names[key]
+        return known
+
+    def learn(self, keys: Iterable[str]) -> None:
+        """Ask the gazetteer about many names at once (an article's spans, in one query)."""
+        new = list({k for k in keys if k not in self._names})
+        if len(self._names) + len(new) > _NAME_CACHE:
+            self._names.clear()
+        found = self.gazetteer.known_names(new)
+        self._names.update((k, k in found) for k in new)
+
+    def usual_feature(self, key: str) -> str | None:
+        """The kind of place a name's best reading is, without context ("kansas": admin1)."""
+        best = self.best(key, None) if self.known(key) else ()
+        return best[0].feature if best else None
+
+    def is_region(self, key: str) -> bool:
+        """True for names with a country or admin-1 reading among their best (valid qualifiers)."""
+        options = self.best(key, None) if self.known(key) else ()
+        return any(r.feature in ("country", "admin1") for r in options)
+
+    def _lookup(self, query: str, country: str | None, limit: int) -> tuple[GeocodeResult, ...]:
+        return tuple(self.gazetteer.lookup_all(query, country=country, limit=limit))
+
+    def best(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        """The best few readings of a name, best first."""
+        return self._readings(query, country, OPTIONS)
+
+    def many(self, query: str, country: str | None) -> tuple[GeocodeResult, ...]:
+        """Many readings, for names with many equals ("Madison County")."""
+        return self._readings(query, country, MANY_OPTIONS)
+
+    def within(self, key: str, qualifier: str, focus: str | None) -> tuple[GeocodeResult, ...]:
+        """The readings of a name inside the place its "X, Y" qualifier names."""
+        return self._within(key, qualifier, focus)

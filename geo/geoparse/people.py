@@ -1,0 +1,57 @@
+"""People: the person filter in one place.
+
+A name after a given name or a title ("Carlos Mesa", "President Morales"), or before
+"said"/"told", is a person, and the same word later in the article is that person too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.geoparse.names import Names
+from geo.geoparse.records import Candidate, Token
+from geo.lexicon import GIVEN_NAMES, PERSON_TITLES, PERSON_VERBS
+from geo.normalize import normalize_name
+
+
+def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
+    """The words that follow a title or a given name in some run (up to three), countries aside."""
+    persons: set[str] = set()
+    for run in runs:
+        words = [t.lower for t in run]
+        for k, w in enumerate(words[:-1]):
+            if (w in PERSON_TITLES or w in GIVEN_NAMES) and run[k + 1].capital:
+                for t in run[k + 1:k + 4]:
+                    if not t.capital:
+                        break  # "Steven Sachs of Alexandria": the name ends before "of"
+                    key = normalize_name(t.text)
+                    if names.usual_feature(key) != "country":
+                        persons.add(key)
+    return persons
+
+
+def is_title(key: str) -> bool:
+    """"President", "Mayor": a title, not the village it also names."""
+    return key in PERSON_TITLES
+
+
+def in_persons_name(before: list[Token]) -> bool:
+    """True when the words before a name hold a given name or a title ("Evo Morales")."""
+    return any(t.lower in GIVEN_NAMES or t.lower in PERSON_TITLES for t in before)
+
+
+def is_given_name(key: str) -> bool:
+    """"Jordan Smith": a name leading a run may be someone's given name."""
+    return key in GIVEN_NAMES
+
+
+def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
+    """"Morales said": a single word before a person's verb is the man; "Russia said" is still Russia."""
+    following = re.match(r"\s+(\w+)", tail)
+    next_word = following.group(1).lower() if following else ""
+    return next_word in PERSON_VERBS and one_word and not names.is_region(key)
+
+
+def without_persons(cands: list[Candidate], persons: set[str]) -> list[Candidate]:
+    """The candidates that are not an article's persons."""
+    return [c for c in cands if c.key not in persons]

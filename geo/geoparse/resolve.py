@@ -1,0 +1,63 @@
+"""First readings: each name's reading from its qualifier, the outlet's senses or its best
+reading (ranked by the article's focus), and one sense per name per article.
+
+Qualified names go first ("Huayllani, Cochabamba"): they fix the sense of later bare uses.
+"""
+
+from __future__ import annotations
+
+from geo.gazetteer import GeocodeResult
+from geo.geoparse.focus import Focus
+from geo.geoparse.names import Names
+from geo.geoparse.records import Candidate
+from geo.geoparse.rules import OPENER_FEATURES
+
+
+def unresolved(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates as recognised: only the fixed ones (abbreviations, demonyms) keep a reading."""
+    return [c if c.fixed or c.result is None else c._replace(result=None) for c in cands]
+
+
+def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeResult, ...], GeocodeResult | None]:
+    """The readings of a name within its qualifier, or (none there) the region the qualifier
+    names: "Holliday, Missouri" is a town the gazetteer lacks, in a region it has. The region
+    says where it is; a Holliday in Texas would not."""
+    assert c.qualifier is not None
+    options = names.within(c.key, c.qualifier, focus.country)
+    if options or c.listed or names.usual_feature(c.key) in OPENER_FEATURES:
+        return options, None
+    return options, next((r for r in names.best(c.qualifier, focus.country)
+                          if r.feature in ("country", "admin1")), None)
+
+
+def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, GeocodeResult] | None,
+                   names: Names) -> tuple[list[Candidate], dict[str, GeocodeResult], set[str]]:
+    """The candidates with their first readings (a new list, in their order); the sense of each
+    name so far; and the names already decided (the outlet's senses), whose later uses share it.
+
+    ``senses``, the outlet's, hold for the names this story does not qualify itself ("London,
+    England")."""
+    qualified = {c.key for c in cands if c.qualifier}
+    sense: dict[str, GeocodeResult] = {k: r for k, r in (senses or {}).items() if k not in qualified}
+    decided: set[str] = set(sense)
+    results: dict[int, GeocodeResult] = {}
+    for n in sorted(range(len(cands)), key=lambda n: cands[n].qualifier is None):
+        c = cands[n]
+        if c.fixed:
+            continue
+        if c.key in sense and c.qualifier is None:
+            results[n] = sense[c.key]
+            continue
+        options: tuple[GeocodeResult, ...] = ()
+        if c.qualifier:
+            options, region = _qualified(c, focus, names)
+            if region is not None:
+                results[n] = region
+                continue
+        if not options:
+            options = names.best(c.key, focus.country)
+        if not options:
+            continue
+        results[n] = max(options, key=focus.rank)
+        sense.setdefault(c.key, results[n])
+    return [c._replace(result=results[n]) if n in results else c for n, c in enumerate(cands)], sense, decided

@@ -1,0 +1,122 @@
+"""Spotters: names found by their own pattern, beside the gazetteer's runs.
+
+Abbreviations ("U.S.", "Ky." after a town), streets and waters by their type word, the
+names listed before "counties", "the town of X", and demonyms ("Bolivian").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from geo.gazetteer import GeocodeResult
+from geo.geoparse.names import Names
+from geo.geoparse.records import Candidate
+from geo.geoparse.rules import OPENER_FEATURES
+from geo.lexicon import DEMONYMS, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS, STOPWORDS
+from geo.normalize import normalize_name
+
+ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
+    re.escape(k) for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)))
+_AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
+# Streets, roads and waters, which a gazetteer of settlements does not hold: known by their
+# type word ("Memphis Street", "Neches River", "Lake Lanier", "Avenida Juan Pablo II").
+_LOCAL_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
+_LOCAL_FEATURE = re.compile(
+    rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek)\b"
+    rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
+COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
+# Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
+_COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
+                          r",?\s+((?i:counties|parishes))\b")
+_COUNTY_LIST_REACH = 600  # characters
+_LIST_SEPARATOR = re.compile(r",|\b(?:and|or|to)\b|&")  # "Ellsworth to Riley counties" too
+_LIST_ITEM_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)$")
+_CAP_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]+"
+_NAMED_PLACE = re.compile(
+    rf"\b(?:city|town|village|community|hamlet|district|province|department|municipality|neighbou?rhood|suburb|"
+    rf"comunidad|localidad|municipio|provincia|departamento)\s+of\s+"
+    rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)?{_CAP_WORD}){{0,3}})"
+    rf"|\b(?P<name2>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})\s+Province\b")
+
+
+def institution_follows(text: str, end: int) -> bool:
+    """True when the capitalised words after ``end`` name an institution ("... Army", "... Bank")."""
+    following = re.match(r"\s+((?:[A-Z][\w’'-]*\s*)+)", text[end:end + 60])
+    return following is not None and any(w.lower() in ORG_WORDS for w in following.group(1).split())
+
+
+def abbreviated(abbreviation: str, names: Names) -> GeocodeResult | None:
+    """The country or region an abbreviation stands for ("Ky." -> Kentucky)."""
+    iso, admin1 = PLACE_ABBREVIATIONS[abbreviation]
+    return names.region(iso, admin1) if admin1 else names.country(iso)
+
+
+def abbreviations(text: str, names: Names, modifiers: bool) -> list[Candidate]:
+    """"U.S.", "W.Va.", and "Ky." after a town ("Louisville, Ky."): already resolved."""
+    out = []
+    for m in ABBREVIATION.finditer(text):
+        abbreviation = m.group()
+        if abbreviation.count(".") == 1 and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name
+        if not modifiers and institution_follows(text, m.end()):
+            continue  # "U.S. Army", "U.S. Senate": an institution
+        result = abbreviated(abbreviation, names)
+        if result is not None:
+            out.append(Candidate(m.start(), m.end(), normalize_name(result.name), result=result, fixed=True))
+    return out
+
+
+def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
+    """Streets and waters by their type word; resolved later, against the article's home town."""
+    out = []
+    for m in _LOCAL_FEATURE.finditer(text):
+        start, words = m.start(), m.group().split()
+        # Leading function words and owners are not part of the name: "On Main Street",
+        # "Warden’s Memphis Street".
+        while len(words) > 2 and (words[0].lower() in STOPWORDS or words[0].endswith(("’s", "'s"))):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        key = normalize_name(" ".join(words))
+        if key in ORGANISATIONS or (not modifiers and institution_follows(text, m.end())):
+            continue  # "Wall Street", "Main Street Bank"
+        if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]):
+            continue  # part of a longer name: "County Road 43", "Red River Valley"
+        out.append(Candidate(start, m.end(), key, local=True))
+    return out
+
+
+def listed_county(text: str, start: int, end: int, key: str, names: Names) -> str | None:
+    """"Clarke, Madison and Oconee counties": the county name ("madison county") of a name
+    listed before "counties" or "parishes", if there is one; None for a state ("Kansas counties"),
+    and for a name alone ("the four metro Athens counties" are the counties around Athens)."""
+    # A list of counties ends within a few hundred characters: a bounded window keeps a long
+    # run of names ("Sacaba, Sacaba, ...") from being scanned again for each of them.
+    listed = _COUNTY_LIST.match(text, end, end + _COUNTY_LIST_REACH) if key else None
+    if listed is None or not (_LIST_SEPARATOR.search(text, end, listed.start(1))
+                              or _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])):
+        return None
+    county = f"{key} {COUNTY_WORDS[listed.group(1).lower()]}"
+    return county if names.known(county) and names.usual_feature(key) not in OPENER_FEATURES else None
+
+
+def named_places(text: str) -> list[tuple[int, int, str]]:
+    """"The town of X", "X Province": the spans and keys of names the text plainly calls places."""
+    named = []
+    for m in _NAMED_PLACE.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        named.append((*m.span(group), normalize_name(m.group(group))))
+    return named
+
+
+def demonyms(text: str, names: Names, mentioned: bool) -> tuple[Counter[str], list[Candidate]]:
+    """"Bolivian", "Chilean": votes for their countries, and (only when ``mentioned``) mentions of them."""
+    votes: Counter[str] = Counter()
+    out = []
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        iso = DEMONYMS.get(m.group().lower())
+        if iso:
+            votes[iso] += 1
+            if mentioned and (country := names.country(iso)) is not None:
+                out.append(Candidate(m.start(), m.end(), m.group().lower(), result=country, fixed=True))
+    return votes, out
