@@ -88,10 +88,9 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     size (see :func:`geo.articles.load_articles`). ``articles``, already loaded, are used
     instead of loading ``paths`` again.
     """
-    from geo.incidents import extract_incidents
+    from geo.incidents import event_toponymer, extract_incidents
     from geo.lookup import geocode
     from geo.paths import DATA_DIR, SEEDS_DIR
-    from geo.toponyms import default_toponymer
 
     problems: list[str] = []
 
@@ -107,8 +106,7 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
         articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
                                  max_mb=max_mb) if paths else []
     # Places are found once, for both the incidents and the map's mention layer.
-    toponymer = default_toponymer()
-    places = toponymer.find_all(articles)
+    places = event_toponymer().find_all(articles)
     extracted = extract_incidents(articles, found=places) if articles else []
     curated_path = DATA_DIR / DEFAULT_CURATED if curated is None else curated
     records = load_incidents(curated_path, on_problem=report, geocode=geocode) if curated_path else []

@@ -11,7 +11,9 @@ publication, or to the last date the article gave), and reads the casualty
 figures from the sentence and the sentences that continue it. Reports of one
 event are then merged (:func:`geo.events.merge_reports`).
 
->>> from geo.articles import Article
+>>> from functools import cache
+
+from geo.articles import Article
 >>> from datetime import date
 >>> art = Article.from_text("On Nov. 19, police fired on protesters in El Alto. Six people were killed.",
 ...                         published=date(2019, 11, 20))
@@ -21,22 +23,32 @@ event are then merged (:func:`geo.events.merge_reports`).
 
 from __future__ import annotations
 
+from functools import cache
+
 from geo.articles import Article
 from geo.events import (Report, dates_compatible, extract_reports, incident_id, merge_reports, same_event,
                         split_sentences, types_compatible)
 from geo.events.binding import SAME_PLACE_KM
 from geo.records import Incident
-from geo.toponyms import Mention, Toponymer, default_toponymer
+from geo.toponyms import Mention, Toponymer
 
-__all__ = ["SAME_PLACE_KM", "Extractor", "Report", "dates_compatible", "extract_incidents", "incident_id",
+__all__ = ["SAME_PLACE_KM", "Extractor", "event_toponymer", "Report", "dates_compatible", "extract_incidents", "incident_id",
            "merge_reports", "same_event", "split_sentences", "types_compatible"]
+
+
+@cache
+def event_toponymer() -> Toponymer:
+    """The process-wide geoparser incidents are read with: places named only as modifiers count
+    ("Joplin police confirmed", "a Tucson home"), for local news often names an event's town no
+    other way. The map's place layer shows the same mentions (one geoparse per run)."""
+    return Toponymer(modifiers=True)
 
 
 class Extractor:
     """Reports of articles, with the geoparser that finds their places (given, or the default)."""
 
     def __init__(self, toponymer: Toponymer | None = None):
-        self.toponymer = toponymer or default_toponymer()
+        self.toponymer = toponymer or event_toponymer()
 
     def reports(self, article: Article, mentions: list[Mention] | None = None) -> list[Report]:
         """Every point-incident report in one article (``mentions``: its places, if already found)."""

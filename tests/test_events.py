@@ -188,3 +188,16 @@ def test_the_day_a_victim_died_dates_the_shooting_only_when_nothing_else_does():
     inc = only(["A teenager who was wounded in a double shooting on Sunday died Tuesday in Milwaukee, "
                 "the medical examiner said."], published=date(2017, 2, 15))
     assert inc.event_date == date(2017, 2, 12)
+
+
+def test_a_town_named_only_by_its_police_places_the_event():
+    inc = only(["Crossville police said a 7-year-old boy was shot in a parking lot on Monday afternoon."],
+               published=date(2016, 2, 16))
+    assert (inc.location, inc.admin1, inc.event_date) == ("Crossville", "Tennessee", date(2016, 2, 15))
+
+
+def test_a_town_after_in_is_a_place_even_before_said():
+    from geo.toponyms import find_places
+
+    art = Article.from_text("Police in Crossville said a boy was shot on Monday.", published=MONDAY)
+    assert [(m.name, m.admin1) for m in find_places(art)] == [("Crossville", "Tennessee")]

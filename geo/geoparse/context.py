@@ -107,6 +107,17 @@ def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
     return cue or (len(key) > 2 and text[start:end].isupper() and bool(DATELINE.match(text, end)))
 
 
+# A town's own institutions after its name ("Crossville police", "Hoover Fire Department").
+_LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:department|rescue|officials)|"
+                              r"city\s+(?:council|officials)|mayor|coroner|(?:county\s+)?prosecutors?)\b", re.I)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """"Police in Crossville said": after "in", a name before "said" is still a place."""
+    prev = re.search(r"([\w’']+)\s+$", text[max(0, start - 20):start])
+    return bool(prev) and prev.group(1).lower() in LOCATIVE_CUES
+
+
 def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,
           modifiers: bool) -> Verdict:
     """The verdict on the name ``run[i:j]``, given the article's ``persons`` so far."""
@@ -125,7 +136,7 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
         owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
     if len(name_toks) == 1 and re.match(r"\s+\d", tail):
         return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place
-    if people.speaks(key, tail, len(name_toks) == 1, names):
+    if people.speaks(key, tail, len(name_toks) == 1, names) and not _after_locative(text, start):
         return Verdict(None, person=key)
     # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
     before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
@@ -134,11 +145,14 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     cue = _cued(text, start, end, key, qualifier, before_comma, names)
     if county is not None:  # each name of the list is a county ("Kansas counties" are Kansas's)
         key, cue = county, True
+    # "Crossville police said": with modifiers counted, a town named by its own police is a place.
+    authority = modifiers and bool(_LOCAL_AUTHORITY.match(text, end))
+    cue = cue or authority
     # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
     opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
                                                                               text[max(0, start - 4):start])))
     # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
     quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
-    weak = inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner
+    weak = (inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner) and not authority
     return Verdict(Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
                              ends_name=inside.ends_name, listed=listed))
