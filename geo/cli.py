@@ -291,7 +291,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path]
     from geo.dataset import DEFAULT_CURATED, build_dataset
     from geo.geocoders.errors import OnlineGeocodingError
     from geo.options import OptionError
-    from geo.paths import DATA_DIR, SEEDS_DIR
+    from geo.paths import DEMO_CURATED, SEEDS_DIR
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -302,7 +302,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path]
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
     # rather than give a map of the curated records alone; and an -o that is an input is refused.
     articles = load_or_fail(paths or [SEEDS_DIR], published, outlet, recursive, max_size)
-    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DATA_DIR / DEFAULT_CURATED)
+    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DEMO_CURATED)
     try:
         ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,

@@ -90,7 +90,7 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     """
     from geo.incidents import extract_incidents
     from geo.lookup import geocode
-    from geo.paths import DATA_DIR, SEEDS_DIR
+    from geo.paths import DEMO_CURATED, SEEDS_DIR
     from geo.toponyms import default_toponymer
 
     problems: list[str] = []
@@ -110,7 +110,7 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
     toponymer = default_toponymer()
     places = toponymer.find_all(articles)
     extracted = extract_incidents(articles, found=places) if articles else []
-    curated_path = DATA_DIR / DEFAULT_CURATED if curated is None else curated
+    curated_path = DEMO_CURATED if curated is None else curated
     records = load_incidents(curated_path, on_problem=report, geocode=geocode) if curated_path else []
     titles = {a.article_id: a for a in articles}
     for inc in records:

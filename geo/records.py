@@ -192,8 +192,8 @@ def load_incidents(path: str | Path, on_problem: Callable[[str], None] | None = 
     as unresolved and reported. A file that cannot be used at all (a directory, binary,
     no header with the required columns) raises :class:`RecordError`.
 
-    >>> from geo.paths import DATA_DIR
-    >>> incs = load_incidents(DATA_DIR / "incidents.csv")
+    >>> from geo.paths import DEMO_CURATED
+    >>> incs = load_incidents(DEMO_CURATED)
     >>> all(i.status == "reviewed" for i in incs)
     True
     """
@@ -306,8 +306,8 @@ def csv_safe(value):
 def to_geodataframe(incidents: list[Incident]):
     """One row per incident, Point geometry in EPSG:4326 (None where unresolved).
 
-    >>> from geo.paths import DATA_DIR
-    >>> gdf = to_geodataframe(load_incidents(DATA_DIR / "incidents.csv"))
+    >>> from geo.paths import DEMO_CURATED
+    >>> gdf = to_geodataframe(load_incidents(DEMO_CURATED))
     >>> gdf.crs.to_epsg(), gdf.geometry.geom_type.unique().tolist()
     (4326, ['Point'])
     """

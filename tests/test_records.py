@@ -10,7 +10,7 @@ import pytest
 
 from geo.dataset import build_dataset, reconcile
 from geo.lookup import geocode
-from geo.paths import DATA_DIR
+from geo.paths import DEMO_CURATED
 from geo.place import Place
 from geo.records import COLUMNS, RecordError, load_incidents, to_geodataframe
 from tests.conftest import km
@@ -27,7 +27,7 @@ def write(tmp_path, *rows):
 
 def test_shipped_curated_records_load_clean():
     problems: list[str] = []
-    incs = load_incidents(DATA_DIR / "incidents.csv", on_problem=problems.append, geocode=geocode)
+    incs = load_incidents(DEMO_CURATED, on_problem=problems.append, geocode=geocode)
     assert problems == [] and len(incs) == 10
     assert all(i.status == "reviewed" and i.resolved and i.sources for i in incs)
     senkata = next(i for i in incs if i.location == "Senkata")
@@ -96,7 +96,7 @@ def test_reviewed_records_absorb_extracted_duplicates():
 
 
 def test_reconcile_adds_new_sources_to_the_reviewed_record():
-    reviewed = load_incidents(DATA_DIR / "incidents.csv", geocode=geocode)
+    reviewed = load_incidents(DEMO_CURATED, geocode=geocode)
     huayllani = next(i for i in reviewed if i.location == "Huayllani")
     huayllani.sources = huayllani.sources[:1]  # as if the curator had read one article only
     extracted = build_dataset(curated="").incidents
