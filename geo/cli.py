@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
@@ -120,7 +121,7 @@ def output_or_fail(output: Optional[str], binary: bool = False, create_folder: b
         fail(str(exc))
 
 
-def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[Path] = None) -> None:
+def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[list[Path]] = None) -> None:
     """Refuse an ``-o`` that is an article file, a folder's ``articles.csv`` or the curated file (before any write)."""
     from geo.atomic import OutputError, check_not_input
     from geo.manifest import MANIFEST
@@ -128,7 +129,7 @@ def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optiona
     folders = {*(p for p in paths or [] if p.is_dir()), *(a.path.parent for a in articles or [] if a.path)}
     inputs = [("article", a.path) for a in articles or [] if a.path]
     inputs += [("manifest", f / MANIFEST) for f in folders if (f / MANIFEST).exists()]
-    inputs += [("curated records", curated)] if curated else []
+    inputs += [("curated records", c) for c in curated or []]
     try:
         check_not_input(target, inputs)
     except OutputError as exc:
@@ -169,9 +170,12 @@ def write_output(text: str, output: Optional[str]) -> None:
         typer.echo(f"geo: wrote {output}", err=True)
 
 
-_PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
-_CURATED = typer.Option(None, "--curated", help="Curated incidents CSV. Default: data/incidents.csv.")
-_NO_CURATED = typer.Option(False, "--no-curated", help="Only incidents extracted from the articles.")
+_PATHS = typer.Argument(None, help="Articles (files or directories). None: the seeds demo (in a source checkout).")
+_CURATED = typer.Option(None, "--curated", metavar="FILE", help="Curated incidents CSV (repeatable; none unless given): "
+                        "rows with status 'reviewed' are kept as the truth, 'rejected' rows leave out the incident "
+                        "they match.")
+# Kept so scripts written for the old default keep working: only the seeds demo has curated records by default.
+_NO_CURATED = typer.Option(False, "--no-curated", hidden=True, help="The seeds demo without its curated records.")
 _SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
 _UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
 _PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
@@ -231,6 +235,10 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
     from geo.articles import ManifestError, load_articles
     from geo.entries import shown
 
+    # PATHs none of which is there: a typo on the command line (exit 2), not articles to skip
+    # one by one (a missing file among others is reported and the rest read).
+    if paths and not any(os.path.lexists(p) for p in paths):
+        fail(f"{', '.join(shown(p) for p in paths)}: no such file or folder (PATH: article files or folders of *.txt)", 2)
     problems: list[str] = []
 
     def report(msg: str) -> None:
@@ -253,12 +261,16 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
                     "  geo extract seeds --json\n\n"
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json\n\n"
-                    "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv")
+                    "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv\n\n"
+                    "  geo extract news/ --csv -o review.csv   (then set status to reviewed or rejected, and:)\n\n"
+                    "  geo build news/ --curated review.csv -o news.html")
 def extract(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
-    as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema (a review "
+                                "file: set a row's status to reviewed or rejected, pass it back with --curated)."),
     output: Optional[str] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    curated: Optional[list[Path]] = _CURATED,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -270,8 +282,13 @@ def extract(
         fail("choose one of --json and --csv", 2)
     target = output_or_fail(output)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
-    not_an_input(target, articles, paths)
-    incidents = extract_incidents(articles)
+    not_an_input(target, articles, paths, curated)
+    if curated:  # a review round: reviewed rows stand, rejected ones stay in the file (and out of the maps)
+        ds = dataset_or_fail(target, paths, curated, False, None, None, published, outlet, recursive, max_size,
+                             articles=articles)
+        incidents = ds.incidents + ds.rejected
+    else:
+        incidents = extract_incidents(articles)
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -283,28 +300,42 @@ def extract(
                + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
 
 
-def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
+def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[Path]], no_curated: bool,
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
-                    recursive: bool = False, max_size: float = 20.0):
-    """The dataset for build/export, with problems reported on stderr; ``target`` (the output) is no input."""
+                    recursive: bool = False, max_size: float = 20.0, articles=None):
+    """The dataset for build/export (and extract --curated), with problems reported on stderr; ``target`` (the output) is no input.
+
+    No PATH: the seeds demo of a source checkout (its articles and their curated records,
+    less the records with --no-curated); anywhere else a usage error. Given PATHs get curated
+    records only from --curated.
+    """
     from geo.articles import ManifestError
-    from geo.dataset import DEFAULT_CURATED, build_dataset
+    from geo.dataset import build_dataset
     from geo.geocoders.errors import OnlineGeocodingError
     from geo.options import OptionError
-    from geo.paths import DEMO_CURATED, SEEDS_DIR
+    from geo.paths import checkout_demo
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
     if since_d and until_d and since_d > until_d:
         fail(f"--since {since} is after --until {until}", 2)
-    if curated is not None and not curated.exists():
-        fail(f"{curated}: no such curated records file")
+    if curated and no_curated:
+        fail("--no-curated and --curated contradict each other: give one", 2)
+    if not paths:
+        demo = checkout_demo()
+        if demo is None:
+            fail("give the articles to read (files, or folders of *.txt): e.g. 'geo build news/ -o news.html'", 2)
+        paths, curated = [demo[0]], (curated or ([] if no_curated else [demo[1]]))
+    for file in curated or []:
+        if not file.exists():
+            fail(f"--curated {file}: no such curated records file", 2)
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
     # rather than give a map of the curated records alone; and an -o that is an input is refused.
-    articles = load_or_fail(paths or [SEEDS_DIR], published, outlet, recursive, max_size)
-    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DEMO_CURATED)
+    if articles is None:
+        articles = load_or_fail(paths, published, outlet, recursive, max_size)
+        not_an_input(target, articles, paths, curated)
     try:
-        ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
+        ds = build_dataset(paths, curated=curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
                            recursive=recursive, max_mb=max_size, articles=articles,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
@@ -319,15 +350,16 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path]
 
 
 @app.command(epilog="Examples:\n\n"
-                    "  geo build                                  (seeds + data/incidents.csv -> maps/seeds.html)\n\n"
-                    "  geo build --since 2019-11-15 --until 2019-11-16 -o maps/massacres.html\n\n"
-                    "  geo build news/ --curated my_incidents.csv -o maps/news.html\n\n"
+                    "  geo build news/ -o maps/news.html          (only what the articles in news/ say)\n\n"
+                    "  geo build news/ --curated review.csv -o maps/news.html   (with your reviewed records)\n\n"
+                    "  geo build seeds --curated data/incidents.csv --since 2019-11-15 --until 2019-11-16\n\n"
+                    "  geo build                                  (in a source checkout: the seeds demo -> maps/seeds.html)\n\n"
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
     output: Optional[str] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
                                           "Default: maps/seeds.html (its folder is created)."),
-    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
@@ -355,7 +387,7 @@ def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
-    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:

@@ -5,8 +5,9 @@ output, a FIFO or device is written through.
 
 >>> import tempfile, pathlib, json
 >>> from geo.dataset import build_dataset
+>>> from geo.paths import DEMO_CURATED, SEEDS_DIR
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "incidents.geojson"
->>> _ = export(build_dataset(), out, "geojson")
+>>> _ = export(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), out, "geojson")
 >>> doc = json.loads(out.read_text())
 >>> "crs" in doc, doc["features"][0]["geometry"]["type"]
 (False, 'Point')

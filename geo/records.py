@@ -42,7 +42,7 @@ EVENT_TYPES = {
                                "Non-violent transfer of territory", "Other"},
 }
 PRECISIONS = ("day", "week", "month")
-STATUSES = ("extracted", "reviewed")
+STATUSES = ("extracted", "reviewed", "rejected")
 REQUIRED = ("incident_id", "event_date", "event_type", "location")
 FIGURES = ("fatalities", "injuries", "arrests")
 
@@ -158,7 +158,7 @@ def parse_row(row: dict, where: str) -> Incident:
         raise RecordError(f"{where}, field event_type: unknown type {etype!r} (ACLED types: {', '.join(EVENT_TYPES)})")
     if sub and sub not in EVENT_TYPES[etype]:
         raise RecordError(f"{where}, field sub_event_type: {sub!r} is not a sub-type of {etype!r}")
-    status = (row.get("status") or "reviewed").strip()
+    status = (row.get("status") or "reviewed").strip().lower()  # "Reviewed" as a spreadsheet capitalises it
     if status not in STATUSES:
         raise RecordError(f"{where}, field status: {status!r} is not one of {', '.join(STATUSES)}")
     geo_precision = count(row.get("geo_precision") or "", where, "geo_precision")
