@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -45,7 +45,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """Turn news articles about a crisis into a geocoded, dated incident dataset and a map."""
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``geo: error: message`` to stderr and exit with ``code``."""
     typer.echo(f"geo: error: {message}", err=True)
     raise typer.Exit(code)
@@ -380,26 +380,31 @@ def build(
 
 
 @app.command(epilog="Examples:\n\n"
-                    "  geo export --format geojson -o incidents.geojson     (opens in QGIS as is)\n\n"
-                    "  geo export --format gpkg --since 2019-11-15 -o incidents.gpkg\n\n"
-                    "  geo export --format csv -o incidents.csv")
+                    "  geo export news/ --format gpkg -o news.gpkg            (opens in QGIS as is)\n\n"
+                    "  geo export news/ --format csv --schema acled -o news-acled.csv   (ACLED's columns and codes)\n\n"
+                    "  geo export news/ --curated review.csv --format geojson -o news.geojson\n\n"
+                    "  geo export --format csv -o seeds.csv       (in a source checkout: the seeds demo)")
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
+    schema: str = typer.Option("geo", "--schema", help="geo (the incident record, with injuries, arrests, sources, "
+                               "status, n_sources) or acled (ACLED's columns, in ACLED's order, with its codes)."),
     curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
-    """Export the incidents for GIS tools and spreadsheets."""
-    from geo.export import FORMATS, export as write
+    """Export the incidents for GIS tools, spreadsheets and ACLED users."""
+    from geo.export import FORMATS, SCHEMAS, export as write
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    if schema.lower() not in SCHEMAS:
+        fail(f"--schema must be one of {', '.join(SCHEMAS)}, not {schema!r}", 2)
     target = output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
     ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
-        write(ds, output, fmt.lower())
+        write(ds, output, fmt.lower(), schema.lower())
     shown = "standard output" if str(output) == "-" else str(output)
     typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
 

@@ -45,6 +45,7 @@ PRECISIONS = ("day", "week", "month")
 STATUSES = ("extracted", "reviewed", "rejected")
 REQUIRED = ("incident_id", "event_date", "event_type", "location")
 FIGURES = ("fatalities", "injuries", "arrests")
+DERIVED = ("n_sources",)  # columns an export adds (read back as curated records, they are ignored)
 
 
 @dataclass
@@ -231,7 +232,7 @@ def _check_header(path: Path, header: list[str], report: Callable[[str], None]) 
     if lacking:
         hint = "" if set(header) & set(COLUMNS) else f" (the first row must name the columns, e.g. {','.join(REQUIRED)})"
         raise RecordError(f"{path}, row 1: header lacks column(s) {', '.join(lacking)}{hint}")
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS and c not in DERIVED]
     if unknown:
         report(f"{path}, row 1: ignoring unknown column(s) {', '.join(map(repr, unknown))}")
 
