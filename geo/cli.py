@@ -22,9 +22,9 @@ app = typer.Typer(
          "  geo geocode \"Huayllani, Cochabamba\"\n\n"
          "  geo geocode \"Santa Cruz\" --country BO --json\n\n"
          "  geo places seeds --json\n\n"
-         "  geo extract seeds --csv\n\n"
-         "  geo build --since 2019-11-15 --until 2019-11-16\n\n"
-         "  geo export --format geojson -o incidents.geojson",
+         "  geo extract mine/ --csv -o review.csv\n\n"
+         "  geo build mine/ --curated review.csv -o mine.html\n\n"
+         "  geo export mine/ --format gpkg --schema acled -o mine.gpkg",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
