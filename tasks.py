@@ -52,7 +52,8 @@ def ensure_venv() -> None:
 
 def task_map(args: list[str]) -> None:
     ensure_venv()
-    run(BIN / "geo", "build", *args)
+    # The seeds demo: its articles and, asked for by name, their reviewed records.
+    run(BIN / "geo", "build", "seeds", "--curated", "data/incidents.csv", "-o", "maps/seeds.html", *args)
 
 
 def task_test(args: list[str]) -> None:

@@ -6,13 +6,14 @@ Data goes to stdout (or ``-o``), diagnostics to stderr.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
+import os
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+from geo.cli_output import emit, fail, not_an_input, output_or_fail, parse_date_option, write_output, writing
 
 app = typer.Typer(
     name="geo",
@@ -21,9 +22,9 @@ app = typer.Typer(
          "  geo geocode \"Huayllani, Cochabamba\"\n\n"
          "  geo geocode \"Santa Cruz\" --country BO --json\n\n"
          "  geo places seeds --json\n\n"
-         "  geo extract seeds --csv\n\n"
-         "  geo build --since 2019-11-15 --until 2019-11-16\n\n"
-         "  geo export --format geojson -o incidents.geojson",
+         "  geo extract mine/ --csv -o review.csv\n\n"
+         "  geo build mine/ --curated review.csv -o mine.html\n\n"
+         "  geo export mine/ --format gpkg --schema acled -o mine.gpkg",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -42,12 +43,6 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Print geo's version and exit.")) -> None:
     """Turn news articles about a crisis into a geocoded, dated incident dataset and a map."""
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print ``geo: error: message`` to stderr and exit with ``code``."""
-    typer.echo(f"geo: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command(epilog="Examples:\n\n"
@@ -92,86 +87,12 @@ def geocode(
     emit("\n".join(lines))
 
 
-def parse_date_option(value: Optional[str], option: str):
-    """A YYYY-MM-DD option value as a date (exit 2 with a message if malformed)."""
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
-
-
-def output_or_fail(output: Optional[str], binary: bool = False, create_folder: bool = False, suffix: str = ""):
-    """Refuse a bad ``-o`` (a directory, a missing or read-only folder, a closed stdout) before the long work.
-
-    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o`` (stdout).
-    """
-    from geo.atomic import OutputError, check_output, check_stdout
-
-    try:
-        if output is None:
-            check_stdout()
-            return None
-        return check_output(output, binary=binary, create_folder=create_folder, suffix=suffix)
-    except OutputError as exc:
-        fail(str(exc))
-
-
-def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[Path] = None) -> None:
-    """Refuse an ``-o`` that is an article file, a folder's ``articles.csv`` or the curated file (before any write)."""
-    from geo.atomic import OutputError, check_not_input
-    from geo.manifest import MANIFEST
-
-    folders = {*(p for p in paths or [] if p.is_dir()), *(a.path.parent for a in articles or [] if a.path)}
-    inputs = [("article", a.path) for a in articles or [] if a.path]
-    inputs += [("manifest", f / MANIFEST) for f in folders if (f / MANIFEST).exists()]
-    inputs += [("curated records", curated)] if curated else []
-    try:
-        check_not_input(target, inputs)
-    except OutputError as exc:
-        fail(str(exc))
-
-
-@contextlib.contextmanager
-def writing(output: str) -> Iterator[None]:
-    """A failed write (disk full, no reader, ...) as one ``geo: error:`` line naming ``output``."""
-    from geo.atomic import STDOUT, STDOUT_SHOWN, detach_stdout, write_error
-
-    try:
-        yield
-    except OSError as exc:
-        if str(output) in (STDOUT, STDOUT_SHOWN):
-            detach_stdout()
-        fail(write_error(str(output), exc))
-
-
-def emit(text: str) -> None:
-    """Data to standard output, as UTF-8 whatever the locale; a failed write is an error (exit 1)."""
-    from geo.atomic import STDOUT_SHOWN, write_stdout
-
-    with writing(STDOUT_SHOWN):
-        write_stdout((text + "\n").encode("utf-8"))
-
-
-def write_output(text: str, output: Optional[str]) -> None:
-    """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
-    if output is None:
-        emit(text)
-        return
-    from geo.atomic import STDOUT, atomic_write
-
-    with writing(output), atomic_write(output) as fh:
-        fh.write(text + "\n")
-    if str(output) != STDOUT:
-        typer.echo(f"geo: wrote {output}", err=True)
-
-
-_PATHS = typer.Argument(None, help="Articles (files or directories). Default: the seeds.")
-_CURATED = typer.Option(None, "--curated", help="Curated incidents CSV. Default: data/incidents.csv.")
-_NO_CURATED = typer.Option(False, "--no-curated", help="Only incidents extracted from the articles.")
+_PATHS = typer.Argument(None, help="Articles (files or directories). None: the seeds demo (in a source checkout).")
+_CURATED = typer.Option(None, "--curated", metavar="FILE", help="Curated incidents CSV (repeatable; none unless given): "
+                        "rows with status 'reviewed' are kept as the truth, 'rejected' rows leave out the incident "
+                        "they match.")
+# Kept so scripts written for the old default keep working: only the seeds demo has curated records by default.
+_NO_CURATED = typer.Option(False, "--no-curated", hidden=True, help="The seeds demo without its curated records.")
 _SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
 _UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
 _PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
@@ -231,6 +152,10 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
     from geo.articles import ManifestError, load_articles
     from geo.entries import shown
 
+    # PATHs none of which is there: a typo on the command line (exit 2), not articles to skip
+    # one by one (a missing file among others is reported and the rest read).
+    if paths and not any(os.path.lexists(p) for p in paths):
+        fail(f"{', '.join(shown(p) for p in paths)}: no such file or folder (PATH: article files or folders of *.txt)", 2)
     problems: list[str] = []
 
     def report(msg: str) -> None:
@@ -253,12 +178,16 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
                     "  geo extract seeds --json\n\n"
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json\n\n"
-                    "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv")
+                    "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv\n\n"
+                    "  geo extract news/ --csv -o review.csv   (then set status to reviewed or rejected, and:)\n\n"
+                    "  geo build news/ --curated review.csv -o news.html")
 def extract(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED, outlet: Optional[str] = _OUTLET,
     as_json: bool = typer.Option(False, "--json", help="Print incidents as a JSON array (the default)."),
-    as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print incidents as CSV with the incident schema (a review "
+                                "file: set a row's status to reviewed or rejected, pass it back with --curated)."),
     output: Optional[str] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    curated: Optional[list[Path]] = _CURATED,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
@@ -270,8 +199,13 @@ def extract(
         fail("choose one of --json and --csv", 2)
     target = output_or_fail(output)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
-    not_an_input(target, articles, paths)
-    incidents = extract_incidents(articles)
+    not_an_input(target, articles, paths, curated)
+    if curated:  # a review round: reviewed rows stand, rejected ones stay in the file (and out of the maps)
+        ds = dataset_or_fail(target, paths, curated, False, None, None, published, outlet, recursive, max_size,
+                             articles=articles)
+        incidents = ds.incidents + ds.rejected
+    else:
+        incidents = extract_incidents(articles)
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -283,28 +217,42 @@ def extract(
                + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
 
 
-def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path], no_curated: bool,
+def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[Path]], no_curated: bool,
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
-                    recursive: bool = False, max_size: float = 20.0):
-    """The dataset for build/export, with problems reported on stderr; ``target`` (the output) is no input."""
+                    recursive: bool = False, max_size: float = 20.0, articles=None):
+    """The dataset for build/export (and extract --curated), with problems reported on stderr; ``target`` (the output) is no input.
+
+    No PATH: the seeds demo of a source checkout (its articles and their curated records,
+    less the records with --no-curated); anywhere else a usage error. Given PATHs get curated
+    records only from --curated.
+    """
     from geo.articles import ManifestError
-    from geo.dataset import DEFAULT_CURATED, build_dataset
+    from geo.dataset import build_dataset
     from geo.geocoders.errors import OnlineGeocodingError
     from geo.options import OptionError
-    from geo.paths import DATA_DIR, SEEDS_DIR
+    from geo.paths import checkout_demo
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
     if since_d and until_d and since_d > until_d:
         fail(f"--since {since} is after --until {until}", 2)
-    if curated is not None and not curated.exists():
-        fail(f"{curated}: no such curated records file")
+    if curated and no_curated:
+        fail("--no-curated and --curated contradict each other: give one", 2)
+    if not paths:
+        demo = checkout_demo()
+        if demo is None:
+            fail("give the articles to read (files, or folders of *.txt): e.g. 'geo build news/ -o news.html'", 2)
+        paths, curated = [demo[0]], (curated or ([] if no_curated else [demo[1]]))
+    for file in curated or []:
+        if not file.exists():
+            fail(f"--curated {file}: no such curated records file", 2)
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
     # rather than give a map of the curated records alone; and an -o that is an input is refused.
-    articles = load_or_fail(paths or [SEEDS_DIR], published, outlet, recursive, max_size)
-    not_an_input(target, articles, paths or [SEEDS_DIR], None if no_curated else curated or DATA_DIR / DEFAULT_CURATED)
+    if articles is None:
+        articles = load_or_fail(paths, published, outlet, recursive, max_size)
+        not_an_input(target, articles, paths, curated)
     try:
-        ds = build_dataset(paths or None, curated="" if no_curated else curated, since=since_d, until=until_d,
+        ds = build_dataset(paths, curated=curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
                            recursive=recursive, max_mb=max_size, articles=articles,
                            on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
@@ -319,15 +267,16 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[Path]
 
 
 @app.command(epilog="Examples:\n\n"
-                    "  geo build                                  (seeds + data/incidents.csv -> maps/seeds.html)\n\n"
-                    "  geo build --since 2019-11-15 --until 2019-11-16 -o maps/massacres.html\n\n"
-                    "  geo build news/ --curated my_incidents.csv -o maps/news.html\n\n"
+                    "  geo build news/ -o maps/news.html          (only what the articles in news/ say)\n\n"
+                    "  geo build news/ --curated review.csv -o maps/news.html   (with your reviewed records)\n\n"
+                    "  geo build seeds --curated data/incidents.csv --since 2019-11-15 --until 2019-11-16\n\n"
+                    "  geo build                                  (in a source checkout: the seeds demo -> maps/seeds.html)\n\n"
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
     output: Optional[str] = typer.Option(None, "-o", "--output", help="HTML file to write ('-': stdout). "
                                           "Default: maps/seeds.html (its folder is created)."),
-    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
@@ -348,26 +297,31 @@ def build(
 
 
 @app.command(epilog="Examples:\n\n"
-                    "  geo export --format geojson -o incidents.geojson     (opens in QGIS as is)\n\n"
-                    "  geo export --format gpkg --since 2019-11-15 -o incidents.gpkg\n\n"
-                    "  geo export --format csv -o incidents.csv")
+                    "  geo export news/ --format gpkg -o news.gpkg            (opens in QGIS as is)\n\n"
+                    "  geo export news/ --format csv --schema acled -o news-acled.csv   (ACLED's columns and codes)\n\n"
+                    "  geo export news/ --curated review.csv --format geojson -o news.geojson\n\n"
+                    "  geo export --format csv -o seeds.csv       (in a source checkout: the seeds demo)")
 def export(
     paths: Optional[list[Path]] = _PATHS,
     fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
-    curated: Optional[Path] = _CURATED, no_curated: bool = _NO_CURATED,
+    schema: str = typer.Option("geo", "--schema", help="geo (the incident record, with injuries, arrests, sources, "
+                               "status, n_sources) or acled (ACLED's columns, in ACLED's order, with its codes)."),
+    curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
 ) -> None:
-    """Export the incidents for GIS tools and spreadsheets."""
-    from geo.export import FORMATS, export as write
+    """Export the incidents for GIS tools, spreadsheets and ACLED users."""
+    from geo.export import FORMATS, SCHEMAS, export as write
 
     if fmt.lower() not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    if schema.lower() not in SCHEMAS:
+        fail(f"--schema must be one of {', '.join(SCHEMAS)}, not {schema!r}", 2)
     target = output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
     ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
     with writing(output):
-        write(ds, output, fmt.lower())
+        write(ds, output, fmt.lower(), schema.lower())
     shown = "standard output" if str(output) == "-" else str(output)
     typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
 

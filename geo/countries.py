@@ -1,5 +1,6 @@
 """Countries by ISO 3166 code: English name, alpha-3 and numeric codes (GeoNames' country
-information, shipped as package data in ``geo/data/countries.tsv``).
+information, shipped as package data in ``geo/data/countries.csv``, built by
+``scripts/build_countries.py``).
 
 >>> country_name("BO"), country("US").iso_numeric, country_name("ZZ")
 ('Bolivia', 840, None)
@@ -22,15 +23,13 @@ class Country:
     iso3: str
     iso_numeric: int
     name: str
-    continent: str  # GeoNames' two-letter continent code (AF AN AS EU NA OC SA)
 
 
 @cache
 def countries() -> dict[str, Country]:
     """Every country, by its alpha-2 code."""
-    text = resources.files("geo").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return {r["iso2"]: Country(r["iso2"], r["iso3"], int(r["iso_numeric"]), r["name"], r["continent"]) for r in rows}
+    text = resources.files("geo").joinpath("data", "countries.csv").read_text(encoding="utf-8")
+    return {r["iso2"]: Country(r["iso2"], r["iso3"], int(r["numeric"]), r["name"]) for r in csv.DictReader(io.StringIO(text))}
 
 
 def country(iso2: str | None) -> Country | None:

@@ -1,10 +1,18 @@
 """The incident dataset: articles' extracted incidents reconciled with curated records.
 
-Reviewed records (``data/incidents.csv``) win: an extracted incident that a reviewed
-record already covers (same event by the merge rule) adds its sources to that record
-instead of appearing twice; the others join as ``status=extracted``.
+Curated records come only from the files given (``curated=``); none by default. Their
+``status`` says what each row is:
 
->>> ds = build_dataset()
+- ``reviewed``: kept as the truth; an extracted incident it covers (the same incident id, or
+  the same event by the merge rule) adds its sources to it instead of appearing twice;
+- ``rejected``: the extracted incident it matches (same rule) is left out, and so is the row;
+- ``extracted``: a row nobody reviewed yet (``geo extract --csv`` writes them so): not used,
+  the articles' own extraction stands (a note counts them).
+
+Extracted incidents no record covers join as ``status=extracted``.
+
+>>> from geo.paths import DEMO_CURATED, SEEDS_DIR
+>>> ds = build_dataset([SEEDS_DIR], curated=DEMO_CURATED)
 >>> [i.location for i in ds.incidents if i.status == "extracted"]  # not in the reviewed records
 ['La Paz']
 >>> len(ds.gdf) == len(ds.incidents)
@@ -23,7 +31,6 @@ from geo.articles import Article, load_articles
 from geo.records import Incident, load_incidents, to_geodataframe
 from geo.toponyms import Mention
 
-DEFAULT_CURATED = "incidents.csv"
 
 
 @dataclass
@@ -34,6 +41,7 @@ class Dataset:
     articles: list[Article]
     problems: list[str] = field(default_factory=list)
     places: dict[str, list[Mention]] = field(default_factory=dict)  # article id -> its place mentions
+    rejected: list[Incident] = field(default_factory=list)  # curated rows that leave an incident out
 
     @property
     def gdf(self):
@@ -52,17 +60,33 @@ def in_range(inc: Incident, since: date | None, until: date | None) -> bool:
     return (since is None or inc.event_date >= since) and (until is None or inc.event_date <= until)
 
 
-def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
-    """Curated records plus the extracted incidents they do not already cover (ids kept unique:
-    an extracted event beside a curated one of the same day, place and type gets ``-2``)."""
-    from dataclasses import replace
-
+def _covers(record: Incident, inc: Incident) -> bool:
+    """A curated record stands for this extracted incident: the merge rule's same event, or a row
+    of ``geo extract`` corrected by hand (its place, date or type changed): the same id and a
+    report in common. The id alone is not enough: ids name country, day, place and type, which
+    two events can share (a hand-kept record of another protest in La Paz that day)."""
     from geo.events import same_event
 
-    out = list(curated)
-    ids = {c.incident_id for c in curated}
+    if same_event(record, inc):
+        return True
+    reports = {(s.article, s.start) for s in record.sources}
+    return record.incident_id == inc.incident_id and any((s.article, s.start) in reports for s in inc.sources)
+
+
+def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incident]:
+    """Reviewed records, plus the extracted incidents they do not already cover, less those a
+    rejected record matches (rows still ``extracted`` are not used). Ids are kept unique: an
+    extracted event beside a reviewed one of the same day, place and type gets ``-2``."""
+    from dataclasses import replace
+
+    reviewed = [c for c in curated if c.status == "reviewed"]
+    rejected = [c for c in curated if c.status == "rejected"]
+    out = list(reviewed)
+    ids = {c.incident_id for c in reviewed}
     for inc in extracted:
-        match = next((c for c in curated if same_event(c, inc)), None)
+        if any(_covers(r, inc) for r in rejected):
+            continue
+        match = next((c for c in reviewed if _covers(c, inc)), None)
         if match is None:
             base, n = inc.incident_id, 2
             while inc.incident_id in ids:
@@ -76,22 +100,37 @@ def reconcile(curated: list[Incident], extracted: list[Incident]) -> list[Incide
     return sorted(out, key=lambda i: (i.event_date or date.max, i.incident_id))
 
 
-def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path | None = None,
-                  since: date | None = None, until: date | None = None, published: date | None = None,
+def as_date(value: date | str | None, name: str) -> date | None:
+    """A date given as a date or an ISO string (as the command line takes it).
+
+    >>> as_date("2019-11-15", "since"), as_date(None, "until")
+    (datetime.date(2019, 11, 15), None)
+    """
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a date or a YYYY-MM-DD string, not {value!r}") from None
+
+
+def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path] | str | Path | None = None,
+                  since: date | str | None = None, until: date | str | None = None, published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
                   recursive: bool = False, max_mb: float = 20.0, articles: list[Article] | None = None) -> Dataset:
     """Articles → extracted incidents, reconciled with curated records, filtered by date.
 
-    Defaults: the seed articles and ``data/incidents.csv``. ``curated=""`` skips curated
-    records; ``paths=[]`` skips extraction. ``published`` and ``outlet`` apply to articles
-    whose manifest gives none; ``recursive`` reads subfolders and ``max_mb`` caps an article's
-    size (see :func:`geo.articles.load_articles`). ``articles``, already loaded, are used
-    instead of loading ``paths`` again.
+    ``paths``: article files or folders (none: no extraction); ``curated``: one curated CSV
+    file or several (none by default: a dataset holds only what its articles say unless
+    records are asked for). ``since``/``until`` are dates or ISO strings. ``published`` and
+    ``outlet`` apply to articles whose manifest gives none; ``recursive`` reads subfolders and
+    ``max_mb`` caps an article's size (see :func:`geo.articles.load_articles`). ``articles``,
+    already loaded, are used instead of loading ``paths`` again.
     """
     from geo.incidents import event_toponymer, extract_incidents
     from geo.lookup import geocode
-    from geo.paths import DATA_DIR, SEEDS_DIR
 
+    since, until = as_date(since, "since"), as_date(until, "until")
     problems: list[str] = []
 
     def report(msg: str) -> None:
@@ -101,19 +140,42 @@ def build_dataset(paths: Iterable[str | Path] | None = None, curated: str | Path
         else:
             print(f"geo: warning: {msg}", file=sys.stderr)
 
-    paths = [SEEDS_DIR] if paths is None else list(paths)
+    paths = list(paths)
     if articles is None:
         articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
                                  max_mb=max_mb) if paths else []
     # Places are found once, for both the incidents and the map's mention layer.
     places = event_toponymer().find_all(articles)
     extracted = extract_incidents(articles, found=places) if articles else []
-    curated_path = DATA_DIR / DEFAULT_CURATED if curated is None else curated
-    records = load_incidents(curated_path, on_problem=report, geocode=geocode) if curated_path else []
+    records = [inc for path in curated_files(curated) for inc in _records(path, report, geocode)]
     titles = {a.article_id: a for a in articles}
     for inc in records:
         for s in inc.sources:
             if s.article in titles and not s.title:
                 s.title, s.outlet = titles[s.article].title, titles[s.article].outlet
     incidents = [i for i in reconcile(records, extracted) if in_range(i, since, until)]
-    return Dataset(incidents=incidents, articles=articles, problems=problems, places=places)
+    rejected = [r for r in records if r.status == "rejected"]
+    return Dataset(incidents=incidents, articles=articles, problems=problems, places=places, rejected=rejected)
+
+
+def curated_files(curated: Iterable[str | Path] | str | Path | None) -> list[Path]:
+    """The curated files asked for: none, one path, or several (an empty string is none).
+
+    >>> curated_files(None), curated_files(""), curated_files("a.csv"), curated_files(["a.csv", "b.csv"])
+    ([], [], [PosixPath('a.csv')], [PosixPath('a.csv'), PosixPath('b.csv')])
+    """
+    if curated is None or curated == "":
+        return []
+    if isinstance(curated, (str, Path)):
+        return [Path(curated)]
+    return [Path(c) for c in curated if c != ""]
+
+
+def _records(path: Path, report: Callable[[str], None], geocode) -> list[Incident]:
+    """One curated file's records; rows nobody reviewed yet are counted in a note and not used."""
+    records = load_incidents(path, on_problem=report, geocode=geocode)
+    pending = sum(r.status == "extracted" for r in records)
+    if pending:
+        report(f"{path}: {pending} row(s) with status 'extracted' not used (the articles' own extraction "
+               "stands); set status to 'reviewed' to keep a row as the truth, 'rejected' to leave its incident out")
+    return [r for r in records if r.status != "extracted"]

@@ -1,6 +1,6 @@
 """The cached gazetteer: every place geo knows, indexed by normalised name in SQLite.
 
-The shipped files in ``data/gazetteer/`` are compiled on first use into a SQLite index
+The shipped files in ``geo/data/gazetteer/`` (package data) are compiled on first use into a SQLite index
 in the cache directory (:mod:`geo.gazetteer_index`, :mod:`geo.index_file`); an index that
 is missing, stale or unreadable is rebuilt, never trusted.
 

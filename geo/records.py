@@ -42,9 +42,10 @@ EVENT_TYPES = {
                                "Non-violent transfer of territory", "Other"},
 }
 PRECISIONS = ("day", "week", "month")
-STATUSES = ("extracted", "reviewed")
+STATUSES = ("extracted", "reviewed", "rejected")
 REQUIRED = ("incident_id", "event_date", "event_type", "location")
 FIGURES = ("fatalities", "injuries", "arrests")
+DERIVED = ("n_sources",)  # columns an export adds (read back as curated records, they are ignored)
 
 
 @dataclass
@@ -158,7 +159,7 @@ def parse_row(row: dict, where: str) -> Incident:
         raise RecordError(f"{where}, field event_type: unknown type {etype!r} (ACLED types: {', '.join(EVENT_TYPES)})")
     if sub and sub not in EVENT_TYPES[etype]:
         raise RecordError(f"{where}, field sub_event_type: {sub!r} is not a sub-type of {etype!r}")
-    status = (row.get("status") or "reviewed").strip()
+    status = (row.get("status") or "reviewed").strip().lower()  # "Reviewed" as a spreadsheet capitalises it
     if status not in STATUSES:
         raise RecordError(f"{where}, field status: {status!r} is not one of {', '.join(STATUSES)}")
     geo_precision = count(row.get("geo_precision") or "", where, "geo_precision")
@@ -192,8 +193,8 @@ def load_incidents(path: str | Path, on_problem: Callable[[str], None] | None = 
     as unresolved and reported. A file that cannot be used at all (a directory, binary,
     no header with the required columns) raises :class:`RecordError`.
 
-    >>> from geo.paths import DATA_DIR
-    >>> incs = load_incidents(DATA_DIR / "incidents.csv")
+    >>> from geo.paths import DEMO_CURATED
+    >>> incs = load_incidents(DEMO_CURATED)
     >>> all(i.status == "reviewed" for i in incs)
     True
     """
@@ -231,7 +232,7 @@ def _check_header(path: Path, header: list[str], report: Callable[[str], None]) 
     if lacking:
         hint = "" if set(header) & set(COLUMNS) else f" (the first row must name the columns, e.g. {','.join(REQUIRED)})"
         raise RecordError(f"{path}, row 1: header lacks column(s) {', '.join(lacking)}{hint}")
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS and c not in DERIVED]
     if unknown:
         report(f"{path}, row 1: ignoring unknown column(s) {', '.join(map(repr, unknown))}")
 
@@ -306,8 +307,8 @@ def csv_safe(value):
 def to_geodataframe(incidents: list[Incident]):
     """One row per incident, Point geometry in EPSG:4326 (None where unresolved).
 
-    >>> from geo.paths import DATA_DIR
-    >>> gdf = to_geodataframe(load_incidents(DATA_DIR / "incidents.csv"))
+    >>> from geo.paths import DEMO_CURATED
+    >>> gdf = to_geodataframe(load_incidents(DEMO_CURATED))
     >>> gdf.crs.to_epsg(), gdf.geometry.geom_type.unique().tolist()
     (4326, ['Point'])
     """

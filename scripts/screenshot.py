@@ -20,11 +20,12 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "map.png")
     args = ap.parse_args()
     from geo.dataset import build_dataset
+    from geo.paths import DEMO_CURATED, SEEDS_DIR
     from geo.mapping import save_map
     from geo.mapping.browser import screenshot
 
     with tempfile.TemporaryDirectory() as tmp:
-        html = save_map(build_dataset(), Path(tmp) / "seeds.html")
+        html = save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), Path(tmp) / "seeds.html")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         screenshot(html, args.out, since="2019-11-14", until="2019-11-19")
         popup = args.out.with_name(args.out.stem + "-popup.png")

@@ -72,7 +72,7 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert out.returncode == 0 and "missing.txt" in out.stderr
     doc = json.loads((tmp_path / "out.json").read_text())
     assert doc[0]["published"] == "2019-11-19" and doc[0]["mentions"][0]["name"] == "El Alto"
-    assert geo("places", str(tmp_path / "missing.txt")).returncode == 1
+    assert geo("places", str(tmp_path / "missing.txt")).returncode == 2  # nothing named is there: a usage error
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
 
 

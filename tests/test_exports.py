@@ -14,6 +14,7 @@ import pytest
 
 from geo.dataset import build_dataset
 from geo.export import export
+from geo.paths import DEMO_CURATED, SEEDS_DIR
 from geo.records import COLUMNS
 from tests.conftest import ROOT, km
 
@@ -22,7 +23,7 @@ SCHEMA = json.loads((ROOT / "tests/schemas/geojson-rfc7946.json").read_text())
 
 @pytest.fixture(scope="module")
 def dataset():
-    return build_dataset()
+    return build_dataset([SEEDS_DIR], curated=DEMO_CURATED)
 
 
 def test_geojson_is_rfc7946(dataset, tmp_path):
@@ -67,11 +68,12 @@ def test_geopackage_reads_back(dataset, tmp_path):
 def test_csv_has_the_schema(dataset, tmp_path):
     path = export(dataset, tmp_path / "incidents.csv")
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
-    assert list(rows[0]) == COLUMNS and len(rows) == len(dataset.incidents)
+    assert list(rows[0]) == COLUMNS + ["n_sources"] and len(rows) == len(dataset.incidents)
+    assert [int(r["n_sources"]) for r in rows] == [len(json.loads(r["sources"])) for r in rows]
 
 
 def test_date_filters(tmp_path):
-    ds = build_dataset(since=date(2019, 11, 15), until=date(2019, 11, 16))
+    ds = build_dataset([SEEDS_DIR], curated=DEMO_CURATED, since=date(2019, 11, 15), until=date(2019, 11, 16))
     assert ds.incidents and all(date(2019, 11, 15) <= i.event_date <= date(2019, 11, 16) for i in ds.incidents)
     doc = json.loads(export(ds, tmp_path / "f.geojson").read_text())
     assert {f["properties"]["event_date"] for f in doc["features"]} <= {"2019-11-15", "2019-11-16"}
@@ -80,13 +82,13 @@ def test_date_filters(tmp_path):
 def test_failed_export_leaves_the_old_file(dataset, tmp_path, monkeypatch):
     path = tmp_path / "incidents.geojson"
     path.write_text("old")
-    import geopandas
+    import pyogrio.raw
 
-    def broken(self, filename, **kwargs):
+    def broken(filename, *args, **kwargs):
         open(filename, "w").write('{"type": "FeatureCollection", "features": [')  # half written
         raise OSError("disk full")
 
-    monkeypatch.setattr(geopandas.GeoDataFrame, "to_file", broken)
+    monkeypatch.setattr(pyogrio.raw, "write", broken)
     with pytest.raises(OSError):
         export(dataset, path)
     assert path.read_text() == "old"

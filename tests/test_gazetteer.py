@@ -230,7 +230,7 @@ def test_a_region_sits_in_the_middle_of_its_area_not_of_its_towns(gazetteer, que
 def test_regions_natural_earth_splits_finer_are_placed_by_their_merged_outline():
     # Natural Earth has France's departments and Britain's council areas where GeoNames has
     # regions and constituent countries: the build merges them (see data/README.md).
-    with gzip.open("data/gazetteer/places.tsv.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open("geo/data/gazetteer/places.tsv.gz", "rt", encoding="utf-8") as fh:
         source = {(r["country"], r["name"]): r["source"] for r in csv.DictReader(fh, delimiter="\t")
                   if r["feature_code"] == "ADM1"}
     for key in [("FR", "Île-de-France"), ("FR", "Occitanie"), ("GB", "Scotland"), ("GB", "England"), ("CA", "Alberta")]:
@@ -240,11 +240,11 @@ def test_regions_natural_earth_splits_finer_are_placed_by_their_merged_outline()
 @pytest.mark.parametrize("query", ["Middle East", "Central America", "Caribbean", "Scandinavia", "Balkans",
                                    "West Africa", "North Africa", "Latin America", "Southeast Asia"])
 def test_world_regions_sit_inside_their_member_countries(gazetteer, query):
-    # Regions made of whole countries (data/gazetteer/supplement.csv, `countries`): "Middle East"
+    # Regions made of whole countries (geo/data/gazetteer/supplement.csv, `countries`): "Middle East"
     # was a hamlet in Maryland.
-    with open("data/gazetteer/supplement.csv", encoding="utf-8") as fh:
+    with open("geo/data/gazetteer/supplement.csv", encoding="utf-8") as fh:
         members = next(r["countries"].split() for r in csv.DictReader(fh) if r["name"] == query)
-    with open("data/boundaries/countries.geojson", encoding="utf-8") as fh:
+    with open("geo/data/boundaries/countries.geojson", encoding="utf-8") as fh:
         outlines = [shape(f["geometry"]) for f in json.load(fh)["features"] if f["properties"]["iso2"] in members]
     r = gazetteer.lookup(query)
     assert r.feature == "region" and any(o.contains(Point(r.lon, r.lat)) for o in outlines), (r.lat, r.lon)

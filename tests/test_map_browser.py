@@ -9,6 +9,7 @@ import pytest
 
 from geo.dataset import Dataset, build_dataset
 from geo.mapping import save_map
+from geo.paths import DEMO_CURATED, SEEDS_DIR
 from geo.mapping.browser import chromium_path, launch, open_offline
 from geo.place import Place
 from geo.records import Incident, Source
@@ -26,7 +27,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def seeds_map(tmp_path_factory):
-    return save_map(build_dataset(), tmp_path_factory.mktemp("map") / "seeds.html")
+    return save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), tmp_path_factory.mktemp("map") / "seeds.html")
 
 
 def click_incident(page, location: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from geo.dataset import build_dataset, reconcile
 from geo.lookup import geocode
-from geo.paths import DATA_DIR
+from geo.paths import DEMO_CURATED, SEEDS_DIR
 from geo.place import Place
 from geo.records import COLUMNS, RecordError, load_incidents, to_geodataframe
 from tests.conftest import km
@@ -27,7 +27,7 @@ def write(tmp_path, *rows):
 
 def test_shipped_curated_records_load_clean():
     problems: list[str] = []
-    incs = load_incidents(DATA_DIR / "incidents.csv", on_problem=problems.append, geocode=geocode)
+    incs = load_incidents(DEMO_CURATED, on_problem=problems.append, geocode=geocode)
     assert problems == [] and len(incs) == 10
     assert all(i.status == "reviewed" and i.resolved and i.sources for i in incs)
     senkata = next(i for i in incs if i.location == "Senkata")
@@ -73,7 +73,7 @@ def test_missing_required_column_is_an_error(tmp_path):
 
 
 def test_geodataframe_of_the_seeds():
-    ds = build_dataset()
+    ds = build_dataset([SEEDS_DIR], curated=DEMO_CURATED)
     gdf = ds.gdf
     assert gdf.crs.to_epsg() == 4326 and len(gdf) == len(ds.incidents) == gdf["incident_id"].nunique()
     assert set(gdf.geometry.geom_type) == {"Point"}
@@ -84,7 +84,7 @@ def test_geodataframe_of_the_seeds():
 
 
 def test_reviewed_records_absorb_extracted_duplicates():
-    ds = build_dataset()
+    ds = build_dataset([SEEDS_DIR], curated=DEMO_CURATED)
     # 10 reviewed events; of the 11 the seeds yield, only the vague "towns surrounding La Paz"
     # report is not among them and joins as extracted.
     assert sorted(i.status for i in ds.incidents) == ["extracted"] + ["reviewed"] * 10
@@ -96,10 +96,10 @@ def test_reviewed_records_absorb_extracted_duplicates():
 
 
 def test_reconcile_adds_new_sources_to_the_reviewed_record():
-    reviewed = load_incidents(DATA_DIR / "incidents.csv", geocode=geocode)
+    reviewed = load_incidents(DEMO_CURATED, geocode=geocode)
     huayllani = next(i for i in reviewed if i.location == "Huayllani")
     huayllani.sources = huayllani.sources[:1]  # as if the curator had read one article only
-    extracted = build_dataset(curated="").incidents
+    extracted = build_dataset([SEEDS_DIR]).incidents
     merged = reconcile(reviewed, extracted)
     assert len([i for i in merged if i.location == "Huayllani"]) == 1
     assert len(huayllani.sources) == 3

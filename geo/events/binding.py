@@ -74,7 +74,7 @@ def _cue(text: str, start: int) -> tuple[float, bool]:
 def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
     """(mention, near) for each place the event word at ``at`` happened in (several for a list)."""
     sentence, offset, places, dates = sent.text, sent.offset, sent.places, sent.dates
-    candidates = []
+    candidates: list[tuple[Mention, float, float, bool, int]] = []  # (mention, score, cue weight, near, offset)
     prev_end = None
     for m in places:
         rel = m.clean_start - offset

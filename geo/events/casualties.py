@@ -112,19 +112,22 @@ def _counted(sentence: str) -> list[Count]:
     together as one count ("a woman and her adopted son were found dead": two)."""
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
-    counts += [Count(1, None, m.start(), m.end()) for m in SINGLE.finditer(sentence) if m.start() not in taken]
-    counts.sort(key=lambda c: c.start)
+    people = {m.start(): Count(1, None, m.start(), m.end()) for m in SINGLE.finditer(sentence) if m.start() not in taken}
     joined: list[Count] = []
-    for c in counts:
-        if joined and c.hedge is None and joined[-1].hedge is None and _is_joined(sentence[joined[-1].end:c.start]):
-            last = joined.pop()
-            c = Count(last.value + c.value, None, last.start, c.end)
+    for c in sorted(counts + list(people.values()), key=lambda c: c.start):
+        last = joined[-1] if joined else None
+        # A number must be followed by its noun ("two men and"); "a woman" holds hers.
+        if last is not None and c.hedge is None and last.hedge is None \
+                and _is_joined(sentence[last.end:c.start], named=last.start in people):
+            joined[-1] = Count(last.value + c.value, None, last.start, c.end)
+            continue
         joined.append(c)
     return joined
 
 
-def _is_joined(between: str) -> bool:
-    return bool(_JOINED.fullmatch(between)) and not _NOT_JOINED.search(between)
+def _is_joined(between: str, named: bool) -> bool:
+    return bool(_JOINED.fullmatch(between)) and not _NOT_JOINED.search(between) \
+        and (named or bool(re.match(r"\s+[a-z]", between)))
 
 
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:

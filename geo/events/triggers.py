@@ -27,7 +27,8 @@ TRIGGERS = [
                           r"(?:between|with|against)\s+(?:\w+\s+){0,3}?(?:troops|soldiers|army|rebels|militants|"
                           r"insurgents|fighters|militias?|forces|gunmen|jihadists|gangs?))\b", re.I)),
     ("kill", re.compile(r"\b(?:massacre[ds]?|killed|killings?|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
-                        r"murdered|slain|fired\s+(?:\w+\s+){0,3}?(?:on|at|into)|opened\s+fire|repression|"
+                        r"murdered|slain|fired\s+(?!(?:tear|rubber|water|pepper|warning|blanks|flares?|smoke)\b)(?:\w+\s+){0,3}?"
+                        r"(?:on|at|into)|opened\s+fire|repression|"
                         r"were\s+shot|died)\b", re.I)),
     # Violence against civilians as local news tells it: shootings, stabbings, murders, abductions.
     ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shootings?|shootouts?|"

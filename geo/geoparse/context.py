@@ -115,7 +115,7 @@ _LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:depar
 def _after_locative(text: str, start: int) -> bool:
     """"Police in Crossville said": after "in", a name before "said" is still a place."""
     prev = re.search(r"([\w’']+)\s+$", text[max(0, start - 20):start])
-    return bool(prev) and prev.group(1).lower() in LOCATIVE_CUES
+    return prev is not None and prev.group(1).lower() in LOCATIVE_CUES
 
 
 def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,

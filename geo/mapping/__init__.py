@@ -1,7 +1,8 @@
 """The layered, offline map of an incident dataset (``geo build``).
 
 >>> from geo.dataset import build_dataset
->>> html = render_map(build_dataset())
+>>> from geo.paths import DEMO_CURATED, SEEDS_DIR
+>>> html = render_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED))
 >>> "cdn." in html, "Senkata" in html
 (False, True)
 """

@@ -15,7 +15,8 @@ from pathlib import Path
 import folium
 from branca.element import MacroElement
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+from geo.paths import STATIC_DIR as STATIC  # package data (importlib.resources)
+
 CSS = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "geo-map.css")
 JS = ("leaflet.js", "leaflet.markercluster.js", "leaflet-heat.js", "geo-map.js")
 

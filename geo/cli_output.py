@@ -1,0 +1,95 @@
+"""The command line's output side: one ``geo: error:`` line and an exit code for a failure,
+``-o`` checked before the long work, data written to stdout or atomically to a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``geo: error: message`` to stderr and exit with ``code``."""
+    typer.echo(f"geo: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_date_option(value: Optional[str], option: str):
+    """A YYYY-MM-DD option value as a date (exit 2 with a message if malformed)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}", 2)
+
+
+def output_or_fail(output: Optional[str], binary: bool = False, create_folder: bool = False, suffix: str = ""):
+    """Refuse a bad ``-o`` (a directory, a missing or read-only folder, a closed stdout) before the long work.
+
+    Returns where the output goes (a :class:`geo.atomic.Target`), None for no ``-o`` (stdout).
+    """
+    from geo.atomic import OutputError, check_output, check_stdout
+
+    try:
+        if output is None:
+            check_stdout()
+            return None
+        return check_output(output, binary=binary, create_folder=create_folder, suffix=suffix)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+def not_an_input(target, articles, paths: Optional[list[Path]], curated: Optional[list[Path]] = None) -> None:
+    """Refuse an ``-o`` that is an article file, a folder's ``articles.csv`` or the curated file (before any write)."""
+    from geo.atomic import OutputError, check_not_input
+    from geo.manifest import MANIFEST
+
+    folders = {*(p for p in paths or [] if p.is_dir()), *(a.path.parent for a in articles or [] if a.path)}
+    inputs = [("article", a.path) for a in articles or [] if a.path]
+    inputs += [("manifest", f / MANIFEST) for f in folders if (f / MANIFEST).exists()]
+    inputs += [("curated records", c) for c in curated or []]
+    try:
+        check_not_input(target, inputs)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+@contextlib.contextmanager
+def writing(output: str) -> Iterator[None]:
+    """A failed write (disk full, no reader, ...) as one ``geo: error:`` line naming ``output``."""
+    from geo.atomic import STDOUT, STDOUT_SHOWN, detach_stdout, write_error
+
+    try:
+        yield
+    except OSError as exc:
+        if str(output) in (STDOUT, STDOUT_SHOWN):
+            detach_stdout()
+        fail(write_error(str(output), exc))
+
+
+def emit(text: str) -> None:
+    """Data to standard output, as UTF-8 whatever the locale; a failed write is an error (exit 1)."""
+    from geo.atomic import STDOUT_SHOWN, write_stdout
+
+    with writing(STDOUT_SHOWN):
+        write_stdout((text + "\n").encode("utf-8"))
+
+
+def write_output(text: str, output: Optional[str]) -> None:
+    """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
+    if output is None:
+        emit(text)
+        return
+    from geo.atomic import STDOUT, atomic_write
+
+    with writing(output), atomic_write(output) as fh:
+        fh.write(text + "\n")
+    if str(output) != STDOUT:
+        typer.echo(f"geo: wrote {output}", err=True)
