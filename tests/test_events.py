@@ -201,3 +201,18 @@ def test_a_town_after_in_is_a_place_even_before_said():
 
     art = Article.from_text("Police in Crossville said a boy was shot on Monday.", published=MONDAY)
     assert [(m.name, m.admin1) for m in find_places(art)] == [("Crossville", "Tennessee")]
+
+
+def test_a_small_town_abroad_in_a_local_story_is_a_misread_name_placed_where_the_story_is():
+    from geo.events.extractor import extract_reports
+    from geo.toponyms import Mention
+    from geo.place import Place
+
+    text = ("Police in Denver said the victim lived in Denver. "
+            "A man was shot and killed Sunday night in Guzman, police said.")
+    denver = Place("Denver", 39.74, -104.98, country="US", admin1="Colorado", feature="city")
+    guzman = Place("Guzmán", 8.5, -80.4, country="PA", admin1="Coclé", feature="town")  # a namesake abroad
+    found = [Mention(name, s, s + len(name), place, clean_start=s, clean_end=s + len(name))
+             for name, s, place in (("Denver", 10, denver), ("Denver", 42, denver), ("Guzman", 92, guzman))]
+    reps = extract_reports(Article.from_text(text, published=MONDAY), found)
+    assert [(r.location, r.place.country, r.event_date) for r in reps] == [("Denver", "US", date(2016, 2, 14))]

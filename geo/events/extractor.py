@@ -138,10 +138,10 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     if not chosen and kind in VIOLENT and concrete and here is not None and (first or sent.dates):
         # "A man was found shot to death Monday" in a CHARLOTTE, N.C. story: where the story is.
         chosen = [(here, True)]
-    elif kind in VIOLENT and here is not None and ctx.dateline:
-        # A local story's shooting far from where the story is: a misread name ("Trinity", "Logan").
-        chosen = [(here, True) if not same_place(m.place, here.place, FAR_FROM_STORY_KM) and m.place is not None
-                  else (m, near) for m, near in chosen]
+    elif kind in VIOLENT and here is not None:
+        # A local story's shooting far from where the story is: a misread name ("Trinity", "Logan"),
+        # or, without a dateline, a small town abroad ("Guzman" in Panama for a New York story).
+        chosen = [(here, True) if _misplaced(m, here, ctx.dateline) else (m, near) for m, near in chosen]
     if not chosen:
         return []
     if ctx.anchor is not None and ctx.anchor.place is not None:
@@ -163,6 +163,13 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
                      quote=sent.text, start=raw_s, end=raw_e)
         out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
     return out
+
+
+def _misplaced(m: Mention, here: Mention, dateline: bool) -> bool:
+    """True when a violent event's place is far from where its story is and more likely a misread name."""
+    if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
+        return False
+    return dateline or (m.feature in ("town", "local") and m.country != here.country)
 
 
 def at_town(street: Mention, town: Place) -> Mention:
