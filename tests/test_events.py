@@ -216,3 +216,9 @@ def test_a_small_town_abroad_in_a_local_story_is_a_misread_name_placed_where_the
              for name, s, place in (("Denver", 10, denver), ("Denver", 42, denver), ("Guzman", 92, guzman))]
     reps = extract_reports(Article.from_text(text, published=MONDAY), found)
     assert [(r.location, r.place.country, r.event_date) for r in reps] == [("Denver", "US", date(2016, 2, 14))]
+
+
+def test_a_shooting_one_outlet_sets_at_a_protest_and_another_tells_plainly_is_one_incident():
+    inc = only(["SAGINAW, Mich. — Police fired on a crowd at a vigil march in Saginaw on Sunday night, killing a man.",
+                "A man was shot and killed Sunday night in Saginaw, police said."])
+    assert len(inc.sources) == 2 and inc.fatalities == 1

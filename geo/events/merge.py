@@ -40,8 +40,16 @@ def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
     return abs((a - b).days) <= _SPAN[pa] + _SPAN[pb]
 
 
+# Violence one outlet tells as an attack, another as force at a protest or a bomb: one event.
+_ALSO_COMPATIBLE = [{"Attack", "Excessive force against protesters"}, {"Attack", "Remote explosive/landmine/IED"},
+                    {"Attack", "Grenade"}]
+
+
 def types_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """True when two (event_type, sub_event_type) can be one event told two ways."""
     if a == b:
+        return True
+    if any({a[1], b[1]} <= pair for pair in _ALSO_COMPATIBLE):
         return True
     return a[0] == b[0] and any({a[1], b[1]} <= pair for pair in _COMPATIBLE)
 
