@@ -222,3 +222,10 @@ def test_a_shooting_one_outlet_sets_at_a_protest_and_another_tells_plainly_is_on
     inc = only(["SAGINAW, Mich. — Police fired on a crowd at a vigil march in Saginaw on Sunday night, killing a man.",
                 "A man was shot and killed Sunday night in Saginaw, police said."])
     assert len(inc.sources) == 2 and inc.fatalities == 1
+
+
+def test_a_gunman_firing_into_a_crowd_in_march_is_an_attack_not_a_protest():
+    inc = only(["On March 4, a gunman opened fire into a crowd at a fireworks show in Pontiac, Mich., killing a man."],
+               published=date(2016, 3, 6))
+    assert (inc.event_type, inc.sub_event_type, inc.event_date) == ("Violence against civilians", "Attack",
+                                                                    date(2016, 3, 4))

@@ -7,6 +7,9 @@ import re
 from geo.events.triggers import INTERVENTION, PROTEST_CONTEXT
 
 
+_STATE = re.compile(r"\b(?:police\w*|soldiers?|troops|army|military|security\s+forces|officers?|guards?|"
+                    r"carabineros|gendarm\w*|repression|polic[íi]a|militares)\b", re.I)
+
 # Kinds of event word whose ACLED type the word alone settles.
 _FIXED = {"battle": ("Battles", "Armed clash"),
           "abduction": ("Violence against civilians", "Abduction/forced disappearance"),
@@ -23,7 +26,9 @@ def classify(kind: str, sentence: str, following: str, protest_article: bool) ->
     if kind == "explosion":
         return "Explosions/Remote violence", _weapon(sentence)
     if kind in ("kill", "attack"):
-        if protest_article or PROTEST_CONTEXT.search(following):
+        # Killing in a story of protests is force against them; a shooting near a march is so when
+        # state forces are named with it (a gunman's is an attack).
+        if protest_article or (PROTEST_CONTEXT.search(following) and _STATE.search(following)):
             return "Protests", "Excessive force against protesters"
         return "Violence against civilians", "Attack"
     if kind == "riot":

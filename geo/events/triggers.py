@@ -43,14 +43,16 @@ TRIGGERS = [
     ("block", re.compile(r"\b(?:blockad(?:e|es|ed|ing)|sieges?|barricad(?:e|es|ed|ing)|"
                          r"block(?:ed|ing)\s+(?:the\s+)?(?:roads?|highways?|streets?|access))\b", re.I)),
     ("arrest", re.compile(r"\b(?:arrested|detained|arrests)\b", re.I)),
-    ("protest", re.compile(r"\b(?:march(?:ed|es|ing)?|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
+    # "march" in lower case only: "March 4" is a month.
+    ("protest", re.compile(r"\b(?:march(?:ed|es|ing)|(?-i:march)|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
                            r"general\s+strike|strikes?|mobilizations?|mobilisations?)\b", re.I)),
 ]
 # Any event word at all: most sentences have none, and are scanned once instead of once per kind.
 _ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I)
 VIOLENT = frozenset({"explosion", "battle", "kill", "attack", "abduction", "sexual"})
-PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|blockad\w*|sieges?|rall(?:y|ies)|crowds?|"
-                             r"strik\w*|mobiliz\w*)\b", re.I)
+# Words of a protest ("a crowd" alone is not one: a gunman fires into crowds too).
+PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march(?:ed|es|ing|ers)|(?-i:march)|blockad\w*|sieges?|"
+                             r"rall(?:y|ies)|strikes?|striking|mobiliz\w*)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:repression|tear\s*gas|confront\w*|fired|dispers\w*|clash\w*|attack\w*|beat(?:en)?)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|planned|planning|announced\s+plans|threat(?:en(?:ed|s)?)?(?:\s+\w+){0,3}\s+to|"
                     r"threat\s+of|call(?:ed|ing|s)?\s+(?:for|on)|urg(?:ed|ing|es)\s+|if|could|may|might|"
