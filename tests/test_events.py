@@ -229,3 +229,10 @@ def test_a_gunman_firing_into_a_crowd_in_march_is_an_attack_not_a_protest():
                published=date(2016, 3, 6))
     assert (inc.event_type, inc.sub_event_type, inc.event_date) == ("Violence against civilians", "Attack",
                                                                     date(2016, 3, 4))
+
+
+def test_a_trial_story_months_later_dates_the_shooting_it_goes_back_to():
+    inc = only(["SAN ANTONIO — A man was sentenced Tuesday to life in prison in a case that began with a shooting "
+                "on June 15. Prosecutors said he shot a 12-year-old girl as she sat on a porch in San Antonio."],
+               published=date(2014, 12, 19))
+    assert (inc.event_date, inc.date_precision, inc.location) == (date(2014, 6, 15), "day", "SAN ANTONIO")

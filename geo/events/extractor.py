@@ -152,8 +152,9 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     for place, near in chosen:
         when, precision = bind_date(sent, place, chosen, at, follow_up=kind == "arrest")
         cutoff = shift(published, -HISTORY_DAYS)
-        if when and cutoff and when < cutoff:
-            continue  # background history, not this crisis' event
+        told_by_story = sent.story_date is not None and (when, precision) == sent.story_date.value
+        if when and cutoff and when < cutoff and not told_by_story:
+            continue  # background history, not this crisis' event (unless the story is about it: a trial's)
         raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
         actor1, actor2 = actors(etype, sub, sent.text, place.country)
         rep = Report(article=ctx.article.article_id, event_type=etype, sub_event_type=sub, event_date=when,

@@ -1,0 +1,84 @@
+"""The date a story gives its news, when a sentence gives its event none of its own.
+
+A later story (an arrest, a trial, a funeral) dates the event it goes back to: the day of the
+arrest or the hearing is not the day of the shooting, nor is the day the story was told
+("police said Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cached_property
+
+from geo.dates import find_dates, shift
+from geo.spans import SpanIndex
+
+STORY_DAYS = 30  # a story's news is at most this old when it is published
+LEAD_CHARS = 1500  # where a story dates its news: the lead
+
+
+# What a later story reports about an earlier event: its date is not the event's.
+FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
+                       r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
+                       r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled|bond|bail|jail(?:ed)?|booked|custody|"
+                       r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued)\b", re.I)
+# "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling;
+# "died Tuesday": of a death that may follow the shooting by days. The event's day at the latest.
+_TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
+                          r"died|succumbed|passed\s+away|"
+                          r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
+                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?$", re.I)
+_TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|announced|arrested|charged|"
+                         r"identified|released|confirmed)\b", re.I)
+
+
+def telling_date(sentence: str, start: int, end: int) -> bool:
+    """True when the date at ``start:end`` dates the telling of the news (or a death), not its event."""
+    return bool(_TOLD_BEFORE.search(sentence[max(0, start - 40):start]) or _TOLD_AFTER.match(sentence, end))
+
+
+
+
+class StoryDate:
+    """The date a story gives its news: the first date its lead names, outside quotes, in the
+    month before publication ("was shot Monday night"); a violent event told without a date of
+    its own is dated by it. Read when first asked for (most sentences give their own)."""
+
+    def __init__(self, text: str, published: date | None, quotes: SpanIndex):
+        self.text, self.published, self.quotes = text, published, quotes
+
+    @cached_property
+    def value(self) -> tuple[date, str] | None:
+        published, lead = self.published, self.text[:LEAD_CHARS]
+        fallback = None
+        for d in find_dates(lead, published, None):
+            if d.date is None or d.precision != "day" or self.quotes.holds(d.start) \
+                    or telling_date(lead, d.start, d.end):
+                continue
+            earliest = shift(published, -STORY_DAYS)
+            if published is not None and not ((earliest is None or earliest <= d.date) and d.date <= published):
+                continue
+            # The day of the arrest, the hearing or the vigil is not the day of the shooting.
+            clause = lead[max(0, d.start - 80):d.end + 80]
+            if not FOLLOW_UP.search(clause):
+                return d.date, d.precision
+            fallback = fallback or (d.date, d.precision)
+        return self._dated_violence() or fallback
+
+    def _dated_violence(self) -> tuple[date, str] | None:
+        """A later story's own date for its violence: an explicit date next to a word of it
+        ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one."""
+        for d in find_dates(self.text, self.published, None):
+            if d.anchor != "text" or d.precision != "day" or d.date is None or self.quotes.holds(d.start) \
+                    or (self.published is not None and d.date > self.published):
+                continue
+            near = self.text[max(0, d.start - _NEAR_VIOLENCE):d.end + _NEAR_VIOLENCE]
+            if _VIOLENCE.search(near) and not FOLLOW_UP.search(self.text[max(0, d.start - 30):d.end + 15]):
+                return d.date, d.precision
+        return None
+
+
+_NEAR_VIOLENCE = 50
+_VIOLENCE = re.compile(r"\b(?:shooting|shot|killed|killing|murder(?:ed)?|homicide|slaying|stabbing|stabbed|"
+                       r"gunfire|died|death)\b", re.I)
