@@ -162,8 +162,15 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
 
 
 
+# A word every figure, implied count or vague one needs: a sentence without one adds nothing.
+_ANY_CASUALTY = re.compile(r"kill|dead|die|shot|shoot|stab|wound|injur|hurt|hospital|condition|arrest|detain|custody|"
+                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb", re.I)
+
+
 def with_figures(rep: Report, sentence: str) -> Report:
     """The report with the casualty figures of ``sentence`` added ("Two more have died since")."""
+    if not _ANY_CASUALTY.search(sentence):
+        return rep  # most sentences that go on about an event give no figure
     found = figures(sentence)
     notes = list(rep.notes)
     values = {"fatalities": rep.fatalities, "injuries": rep.injuries, "arrests": rep.arrests,

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Protocol
 
 from geo.articles import Article
-from geo.dates import shift
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report
 from geo.normalize import normalize_name
@@ -132,10 +131,14 @@ def _days_around(rep: Report) -> list[tuple[str, date | None]]:
     if rep.event_date is None:
         return [(p, None) for p in _SPAN]
     keys: list[tuple[str, date | None]] = []
+    day = rep.event_date.toordinal()
     for precision, span in _SPAN.items():
         reach = _SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
-        keys += [(precision, day) for d in range(-reach, reach + 1) if (day := shift(rep.event_date, d)) is not None]
+        keys += [(precision, date.fromordinal(d)) for d in range(max(1, day - reach), min(_LAST_DAY, day + reach) + 1)]
     return keys
+
+
+_LAST_DAY = date.max.toordinal()
 
 
 def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None) -> list[Incident]:

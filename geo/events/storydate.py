@@ -69,13 +69,21 @@ class StoryDate:
     def _dated_violence(self) -> tuple[date, str] | None:
         """A later story's own date for its violence: an explicit date next to a word of it
         ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one."""
-        for d in find_dates(self.text, self.published, None):
-            if d.anchor != "text" or d.precision != "day" or d.date is None or self.quotes.holds(d.start) \
-                    or (self.published is not None and d.date > self.published):
+        text, scanned = self.text, 0
+        for word in _VIOLENCE.finditer(text):  # only the text around violence is read for dates
+            lo = max(scanned, word.start() - _NEAR_VIOLENCE - 20)
+            hi = word.end() + _NEAR_VIOLENCE + 20
+            if hi <= scanned:
                 continue
-            near = self.text[max(0, d.start - _NEAR_VIOLENCE):d.end + _NEAR_VIOLENCE]
-            if _VIOLENCE.search(near) and not FOLLOW_UP.search(self.text[max(0, d.start - 30):d.end + 15]):
-                return d.date, d.precision
+            for d in find_dates(text[lo:hi], self.published, None):
+                at, end = lo + d.start, lo + d.end
+                if d.anchor != "text" or d.precision != "day" or d.date is None or self.quotes.holds(at) \
+                        or (self.published is not None and d.date > self.published) \
+                        or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
+                    continue
+                if not FOLLOW_UP.search(text[max(0, at - 30):end + 15]):
+                    return d.date, d.precision
+            scanned = hi
         return None
 
 
