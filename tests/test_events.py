@@ -236,3 +236,20 @@ def test_a_trial_story_months_later_dates_the_shooting_it_goes_back_to():
                 "on June 15. Prosecutors said he shot a 12-year-old girl as she sat on a porch in San Antonio."],
                published=date(2014, 12, 19))
     assert (inc.event_date, inc.date_precision, inc.location) == (date(2014, 6, 15), "day", "SAN ANTONIO")
+
+
+def test_figures_a_sentence_splits_add_up_and_a_repeated_others_does_not():
+    inc = only(["MINNEAPOLIS — Eight people were shot in Minneapolis on Sunday night. A 20-year-old man died at the "
+                "scene, two people are in critical condition and five others were hospitalized with injuries."])
+    assert (inc.fatalities, inc.injuries) == (1, 7)
+    inc = only(["VALLEJO, Calif. — A shooting killed two and injured two others Saturday night in Vallejo. Officers "
+                "found four people suffering from gunshot wounds. Two men were pronounced dead at the scene."])
+    assert (inc.fatalities, inc.injuries) == (2, 2)
+    inc = only(["Four people were shot, one fatally, in Chicago on Sunday night, police said."])
+    assert (inc.fatalities, inc.injuries) == (1, 3)
+
+
+def test_a_pair_named_without_a_second_article_counts_two():
+    found = incidents("BALTIMORE — A mother and son were found fatally shot Sunday morning in Baltimore, police said.",
+                      "DENVER — A man and woman, both 35, were found dead inside a home in Denver on Sunday.")
+    assert sorted((i.location, i.fatalities) for i in found) == [("Baltimore", 2), ("Denver", 2)]

@@ -18,33 +18,39 @@ if TYPE_CHECKING:
 # What happened to the people counted: longest phrases first, each with the figure it feeds.
 _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
-     r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives", "fatalities"),
+     r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives|"
+     r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
     (r"taken\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?|hospitali[sz]ed|"
      r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt|"
      r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
      "injuries"),
-    (r"shot|stabbed", "victims"),  # hit: injured unless the story says they died
+    # Hit: injured unless the story says they died ("found four people suffering from gunshot wounds").
+    (r"shot|stabbed|(?:suffering\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?",
+     "victims"),
     (r"arrested|detained|taken\s+into\s+custody", "arrests"),
 ]
 _WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
 CASUALTY = re.compile(
-    r"^(?P<more>\s+more)?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:ages?|aged)\s+\d[\d\s,&and-]*,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
+    r"^(?P<more>\s+(?:more|others?|additional))?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:both\s+|all\s+)?(?:ages?\s+|aged\s+)?\d[\d\s,&and-]*(?:years?\s+old)?,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
     r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
     rf"(?P<what>{_WHAT_RX})\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
                              r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
                              r"(?P<a>arrested|arresting|detained|detaining))\s+$", re.I)
 # "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
+_ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
+               r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
+               r"former\s+|estranged\s+|\w+\s+county\s+)*")
+_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
+           r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
+           r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
+           r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
+           r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
-                    r"\b(?:a|an|one|another|his|her|their)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|"
-                    r"local\s+|elderly\s+|pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|"
-                    r"infant\s+|teen\s+|ex-|former\s+|estranged\s+|\w+\s+county\s+)*"
-                    r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|"
-                    r"trooper|victim|resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|"
-                    r"worker|bystander|security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|"
-                    r"girlfriend|boyfriend|fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|"
-                    r"cousin|uncle|aunt|nephew|niece|friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)\b",
-                    re.I)
+                    r"\b(?:a|an)\s+\d{1,3}-year-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died)\b)|"
+                    rf"\b(?:a|an|one|another|his|her|their)\s+{_ADJECTIVES}{_PERSON}\b"
+                    # "a mother and son", "a man and woman": the second of a pair needs no article
+                    rf"(?:\s+and\s+(?:his\s+|her\s+|their\s+)?{_ADJECTIVES}(?P<pair>{_PERSON})\b)?", re.I)
 
 # Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
 # at the hospital", "was shot in the leg"); "no one was hurt" counts none.
@@ -112,7 +118,10 @@ def _counted(sentence: str) -> list[Count]:
     together as one count ("a woman and her adopted son were found dead": two)."""
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
-    people = {m.start(): Count(1, None, m.start(), m.end()) for m in SINGLE.finditer(sentence) if m.start() not in taken}
+    people = {m.start(): Count(2 if m.group("pair") else 1, None, m.start(), m.end())
+              for m in SINGLE.finditer(sentence) if m.start() not in taken}
+    # "another 11-year-old boy": the age inside a person's words counts no one.
+    counts = [c for c in counts if not any(p.start < c.start < p.end for p in people.values())]
     joined: list[Count] = []
     for c in sorted(counts + list(people.values()), key=lambda c: c.start):
         last = joined[-1] if joined else None
@@ -153,7 +162,17 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         if after and not re.search(r"[;:.]", gap) and not _GAP_BREAK.search(gap):
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
             kind = next(k for i, (_, k) in enumerate(_WHAT) if after.group(f"k{i}"))
-            out.append((kind, c.value, c.hedge, bool(after.group("more"))))
+            more = (after.group("more") or "").strip().lower()
+            if more in ("others", "other", "additional") or re.search(r"\banother\s+$", lead, re.I):
+                # "two ... and five others": part of this sentence's count, if it gave one before
+                if any(k == kind for k, *_ in out):
+                    last = max(i for i, f in enumerate(out) if f[0] == kind)
+                    out[last] = (kind, out[last][1] + c.value, out[last][2], out[last][3])
+                    continue
+                more = ""
+            # "Two more have died since" adds to what was told before; "one killed and four more
+            # wounded" is one telling.
+            out.append((kind, c.value, c.hedge, more == "more" and not out))
         elif before:
             kind = {"f": "fatalities", "i": "injuries", "v": "victims", "a": "arrests"}[
                 next(g for g in "fiva" if before.group(g))]
