@@ -56,10 +56,11 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
 # at the hospital", "was shot in the leg"); "no one was hurt" counts none.
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
                    r"shooting\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
-                   r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life)\b",
+                   r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
+                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-year-old)\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
-                 r"shot\s+(?:himself|herself|themselves)|"
+                 r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-year-old|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies)))\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
@@ -103,7 +104,8 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 # Before a number: an age or a list of ages, or a wider total the event is "among".
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
                           re.I)
-_NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)", re.I)
+_NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
+                         r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
 
 # Between two counts of people named together ("a woman and her son", "two men, a woman and
@@ -149,7 +151,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
         if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to)\s+$", lead, re.I):
             continue  # "neighbors called 911"
-        if _NOT_A_TOLL.match(sentence[c.end:c.end + 8]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
+        if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
