@@ -9,6 +9,13 @@
 (function () {
   "use strict";
   var u = GeoApp.util;
+  /* A circle the date range can hide without leaving the map: added to and removed from the
+   * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. */
+  var GeoMarker = L.CircleMarker.extend({
+    _updatePath: function () { if (!this._geoHidden) L.CircleMarker.prototype._updatePath.call(this); },
+    _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
+  });
+
   var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24;
 
   GeoApp.prototype.buildMarkers = function () {
@@ -25,13 +32,15 @@
       this.layers["incidents:" + d.types[t]] = g;
     }
     for (var i = 0; i < this.n; i++) {
-      var m = L.circleMarker([inc.lat[i], inc.lon[i]], {
+      var m = new GeoMarker([inc.lat[i], inc.lon[i]], {
         renderer: this.renderer, radius: u.radius(inc.fat[i]), weight: 1, color: "#222",
         fillColor: d.colors[inc.type[i]], fillOpacity: 0.85
       });
       m._geoIndex = i;
+      m._geoHidden = true;
       m.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
       this.markers[i] = m;
+      this.groups[inc.type[i]].addLayer(m);
     }
     // Leaders on a canvas of their own, under the markers' (it takes no clicks).
     this.map.createPane("geo-leaders").style.zIndex = 390;
@@ -39,14 +48,19 @@
     this.leaders = L.layerGroup().addTo(this.map);
     this.moved = [];
     this.map.on("zoomend", function () { self.layoutRing(); });
-    this.follow(function (app) { app.scheduleLayout(); });
+    this.follow(function (app) {
+      var r = app.renderer;
+      if (app.markersChanged && r._map) { r._redrawBounds = null; r._redraw(); }
+      app.markersChanged = false;
+      app.scheduleLayout();
+    });
     this.buildCluster();
   };
   GeoApp.parts.push("buildMarkers");
 
   GeoApp.prototype.showMarker = function (i, vis) {
-    var g = this.groups[this.inc.type[i]];
-    if (vis) g.addLayer(this.markers[i]); else g.removeLayer(this.markers[i]);
+    this.markers[i]._geoHidden = !vis;
+    this.markersChanged = true;
   };
 
   GeoApp.prototype.scheduleLayout = function () {
