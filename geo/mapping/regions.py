@@ -14,13 +14,16 @@ def _load(name: str) -> dict:
 
 
 def admin1_regions(countries) -> dict:
-    """The admin-1 regions of ``countries`` (ISO2 codes) as a FeatureCollection, each feature
-    numbered in ``properties.i`` and named in ``name`` and ``country``."""
+    """The admin-1 regions of ``countries`` (ISO2 codes) as a FeatureCollection (Natural Earth's
+    outlines, ``admin1.geojson``), each feature numbered in ``properties.i`` and named in
+    ``name`` and ``country``: a map shows the regions of its own incidents' countries, no other."""
+    wanted = set(countries)
     feats: list[dict] = []
-    if "BO" in set(countries):
-        for f in _load("bo_departments.geojson")["features"]:
-            feats.append({"type": "Feature", "properties": {"name": f["properties"]["name"], "country": "BO",
-                                                            "i": len(feats)}, "geometry": f["geometry"]})
+    for f in _load("admin1.geojson")["features"]:
+        p = f["properties"]
+        if p["country"] in wanted:
+            feats.append({"type": "Feature", "properties": {"name": p["name"], "country": p["country"], "i": len(feats)},
+                          "geometry": f["geometry"]})
     return {"type": "FeatureCollection", "features": feats}
 
 
