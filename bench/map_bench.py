@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Map benchmark: build time, HTML bytes per incident, first render in headless Chromium.
+"""Map benchmark: build time, HTML bytes per incident, first render, list filter, brush and
+clusters in headless Chromium.
 
 Synthetic incidents: random points over Bolivia, dates over November 2019, the six
 ACLED types, one or two sources each drawn from a pool of 2,000 articles and 5,000
@@ -7,7 +8,10 @@ quotes (as real corpora repeat articles and sentences across incidents).
 
 First render = from navigation start to the first painted frame after the app is
 ready (data parsed, every layer built), measured with performance.now() in the page,
-with the network cut. Needs Chromium (Debian: apt-get install chromium).
+with the network cut. List filter = typing a word into the list's filter box until the rows
+are drawn (next frame); list sort = sorting by fatalities; brush = setting a one-week range
+(markers, list, regions, timeline) until the next frame; clusters = switching the clusters
+layer on until the next frame. Needs Chromium (Debian: apt-get install chromium).
 
 Usage:
   python bench/map_bench.py [--sizes 1000 10000 100000]
@@ -54,6 +58,29 @@ def synthetic(n: int, seed: int = 5):
     return Dataset(incidents=incidents, articles=[])
 
 
+FRAME = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def interactions(page) -> dict[str, float]:
+    """Milliseconds, in the page, of what a user does next: filter and sort the list, brush, clusters."""
+    out = {}
+    out["list filter"] = page.evaluate(f"""async () => {{ const t = performance.now();
+        const f = document.getElementById('geo-filter'); f.value = 'place 12';
+        f.dispatchEvent(new Event('input')); await {FRAME}; return performance.now() - t; }}""")
+    out["list sort"] = page.evaluate(f"""async () => {{ const t = performance.now();
+        document.querySelector('.geo-col-fat').click(); await {FRAME}; return performance.now() - t; }}""")
+    page.evaluate("() => { const f = document.getElementById('geo-filter'); f.value = '';"
+                  " f.dispatchEvent(new Event('input')); }")
+    out["brush (one week)"] = page.evaluate(f"""async () => {{ const t = performance.now();
+        geoApp.apply(geoApp.data.range[0] + 7, geoApp.data.range[0] + 13); await {FRAME};
+        return performance.now() - t; }}""")
+    out["brush back (all)"] = page.evaluate(f"""async () => {{ const t = performance.now();
+        geoApp.apply(geoApp.data.range[0], geoApp.data.range[1]); await {FRAME}; return performance.now() - t; }}""")
+    out["clusters on"] = page.evaluate(f"""async () => {{ const t = performance.now();
+        geoApp.map.addLayer(geoApp.cluster); await {FRAME}; return performance.now() - t; }}""")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -84,8 +111,10 @@ def main() -> int:
                     page, failed, errors = open_offline(browser, path)
                     page.wait_for_function("geoApp.paintedAt !== undefined", timeout=120_000)
                     ms = page.evaluate("geoApp.paintedAt")
+                    timings = interactions(page)
                     page.context.close()
                     render = f"{ms / 1000:.2f} s" + (f" ({len(errors)} console errors)" if errors else "")
+                    render += ", " + ", ".join(f"{k} {v:.0f} ms" for k, v in timings.items())
                 print(f"map: {n:>7,} incidents: build {build:.2f} s, HTML {size / 1e6:.1f} MB = "
                       f"{size / n:.0f} bytes/incident ({(size - empty_bytes) / n:.0f} beyond the fixed part), "
                       f"first render {render}")

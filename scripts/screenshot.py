@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build the seeds map and take the README's screenshot (docs/map.png) in headless Chromium.
+"""Build the seeds map and take the README's screenshots in headless Chromium: docs/map.png (the
+opening view, timeline and list), docs/map-popup.png (Huayllani's popup), docs/map-phone.png (390 px).
 
 Usage: python scripts/screenshot.py [--out docs/map.png]
 """
@@ -27,10 +28,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         html = save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), Path(tmp) / "seeds.html")
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        screenshot(html, args.out, since="2019-11-14", until="2019-11-19")
+        screenshot(html, args.out)
         popup = args.out.with_name(args.out.stem + "-popup.png")
-        screenshot(html, popup, since="2019-11-14", until="2019-11-19", popup="Huayllani")
-    print(f"wrote {args.out} and {popup}")
+        screenshot(html, popup, popup="Huayllani")
+        phone = args.out.with_name(args.out.stem + "-phone.png")
+        screenshot(html, phone, viewport=(390, 800))
+    print(f"wrote {args.out}, {popup} and {phone}")
     return 0
 
 

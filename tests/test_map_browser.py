@@ -50,7 +50,7 @@ def test_seeds_map_renders_offline_with_layers_and_incidents(browser, seeds_map)
         assert failed == [] and errors == []
         control = page.inner_text(".leaflet-control-layers")
         for name in ("Boundaries (offline basemap)", "OpenStreetMap tiles (online)", "Incidents: Protests",
-                     "Place mentions", "Fatalities by department", "Heat", "Incident clusters"):
+                     "Place mentions", "Fatalities by region (admin-1)", "Heat", "Incident clusters"):
             assert name in control
         assert page.locator(".geo-legend").is_visible()
         shown = page.evaluate("geoApp.visible()")
@@ -116,7 +116,7 @@ def test_hostile_strings_stay_text(browser, tmp_path):
             notes=bad, status="reviewed", sources=[Source(article=bad, quote=f"Quote {bad}", title=bad, outlet=bad)]))
     ds = Dataset(incidents=incidents, articles=[])
     path = save_map(ds, tmp_path / "hostile.html", mentions=[{"name": bad, "lat": -17.0, "lon": -65.0,
-                                                              "articles": 1, "count": 1, "snippets": [bad]}
+                                                              "article": bad, "count": 1, "snippets": [bad]}
                                                              for bad in HOSTILE[:1]])
     page, failed, errors = open_offline(browser, path)
     dialogs = []
@@ -131,6 +131,32 @@ def test_hostile_strings_stay_text(browser, tmp_path):
         assert dialogs == [] and failed == [] and errors == []
         assert page.inner_text("#geo-count") == f"{len(HOSTILE)} of {len(HOSTILE)} incidents shown"
         assert page.locator("img[src='x']").count() == 0
+    finally:
+        page.context.close()
+
+
+def test_only_http_links_are_links(browser, tmp_path):
+    from geo.articles import Article
+
+    urls = {"a1": "javascript:window.__xss='link'", "a2": "https://example.org/story?id=1&x=<b>", "a3": "data:text/html,x",
+            "a4": " JAVASCRIPT:alert(1)", "a5": "http://example.org/plain"}
+    arts = [Article(article_id=k, raw="", title=f"Title {k}", outlet="Outlet", url=u, published=date(2019, 11, 15))
+            for k, u in urls.items()]
+    inc = Incident("l1", date(2019, 11, 15), "day", "Protests", "Peaceful protest", "La Paz",
+                   place=Place("x", -16.5, -68.15), sources=[Source(article=k, quote=f"quote {k}") for k in urls])
+    path = save_map(Dataset(incidents=[inc], articles=arts), tmp_path / "links.html")
+    page, failed, errors = open_offline(browser, path)
+    try:
+        page.evaluate("geoApp.openPopup('l1')")
+        links = page.evaluate("[...document.querySelectorAll('.leaflet-popup-content a')]"
+                              ".map(a => [a.textContent, a.getAttribute('href'), a.rel, a.target])")
+        assert links == [["Title a2", urls["a2"], "noopener noreferrer", "_blank"],
+                         ["Title a5", urls["a5"], "noopener noreferrer", "_blank"]]
+        text = page.inner_text(".leaflet-popup-content")
+        assert "Title a1" in text and "javascript:window.__xss='link'" in text  # shown, as text
+        page.get_by_text("Title a1").click()
+        assert page.evaluate("window.__xss") is None
+        assert "published 2019-11-15" in text and failed == [] and errors == []
     finally:
         page.context.close()
 

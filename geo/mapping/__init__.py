@@ -16,24 +16,27 @@ import folium
 from geo.atomic import atomic_write
 from geo.mapping.assets import OfflineMap
 from geo.mapping.layers import AppControl, AppLayer, GeoAppElement
+from geo.mapping.mentions import mention_rows
 from geo.mapping.payload import encode
-from geo.mapping.regions import boundaries, departments
+from geo.mapping.regions import admin1_regions, boundaries
+
+
+def _countries(dataset) -> set[str]:
+    return {i.place.country or i.country or "" for i in dataset.incidents if i.place is not None} - {""}
 
 
 def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo incidents") -> str:
     """The map page of a :class:`~geo.dataset.Dataset`, as one self-contained HTML string.
 
-    ``mentions`` (from :func:`geo.toponyms.summarise_places`) defaults to the places the
-    dataset's articles name.
+    ``mentions`` (rows as :func:`geo.mapping.mentions.mention_rows` gives) defaults to the places
+    the dataset's articles name, as the dataset found them (the map runs no geoparser).
     """
-    from geo.toponyms import summarise_places
-
     if mentions is None:
-        mentions = summarise_places(dataset.articles, found=dataset.places)
-    payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, departments(), boundaries())
-    lats, lons = payload["incidents"]["lat"], payload["incidents"]["lon"]
-    # The app fits the view itself, without animation: a page is "ready" only once it has settled.
-    payload["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+        mentions = mention_rows(dataset)
+    countries = _countries(dataset)
+    regions = admin1_regions(countries)
+    payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, regions,
+                                boundaries(provinces="BO" in countries))
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
     m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element
     m.add_child(GeoAppElement(payload))
@@ -42,12 +45,14 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
     for t in payload["types"]:
         m.add_child(AppLayer(f"incidents:{t}", f"Incidents: {t}"))
     m.add_child(AppLayer("mentions", "Place mentions", show=False))
-    m.add_child(AppLayer("choropleth", "Fatalities by department", show=True))
+    if regions["features"]:  # only the regions of the incidents' own countries, if the data has them
+        m.add_child(AppLayer("choropleth", "Fatalities by region (admin-1)", show=True))
     m.add_child(AppLayer("heat", "Heat (incidents, by fatalities)", show=False))
     m.add_child(AppLayer("cluster", "Incident clusters", show=False))
     folium.LayerControl(collapsed=False).add_to(m)
-    m.add_child(AppControl("dates", "topleft"))
+    m.add_child(AppControl("fitControl", "topleft"))
     m.add_child(AppControl("legend", "bottomright"))
+    m.add_child(AppControl("start"))
     return m.get_root().render()
 
 

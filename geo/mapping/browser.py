@@ -64,21 +64,20 @@ def open_offline(browser, path: str | Path, viewport=(1280, 800)):
 
 
 def screenshot(html: str | Path, png: str | Path, since: str | None = None, until: str | None = None,
-               popup: str | None = None) -> Path:
-    """Picture of a map (optionally filtered, with one incident's popup open) as PNG."""
+               popup: str | None = None, viewport=(1280, 800)) -> Path:
+    """Picture of a map in its opening view (optionally filtered, with one incident's popup open) as PNG."""
     with launch() as browser:
-        page, _, _ = open_offline(browser, html)
+        page, _, _ = open_offline(browser, html, viewport=viewport)
         if since or until:
             if since:
                 page.fill("#geo-since", since)
             if until:
                 page.fill("#geo-until", until)
             page.dispatch_event("#geo-until", "change")
-        page.evaluate("geoApp.map.setView([-17.2, -65.8], 7, {animate: false}); null")
         if popup:
             # Put the incident low in the view so its popup opens above it in full.
             page.evaluate("(loc) => { const v = geoApp.visible().find(v => v.location === loc);"
-                          " if (v) { geoApp.map.setView([v.lat + 2.2, v.lon], 7, {animate: false});"
+                          " if (v) { geoApp.map.setView([v.lat + 1.4, v.lon - 0.5], 7, {animate: false});"
                           " geoApp.openPopup(v.id); } }", popup)
         page.wait_for_timeout(900)
         page.screenshot(path=str(png))

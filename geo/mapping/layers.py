@@ -2,8 +2,8 @@
 
 :class:`GeoAppElement` puts the data in the page and starts the app; each
 :class:`AppLayer` is a folium ``Layer`` (so folium's LayerControl lists it) that
-hands over one of the app's Leaflet layers; :class:`AppControl` adds the date
-control or the legend.
+hands over one of the app's Leaflet layers; :class:`AppControl` adds a control
+(the legend, "fit all") or starts the app.
 """
 
 from __future__ import annotations
@@ -55,16 +55,25 @@ class AppLayer(Layer):
 
 
 class AppControl(MacroElement):
-    """The app's date-range control (``kind="dates"``) or legend (``kind="legend"``)."""
+    """One of the app's Leaflet controls (``fitControl``, ``legend``) at ``position``, or, with
+    no position, ``start``: the app's last step once every layer and control is on the map."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
+        {% if this.position %}
         geoApp.{{ this.method }}({{ this.position|tojson }}).addTo({{ this._parent.get_name() }});
+        {% else %}
+        geoApp.{{ this.method }}();
+        {% endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, kind: str, position: str):
+    METHODS = ("fitControl", "legend", "start")
+
+    def __init__(self, method: str, position: str | None = None):
         super().__init__()
+        if method not in self.METHODS:
+            raise ValueError(f"no such app control: {method!r}")
         self._name = "AppControl"
-        self.method = {"dates": "dateControl", "legend": "legend"}[kind]
+        self.method = method
         self.position = position

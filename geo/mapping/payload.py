@@ -7,7 +7,10 @@ stored column by column and every string (places, quotes, titles) once.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+
+from geo.mapping.view import bounds, view
 
 EPOCH = date(1970, 1, 1)
 TYPE_COLORS = {
@@ -16,6 +19,8 @@ TYPE_COLORS = {
 }
 CHORO_SCALE = [[0, "#fee5d9"], [1, "#fcae91"], [5, "#fb6a4a"], [10, "#de2d26"], [25, "#a50f15"]]
 PRECISION_INDEX = {"day": 0, "week": 1, "month": 2}
+COLUMNS = ("lat", "lon", "day", "prec", "type", "sub", "fat", "loc", "admin1", "geo", "region", "status", "id",
+           "notes", "src")
 
 
 class Strings:
@@ -46,66 +51,94 @@ def script_json(obj) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def encode(incidents, mentions, articles, departments, boundaries) -> tuple[dict, list]:
+def _day(d: date | None) -> int:
+    return -1 if d is None else (d - EPOCH).days
+
+
+def notes_in_words(notes: str, titles: dict[str, str]) -> str:
+    """Notes with each article id written as the article's title (ids mean nothing to a reader).
+
+    >>> notes_in_words("004_26b: fatalities: 7 + 2 more", {"004_26b": "Protests continue"})
+    '“Protests continue”: fatalities: 7 + 2 more'
+    """
+    if not notes or not titles:
+        return notes
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(titles, key=len, reverse=True)))
+    return pattern.sub(lambda m: f"“{titles[m.group(0)]}”", notes)
+
+
+class Articles:
+    """The article table: [id, title, outlet, publication day (-1 unknown), url] per article."""
+
+    def __init__(self, S: Strings, articles):
+        self.S = S
+        self.index: dict[str, int] = {}
+        self.rows: list[list[int]] = []
+        self.titles: dict[str, str] = {}
+        for a in articles:
+            self.add(a.article_id, a.title, a.outlet, a.published, a.url)
+
+    def add(self, article_id: str, title=None, outlet=None, published=None, url=None) -> int:
+        if article_id not in self.index:
+            self.index[article_id] = len(self.rows)
+            self.rows.append([self.S(article_id), self.S(title), self.S(outlet), _day(published), self.S(url)])
+            if title:
+                self.titles[article_id] = title
+        return self.index[article_id]
+
+
+def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, region_of) -> dict[str, list]:
+    cols: dict[str, list] = {k: [] for k in COLUMNS}
+    for inc in mapped:
+        where = inc.place
+        srcs = [[arts.add(s.article, s.title, s.outlet), S(s.quote), s.fatalities, s.injuries, s.arrests]
+                for s in inc.sources]
+        values = (round(where.lat, 5), round(where.lon, 5), _day(inc.event_date),
+                  PRECISION_INDEX.get(inc.date_precision, 0), type_index[inc.event_type], S(inc.sub_event_type),
+                  inc.fatalities, S(inc.location), S(inc.admin1), inc.geo_precision or 0,
+                  region_of(where.lon, where.lat), S(inc.status), S(inc.incident_id),
+                  S(notes_in_words(inc.notes, arts.titles)), srcs)
+        for k, v in zip(COLUMNS, values):
+            cols[k].append(v)
+    return cols
+
+
+def encode(incidents, mentions, articles, regions, boundaries) -> tuple[dict, list]:
     """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped)."""
+    from geo.mapping.regions import region_index
+
     S = Strings()
     types = sorted({i.event_type for i in incidents} | {"Protests"})
-    type_index = {t: k for k, t in enumerate(types)}
-    art_index: dict[str, int] = {}
-    art_rows: list[list[int]] = []
-    for a in articles:
-        art_index[a.article_id] = len(art_rows)
-        art_rows.append([S(a.article_id), S(a.title), S(a.outlet)])
-    cols: dict[str, list] = {k: [] for k in ("lat", "lon", "day", "prec", "type", "sub", "fat", "loc", "admin1", "geo", "dept",
-                            "status", "id", "notes", "src")}
-    unmapped = []
-    from geo.mapping.regions import department_index
-
-    dept_of = department_index(departments)
-    for inc in incidents:
-        where = inc.place
-        if inc.event_date is None or where is None:
-            unmapped.append((inc.incident_id, "no date" if inc.event_date is None else f"unresolved place {inc.location!r}"))
-            continue
-        srcs = []
-        for s in inc.sources:
-            if s.article not in art_index:
-                art_index[s.article] = len(art_rows)
-                art_rows.append([S(s.article), S(s.title), S(s.outlet)])
-            srcs.append([art_index[s.article], S(s.quote), s.fatalities, s.injuries, s.arrests])
-        cols["lat"].append(round(where.lat, 5))
-        cols["lon"].append(round(where.lon, 5))
-        cols["day"].append((inc.event_date - EPOCH).days)
-        cols["prec"].append(PRECISION_INDEX.get(inc.date_precision, 0))
-        cols["type"].append(type_index[inc.event_type])
-        cols["sub"].append(S(inc.sub_event_type))
-        cols["fat"].append(inc.fatalities or 0)
-        cols["loc"].append(S(inc.location))
-        cols["admin1"].append(S(inc.admin1))
-        cols["geo"].append(inc.geo_precision or 0)
-        cols["dept"].append(dept_of(where.lon, where.lat))
-        cols["status"].append(S(inc.status))
-        cols["id"].append(S(inc.incident_id))
-        cols["notes"].append(S(inc.notes))
-        cols["src"].append(srcs)
+    arts = Articles(S, articles)
+    unmapped = [(i.incident_id, "no date" if i.event_date is None else f"unresolved place {i.location!r}")
+                for i in incidents if i.event_date is None or i.place is None]
+    mapped = [i for i in incidents if i.event_date is not None and i.place is not None]
+    cols = _incident_columns(mapped, S, arts, {t: k for k, t in enumerate(types)}, region_index(regions))
     days = cols["day"] or [(date.today() - EPOCH).days]
+    points = [(i.place.lat, i.place.lon, i.fatalities or 0) for i in mapped]
     payload = {
         "types": types, "colors": [TYPE_COLORS.get(t, "#555555") for t in types],
-        "incidents": cols, "articles": art_rows, "range": [min(days), max(days)],
-        "mentions": _mentions(mentions, S), "departments": departments, "boundaries": boundaries,
+        "incidents": cols, "range": [min(days), max(days)],
+        "mentions": _mentions(mentions, S, arts), "regions": regions, "boundaries": boundaries,
         "choroScale": CHORO_SCALE, "unmapped": [[S(i), S(r)] for i, r in unmapped],
+        "bounds": bounds(points), "view": view(points),
     }
+    payload["articles"] = arts.rows
     payload["strings"] = S.items
     return payload, unmapped
 
 
-def _mentions(mentions, S) -> dict:
-    out: dict[str, list] = {"lat": [], "lon": [], "name": [], "n": [], "count": [], "snip": []}
-    for m in mentions:
-        out["lat"].append(round(m["lat"], 5))
-        out["lon"].append(round(m["lon"], 5))
-        out["name"].append(S(m["name"]))
-        out["n"].append(m["articles"])
-        out["count"].append(m["count"])
-        out["snip"].append([S(s) for s in m["snippets"]])
+def _mentions(rows, S: Strings, arts: Articles) -> dict:
+    """Places (one marker each), each with the articles naming it: [article, count, [snippets]]."""
+    out: dict[str, list] = {"lat": [], "lon": [], "name": [], "refs": []}
+    at: dict[str, int] = {}
+    for m in rows:
+        key = m.get("key") or f"{m['name']}@{m['lat']:.4f},{m['lon']:.4f}"
+        if key not in at:
+            at[key] = len(out["lat"])
+            out["lat"].append(round(m["lat"], 5))
+            out["lon"].append(round(m["lon"], 5))
+            out["name"].append(S(m["name"]))
+            out["refs"].append([])
+        out["refs"][at[key]].append([arts.add(m["article"]), m.get("count", 1), [S(s) for s in m.get("snippets", [])]])
     return out

@@ -1,4 +1,4 @@
-"""Bolivia's departments and the basemap boundaries, read from the shipped files."""
+"""The admin-1 regions of the incidents' countries and the basemap boundaries, read from the shipped files."""
 
 from __future__ import annotations
 
@@ -13,20 +13,25 @@ def _load(name: str) -> dict:
     return json.loads((BOUNDARIES_DIR / name).read_text(encoding="utf-8"))
 
 
-def departments() -> dict:
-    """Bolivia's departments as a FeatureCollection, each feature numbered in ``properties.i``."""
-    fc = _load("bo_departments.geojson")
-    feats = [{"type": "Feature", "properties": {"name": f["properties"]["name"], "i": k}, "geometry": f["geometry"]}
-             for k, f in enumerate(fc["features"])]
+def admin1_regions(countries) -> dict:
+    """The admin-1 regions of ``countries`` (ISO2 codes) as a FeatureCollection (Natural Earth's
+    outlines, ``admin1.geojson``), each feature numbered in ``properties.i`` and named in
+    ``name`` and ``country``: a map shows the regions of its own incidents' countries, no other."""
+    wanted = set(countries)
+    feats: list[dict] = []
+    for f in _load("admin1.geojson")["features"]:
+        p = f["properties"]
+        if p["country"] in wanted:
+            feats.append({"type": "Feature", "properties": {"name": p["name"], "country": p["country"], "i": len(feats)},
+                          "geometry": f["geometry"]})
     return {"type": "FeatureCollection", "features": feats}
 
 
 @cache
-def boundaries(tolerance: float = 0.12) -> dict:
-    """Basemap layers: countries (simplified to ``tolerance`` degrees), departments, provinces."""
-    from shapely.geometry import mapping, shape
-
-    from shapely.geometry import MultiPolygon
+def boundaries(tolerance: float = 0.12, provinces: bool = False) -> dict:
+    """Basemap layers: countries (simplified to ``tolerance`` degrees), and Bolivia's provinces
+    when asked (a map of Bolivian incidents)."""
+    from shapely.geometry import MultiPolygon, mapping, shape
 
     countries = []
     for f in _load("countries.geojson")["features"]:
@@ -42,9 +47,10 @@ def boundaries(tolerance: float = 0.12) -> dict:
                 "features": [{"type": "Feature", "properties": {},
                               "geometry": _rounded(mapping(shape(f["geometry"]).simplify(simplify)), digits)}
                              for f in fc["features"]]}
-    return {"countries": {"type": "FeatureCollection", "features": countries},
-            "departments": strip(_load("bo_departments.geojson")),
-            "provinces": strip(_load("bo_provinces.geojson"), 3, 0.02)}
+    out = {"countries": {"type": "FeatureCollection", "features": countries}}
+    if provinces:
+        out["provinces"] = strip(_load("bo_provinces.geojson"), 3, 0.02)
+    return out
 
 
 def _rounded(geometry: dict, digits: int) -> dict:
@@ -54,8 +60,8 @@ def _rounded(geometry: dict, digits: int) -> dict:
     return {"type": geometry["type"], "coordinates": r(geometry["coordinates"])}
 
 
-def department_index(fc: dict):
-    """A function (lon, lat) -> index of the department holding the point, or -1."""
+def region_index(fc: dict):
+    """A function (lon, lat) -> index of the region of ``fc`` holding the point, or -1."""
     from shapely import STRtree
     from shapely.geometry import Point, shape
 

@@ -1,0 +1,197 @@
+/* geo map: incident markers (one canvas), laid out in a ring where they crowd, and the clusters layer.
+ * MIT licence, part of geo.
+ *
+ * Markers that overlap at the current zoom (the same town's incidents, or La Paz,
+ * El Alto and Senkata seen from afar) are set on a ring around their first member, with a
+ * leader line to where each happened, so every one can be clicked at every zoom. Groups
+ * larger than RING_MAX are left in place: that is what the clusters layer is for.
+ */
+(function () {
+  "use strict";
+  var u = GeoApp.util;
+  /* A circle the date range can hide without leaving the map: added to and removed from the
+   * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. */
+  var GeoMarker = L.CircleMarker.extend({
+    _updatePath: function () { if (!this._geoHidden) L.CircleMarker.prototype._updatePath.call(this); },
+    _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
+  });
+
+  var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24;
+
+  GeoApp.prototype.buildMarkers = function () {
+    var inc = this.inc, self = this, d = this.data;
+    // One canvas for all markers (the map's own renderer, preferCanvas): a second canvas
+    // stacked on top would swallow the clicks meant for the first.
+    this.renderer = this.map.getRenderer(L.circleMarker([0, 0]));
+    this.markers = new Array(this.n);
+    this.groups = [];
+    for (var t = 0; t < d.types.length; t++) {
+      var g = L.layerGroup();
+      g.on("add remove", function () { self.scheduleLayout(); });
+      this.groups.push(g);
+      this.layers["incidents:" + d.types[t]] = g;
+    }
+    for (var i = 0; i < this.n; i++) {
+      var m = new GeoMarker([inc.lat[i], inc.lon[i]], {
+        renderer: this.renderer, radius: u.radius(inc.fat[i]), weight: 1, color: "#222",
+        fillColor: d.colors[inc.type[i]], fillOpacity: 0.85
+      });
+      m._geoIndex = i;
+      m._geoHidden = true;
+      m.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
+      this.markers[i] = m;
+      this.groups[inc.type[i]].addLayer(m);
+    }
+    // Leaders on a canvas of their own, under the markers' (it takes no clicks).
+    this.map.createPane("geo-leaders").style.zIndex = 390;
+    this.leaderRenderer = L.canvas({pane: "geo-leaders"});
+    this.leaders = L.layerGroup().addTo(this.map);
+    this.moved = [];
+    this.map.on("zoomend", function () { self.layoutRing(); });
+    this.follow(function (app) {
+      var r = app.renderer;
+      if (app.markersChanged && r._map) { r._redrawBounds = null; r._redraw(); }
+      app.markersChanged = false;
+      app.scheduleLayout();
+    });
+    this.buildCluster();
+  };
+  GeoApp.parts.push("buildMarkers");
+
+  GeoApp.prototype.showMarker = function (i, vis) {
+    this.markers[i]._geoHidden = !vis;
+    this.markersChanged = true;
+  };
+
+  GeoApp.prototype.scheduleLayout = function () {
+    var self = this;
+    if (this._layoutPending || !this.map._loaded) return;
+    this._layoutPending = true;
+    // Synchronously when nothing waits for paint (tests read positions right after a change).
+    Promise.resolve().then(function () { self._layoutPending = false; self.layoutRing(); });
+  };
+
+  /* Groups of markers that overlap at `zoom` (circles closer than their radii and a margin):
+   * union-find over a grid of CELL-pixel cells; a cell too crowded to untangle is left alone. */
+  GeoApp.prototype.crowds = function (zoom) {
+    var inc = this.inc, map = this.map, cells = {}, pts = [], parent = [];
+    for (var i = 0; i < this.n; i++) {
+      if (!this.visibleFlags[i] || !map.hasLayer(this.groups[inc.type[i]])) continue;
+      var p = map.project([inc.lat[i], inc.lon[i]], zoom), key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+      var k = pts.length;
+      pts.push({i: i, x: p.x, y: p.y, r: u.radius(inc.fat[i]), cx: Math.floor(p.x / CELL), cy: Math.floor(p.y / CELL)});
+      parent.push(k);
+      (cells[key] = cells[key] || []).push(k);
+    }
+    function root(k) { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; }
+    for (var a = 0; a < pts.length; a++) {
+      var pa = pts[a];
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          var cell = cells[(pa.cx + dx) + ":" + (pa.cy + dy)];
+          if (!cell || cell.length > CROWDED) continue;
+          for (var c = 0; c < cell.length; c++) {
+            var b = cell[c], pb = pts[b];
+            if (b <= a) continue;
+            var ddx = pa.x - pb.x, ddy = pa.y - pb.y, near = pa.r + pb.r + MARGIN;
+            if (ddx * ddx + ddy * ddy < near * near) parent[root(a)] = root(b);
+          }
+        }
+      }
+    }
+    var byRoot = {}, groups = [];
+    for (a = 0; a < pts.length; a++) {
+      var r0 = root(a);
+      if (!byRoot[r0]) { byRoot[r0] = []; groups.push(byRoot[r0]); }
+      byRoot[r0].push(pts[a]);
+    }
+    return groups;
+  };
+
+  GeoApp.prototype.layoutRing = function () {
+    if (!this.map._loaded) return;
+    var inc = this.inc, map = this.map, zoom = map.getZoom();
+    for (var k = 0; k < this.moved.length; k++) {
+      var j = this.moved[k];
+      this.markers[j].setLatLng([inc.lat[j], inc.lon[j]]);
+    }
+    this.moved = [];
+    this.leaders.clearLayers();
+    var groups = this.crowds(zoom);
+    for (var g = 0; g < groups.length; g++) {
+      var mem = groups[g], n = mem.length;
+      if (n < 2 || n > RING_MAX) continue;
+      var span = 0, biggest = 0, cx = 0, cy = 0, q;
+      for (q = 0; q < n; q++) { span += 2 * mem[q].r + 3; biggest = Math.max(biggest, mem[q].r); cx += mem[q].x / n; cy += mem[q].y / n; }
+      // Round the ring in the members' own directions from its centre: each stays on its side.
+      mem.sort(function (p1, p2) { return Math.atan2(p1.y - cy, p1.x - cx) - Math.atan2(p2.y - cy, p2.x - cx) || p1.i - p2.i; });
+      var R = Math.max(span / (2 * Math.PI), biggest + 6);
+      for (q = 0; q < n; q++) {
+        var ang = Math.atan2(mem[0].y - cy, mem[0].x - cx) + 2 * Math.PI * q / n, i = mem[q].i;
+        if (mem[0].x === cx && mem[0].y === cy) ang = -Math.PI / 2 + 2 * Math.PI * q / n;
+        var ll = map.unproject(L.point(cx + R * Math.cos(ang), cy + R * Math.sin(ang)), zoom);
+        this.markers[i].setLatLng(ll);
+        this.moved.push(i);
+        L.polyline([[inc.lat[i], inc.lon[i]], ll], {renderer: this.leaderRenderer, interactive: false, weight: 1,
+                                                     color: "#333", opacity: 0.7}).addTo(this.leaders);
+      }
+    }
+  };
+
+  /* For tests: the container point each shown incident's marker is drawn at. */
+  GeoApp.prototype.markerPoints = function () {
+    var out = [], r = this.map.getContainer().getBoundingClientRect();
+    for (var i = 0; i < this.n; i++) {
+      if (!this.visibleFlags[i] || !this.map.hasLayer(this.markers[i])) continue;
+      var p = this.map.latLngToContainerPoint(this.markers[i].getLatLng());
+      out.push({id: this.S(this.inc.id[i]), x: p.x + r.left, y: p.y + r.top, index: i});
+    }
+    return out;
+  };
+
+  GeoApp.prototype.openIncident = function (i) {
+    if (!this.visibleFlags[i]) return false;
+    var g = this.groups[this.inc.type[i]];
+    if (!this.map.hasLayer(g)) g.addTo(this.map);
+    this.layoutRing();
+    this.markers[i].openPopup();
+    return true;
+  };
+
+  GeoApp.prototype.buildCluster = function () {
+    var self = this, css = [];
+    for (var t = 0; t < this.data.colors.length; t++) {
+      var c = this.data.colors[t];
+      if (/^#[0-9a-fA-F]{3,8}$/.test(c)) css.push(".geo-dot-" + t + "{background:" + c + "}");
+    }
+    var style = document.createElement("style");
+    style.textContent = css.join("\n");
+    document.head.appendChild(style);
+    this.icons = this.data.colors.map(function (_, t) {
+      return L.divIcon({className: "geo-dot geo-dot-" + t, iconSize: [12, 12]});
+    });
+    this.cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
+                                         spiderfyOnMaxZoom: true, maxClusterRadius: 40});
+    this.clusterFilled = false;
+    // Built when first shown: the cluster index costs time nobody should pay for a hidden layer.
+    this.cluster.on("add", function () { self.fillCluster(); });
+    this.follow(function (app) {
+      if (app.clusterFilled && app.map.hasLayer(app.cluster)) app.fillCluster(); else app.clusterFilled = false;
+    });
+    this.layers.cluster = this.cluster;
+  };
+
+  GeoApp.prototype.fillCluster = function () {
+    var batch = [], inc = this.inc, self = this;
+    for (var i = 0; i < this.n; i++) {
+      if (!this.visibleFlags[i]) continue;
+      var mk = L.marker([inc.lat[i], inc.lon[i]], {icon: this.icons[inc.type[i]]});
+      mk._geoIndex = i;
+      mk.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
+      batch.push(mk);
+    }
+    this.cluster.clearLayers();
+    this.cluster.addLayers(batch);
+    this.clusterFilled = true;
+  };
+})();
