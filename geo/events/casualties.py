@@ -144,7 +144,7 @@ def _is_joined(between: str, named: bool) -> bool:
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     """(kind, value, hedge, additive) casualty figures in one sentence: kind is fatalities,
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
-    out = []
+    out: list[tuple[str, int, str | None, bool]] = []
     for c in _counted(sentence):
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
