@@ -253,3 +253,12 @@ def test_a_pair_named_without_a_second_article_counts_two():
     found = incidents("BALTIMORE — A mother and son were found fatally shot Sunday morning in Baltimore, police said.",
                       "DENVER — A man and woman, both 35, were found dead inside a home in Denver on Sunday.")
     assert sorted((i.location, i.fatalities) for i in found) == [("Baltimore", 2), ("Denver", 2)]
+
+
+def test_a_county_and_a_town_in_it_on_one_day_with_one_toll_are_one_incident():
+    inc = only(["A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
+                "Two people were killed in a shooting on Friday in Kerrville, Texas, police said."])
+    assert (len(inc.sources), inc.location, inc.fatalities) == (2, "Kerrville", 2)
+    two = incidents("A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
+                    "Five people were wounded in a shooting on Friday in Kerrville, Texas, police said.")
+    assert len(two) == 2

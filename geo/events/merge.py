@@ -76,9 +76,11 @@ def same_event(a: Told, b: Told) -> bool:
     two different streets. Violence told a day apart is one event when the figures agree: one
     story's "late Saturday" is another's "early Sunday", or "last night" told the next day.
     """
-    if not (types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
-            and same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location))):
+    if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
         return False
+    if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
+        # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
+        return _within_county(a.place, b.place) and a.event_date == b.event_date and _figures_agree(a, b)
     if a.place is not None and b.place is not None and a.place.feature == b.place.feature \
             and a.place.feature in ("local", "district") and a.place.name != b.place.name:
         return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
@@ -91,6 +93,16 @@ def same_event(a: Told, b: Told) -> bool:
 
 
 _VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
+COUNTY_KM = 60.0  # a county's point lies this near the towns in it
+
+
+def _within_county(a: Place | None, b: Place | None) -> bool:
+    """One is a county and the other a place that may lie in it: same state, near its point."""
+    if a is None or b is None or (a.feature == "admin2") == (b.feature == "admin2"):
+        return False
+    return a.country == b.country and a.admin1 == b.admin1 and same_place(a, b, COUNTY_KM)
 
 
 def _figures_agree(a: Told, b: Told) -> bool:
