@@ -262,3 +262,10 @@ def test_a_county_and_a_town_in_it_on_one_day_with_one_toll_are_one_incident():
     two = incidents("A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
                     "Five people were wounded in a shooting on Friday in Kerrville, Texas, police said.")
     assert len(two) == 2
+
+
+def test_police_investigating_after_a_shooting_tell_a_past_event():
+    inc = only(["DETROIT — Detroit police are investigating after a 15-year-old girl was shot by her father while "
+                "he was putting a rifle away. It happened around 10:45 p.m. Sunday at a home on the west side."])
+    assert (inc.location, inc.injuries, inc.event_date) == ("DETROIT", 1, date(2016, 2, 14))
+    assert not incidents("Huge marches are converging on La Paz, where protesters are blocking roads.")

@@ -59,7 +59,11 @@ FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|planned|planning|announced\s+p
                     r"prepar(?:e|ing)\s+to|intend\w*\s+to|to\s+call|vow(?:ed|s)?\s+to)\b", re.I)
 # "announced plans to blockade", "will stage a general strike": an event word the sentence only plans.
 PLANNED = re.compile(FUTURE.pattern + r"[^.;]{0,40}?(?:" + "|".join(rx.pattern for _, rx in TRIGGERS) + ")", re.I)
-ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b)\w+ing\b|\bcontinue[sd]?\s+to\b", re.I)
+# "marches are converging on La Paz": a trend, not an event; but "police are investigating after a
+# girl was shot" tells a past event through the work that follows it.
+ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b|investigating\b|searching\b|looking\b|seeking\b|"
+                     r"asking\b|trying\b|working\b|mourning\b|hoping\b|waiting\b|calling\b|remembering\b)\w+ing\b|"
+                     r"\bcontinue[sd]?\s+to\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without)\s+(?:a\s+|an\s+|any\s+)?$", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I)
 SUBORDINATE = re.compile(r"^(?:while|as|when|whereas|although|though)\b", re.I)
