@@ -23,6 +23,9 @@ _CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that j
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
 _NOUN_FIRST = frozenset("ciudad provincia departamento distrito municipio region región estado comunidad "
                         "barrio zona pueblo".split())
+# Words that open a sentence before a place, capitalised only for that ("Neighbouring Uganda has").
+_LEADING_WORDS = frozenset("neighbouring neighboring nearby rural coastal landlocked war-torn impoverished "
+                           "oil-rich remote mainland".split())
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
@@ -75,7 +78,8 @@ def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) 
         of_place = first == "of" and len(before) > 1 and (
             before[-2].lower in PLACE_NOUNS or (modifiers and before[-2].lower in ORG_WORDS)
             or (people.is_given_name(before[0].lower) and not any(t.lower in ORG_WORDS for t in before)))
-        if not (first in _NOUN_FIRST or adjective_before or first in DIRECTIONS or of_place):
+        leading = len(before) == 1 and first in _LEADING_WORDS
+        if not (first in _NOUN_FIRST or adjective_before or first in DIRECTIONS or of_place or leading):
             # With modifiers counted, a place ending a name counts ("Environment Canada",
             # "CTV Edmonton") unless the name is a person's ("Evo Morales").
             if not modifiers or people.in_persons_name(before):
@@ -113,9 +117,10 @@ _LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:depar
 
 
 def _after_locative(text: str, start: int) -> bool:
-    """"Police in Crossville said": after "in", a name before "said" is still a place."""
+    """"Police in Crossville said", "a hospital of Nairobi said": after "in" or "of", a name
+    before "said" is still a place."""
     prev = re.search(r"([\w’']+)\s+$", text[max(0, start - 20):start])
-    return prev is not None and prev.group(1).lower() in LOCATIVE_CUES
+    return prev is not None and (prev.group(1).lower() in LOCATIVE_CUES or prev.group(1) == "of")
 
 
 def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,
@@ -134,8 +139,10 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     if possessive := _POSSESSIVE.match(tail):
         tail = tail[possessive.end():]
         owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
-    if len(name_toks) == 1 and re.match(r"\s+\d", tail):
-        return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place
+    if len(name_toks) == 1 and not possessive and re.match(r"\s+\d", tail):
+        return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place ("Peru's 240 banks" is)
+    if tail.startswith("$"):
+        return Verdict(None)  # "US$10,000": a currency
     if people.speaks(key, tail, len(name_toks) == 1, names) and not _after_locative(text, start):
         return Verdict(None, person=key)
     # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.

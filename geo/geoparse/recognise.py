@@ -17,10 +17,12 @@ from geo.normalize import normalize_name
 from geo.spans import SpanIndex
 
 
-def _organisation(run: list[Token], modifiers: bool) -> bool:
+def _organisation(run: list[Token], modifiers: bool, names: Names) -> bool:
     """"Police Department", "City Hospital", "Santa Cruz Civic Committee": a run naming an
     organisation, which holds no place (place nouns, "Cochabamba Department", do not make one)."""
     whole = normalize_name(" ".join(t.text for t in run))
+    if names.known(whole) and names.usual_feature(whole) == "country":
+        return False  # "Democratic Republic of the Congo", "Central African Republic"
     if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
         return True
     return not modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run)
@@ -36,7 +38,7 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
     found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers)
     taken = SpanIndex((c.start, c.end) for c in found)
     for run, spans in zip(runs, keys):
-        if _organisation(run, modifiers):
+        if _organisation(run, modifiers, names):
             continue
         cut = tokens.cut(run, spans, names)
         if not cut and spotters.listed_county(text, run[0].start, run[-1].end, spans.get((0, len(run)), ""), names):
