@@ -42,3 +42,35 @@ def test_a_currency_is_no_place(geoparser):
 def test_short_names_news_writes_for_regions_and_countries(geoparser):
     got = found(geoparser, "Flu spread among horses in NSW, while aid flights reached Darfur and the DRC.")
     assert [(t, c) for t, _, c in got] == [("NSW", "AU"), ("Darfur", "SD"), ("DRC", "CD")]
+
+
+def readings(geoparser, text):
+    return {m.text: (m.country, m.feature) for m in geoparser.find(Article.from_text(text))}
+
+
+def test_a_state_said_to_be_one(geoparser):
+    got = readings(geoparser, "The sick cow came from a Washington state dairy, officials said.")
+    assert got["Washington"] == ("US", "admin1")
+    assert readings(geoparser, "The first case was found in the state of Washington.")["Washington"] == ("US", "admin1")
+
+
+def test_state_owned_is_no_state(geoparser):
+    got = found(geoparser, "Soldiers guarded the Senkata state-owned gas plant in El Alto, Bolivia.")
+    assert ("Senkata", "Senkata", "BO") in got
+
+
+def test_a_list_of_countries_is_no_address(geoparser):
+    got = readings(geoparser, "Officials in countries such as Mexico, China, Japan and Brazil tested travellers.")
+    assert got["China"] == ("CN", "country")
+
+
+def test_a_list_of_states_is_no_address(geoparser):
+    got = readings(geoparser, "Cases were reported in Utah, Virginia, Washington, West Virginia and Wyoming. "
+                              "More were found in Maine, Rhode Island, Vermont, Virginia, and Ohio.")
+    assert got["Washington"] == ("US", "admin1") and got["Vermont"] == ("US", "admin1")
+
+
+def test_a_foreign_region_over_a_far_village_of_the_focus(geoparser):
+    got = readings(geoparser, "The first case was found in Texas, the second in Dallas. A later case was "
+                              "diagnosed in England, and officials in London confirmed it.")
+    assert got["England"] == ("GB", "admin1")

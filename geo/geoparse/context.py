@@ -111,6 +111,9 @@ def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
     return cue or (len(key) > 2 and text[start:end].isupper() and bool(DATELINE.match(text, end)))
 
 
+# "Washington state", "the state of Washington" (lower case: "Ohio State" is a university).
+_STATE_AFTER = re.compile(r"\s+state(?![\w-])(?!\s+(?:of|university|college)\b)")
+_STATE_BEFORE = re.compile(r"\bstate\s+of\s+$")
 # A town's own institutions after its name ("Crossville police", "Hoover Fire Department").
 _LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:department|rescue|officials)|"
                               r"city\s+(?:council|officials)|mayor|coroner|(?:county\s+)?prosecutors?)\b", re.I)
@@ -152,6 +155,8 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     cue = _cued(text, start, end, key, qualifier, before_comma, names)
     if county is not None:  # each name of the list is a county ("Kansas counties" are Kansas's)
         key, cue = county, True
+    elif _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text, max(0, start - 12), start):
+        key, cue = f"{key} state", True  # "a Washington state farm", "the state of Washington": the region
     # "Crossville police said": with modifiers counted, a town named by its own police is a place.
     authority = modifiers and bool(_LOCAL_AUTHORITY.match(text, end))
     cue = cue or authority

@@ -18,7 +18,7 @@ from geo.geoparse import outlets
 from geo.geoparse.admit import admitted
 from geo.geoparse.focus import focus_of
 from geo.geoparse.mentions import Mention, assemble
-from geo.geoparse.namesakes import at_home
+from geo.geoparse.namesakes import at_home, far_villages
 from geo.geoparse.names import Names
 from geo.geoparse.nearness import by_nearness
 from geo.geoparse.recognise import recognised
@@ -73,7 +73,8 @@ class Geoparser:
         focus = focus_of(cands, article.outlet, home, rec.demonym_votes, self.names)
         cands, sense, decided = first_readings(cands, focus, senses, self.names)
         cands = by_nearness(cands, focus, sense, decided, home, self.names)
-        cands = at_home(cands, focus, home, self.names)
+        cands = at_home(cands, focus, home, self.names, article.text)
+        cands = far_villages(cands, focus, home, self.names)
         everything = sorted(cands + rec.demonyms, key=lambda c: c.start)
         kept = admitted(everything, article.text, focus.country, self.names)
         return Reading(cands, assemble(article, kept, rec, self.names))
