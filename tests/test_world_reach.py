@@ -74,3 +74,17 @@ def test_a_foreign_region_over_a_far_village_of_the_focus(geoparser):
     got = readings(geoparser, "The first case was found in Texas, the second in Dallas. A later case was "
                               "diagnosed in England, and officials in London confirmed it.")
     assert got["England"] == ("GB", "admin1")
+
+
+def test_accents_that_tell_places_apart_are_kept(geoparser):
+    assert readings(geoparser, "The family moved to Cañada last year.")["Cañada"][0] != "CA"
+    assert readings(geoparser, "The family moved to Canada last year.")["Canada"] == ("CA", "country")
+    assert readings(geoparser, "Protests spread across Perú and Bolivia.")["Perú"] == ("PE", "country")
+    assert readings(geoparser, "Fighting spread from México to Panamá.") == {"México": ("MX", "country"),
+                                                                             "Panamá": ("PA", "country")}
+
+
+def test_a_bare_huayllani_in_a_cochabamba_story_is_sacabas(geoparser):
+    got = geoparser.find(Article.from_text("Farmers blocked the highway out of Cochabamba on Friday. "
+                                           "Soldiers fired at them near Huayllani."))
+    assert [m.gazetteer_id for m in got if m.text == "Huayllani"] == ["sup:huayllani-sacaba"]

@@ -17,7 +17,7 @@ from geo.geoparse.records import Candidate, Token
 from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
 from geo.geoparse.spotters import COUNTY_WORDS, listed_county
 from geo.lexicon import DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_NOUNS, STOPWORDS
-from geo.normalize import normalize_name
+from geo.normalize import normalize_name, spelling
 
 _CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
@@ -167,4 +167,4 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
     weak = (inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner) and not authority
     return Verdict(Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
-                             ends_name=inside.ends_name, listed=listed))
+                             ends_name=inside.ends_name, listed=listed, spelled=spelling(text[start:end])))

@@ -90,7 +90,7 @@ def _choose(c: Candidate, focus: Focus, sense: dict[str, GeocodeResult], decided
     if len(options) < 2 or (options[0].feature in OPENER_FEATURES
                             and not (options[0].feature == "admin1" and options[0].country != focus.country)):
         return c.result
-    options = _options(c.key, focus, home, names)
+    options = names.as_spelled(_options(c.key, focus, home, names), c.key, c.spelled)
     fixed = sense.get(c.key)
     if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
         return fixed  # a qualifier, or this name's first use, already chose

@@ -39,7 +39,7 @@ def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeR
         return (), None  # "China, Japan", "Vermont, Virginia": a list of equals, not an address
     if c.listed and (kin := _kin(c.key, normalize_name(c.qualifier), names)):
         return (), kin  # "Virginia, Washington, West Virginia": the state among states
-    options = names.within(c.key, c.qualifier, focus.country)
+    options = names.as_spelled(names.within(c.key, c.qualifier, focus.country), c.key, c.spelled, widen=False)
     if options or c.listed or level in OPENER_FEATURES:
         return options, None
     return options, next((r for r in names.best(c.qualifier, focus.country)
@@ -71,7 +71,7 @@ def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, Geoco
                 results[n] = region
                 continue
         if not options:
-            options = names.best(c.key, focus.country)
+            options = names.as_spelled(names.best(c.key, focus.country), c.key, c.spelled)
         if not options:
             continue
         results[n] = max(options, key=focus.rank)
