@@ -88,3 +88,23 @@ def test_a_bare_huayllani_in_a_cochabamba_story_is_sacabas(geoparser):
     got = geoparser.find(Article.from_text("Farmers blocked the highway out of Cochabamba on Friday. "
                                            "Soldiers fired at them near Huayllani."))
     assert [m.gazetteer_id for m in got if m.text == "Huayllani"] == ["sup:huayllani-sacaba"]
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_placed_at_its_city(geoparser):
+    got = geoparser.find(Article.from_text("A man was shot in the Roxbury neighborhood of Boston on Sunday. "
+                                           "Roxbury residents gathered later."))
+    parts = [(m.name, m.admin1, m.feature) for m in got if m.text == "Roxbury"]
+    assert parts == [("Roxbury, Boston", "Massachusetts", "local")] * 2
+
+
+def test_a_neighbourhood_the_gazetteer_has_is_the_one_in_its_city(geoparser):
+    got = readings(geoparser, "The shooting happened in Chicago's Englewood neighborhood, police said.")
+    assert got["Englewood"] == ("US", "town")
+    place = next(m for m in geoparser.find(Article.from_text("Shots rang out in Chicago's Englewood neighborhood."))
+                 if m.text == "Englewood")
+    assert place.admin1 == "Illinois"
+
+
+def test_a_district_of_a_city_abroad(geoparser):
+    got = geoparser.find(Article.from_text("Gunmen attacked a church in Cairo's Abbasiya neighbourhood."))
+    assert [(m.name, m.country, m.feature) for m in got if m.text == "Abbasiya"] == [("Abbasiya, Cairo", "EG", "local")]

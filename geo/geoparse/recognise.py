@@ -8,7 +8,7 @@ by its context (:mod:`geo.geoparse.context`); the spotters add what the runs can
 from __future__ import annotations
 
 from geo.articles import Article
-from geo.geoparse import people, spotters, tokens
+from geo.geoparse import districts, people, spotters, tokens
 from geo.geoparse.context import judge
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised, Token
@@ -35,7 +35,9 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
     names.learn(k for spans in keys for k in spans.values() if k)
     # People first, so "Mesa" is known as a person before its bare uses are judged.
     persons = people.persons_by_title(runs, names)
+    parts = districts.districts(text, names)
     found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers)
+    found += [c for c in parts if not SpanIndex((f.start, f.end) for f in found).meets(c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in found)
     for run, spans in zip(runs, keys):
         if _organisation(run, modifiers, names):
@@ -51,7 +53,7 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
             if cand is not None and not taken.meets(cand.start, cand.end):
                 found.append(cand)
     found.sort(key=lambda c: c.start)
-    return found, persons
+    return districts.bare_uses(found, parts), persons
 
 
 def recognised(article: Article, names: Names, demonyms: bool = False, modifiers: bool = False) -> Recognised:

@@ -43,6 +43,7 @@ class Candidate(NamedTuple):
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
     listed: bool = False  # an item of a list ("Moscow, Kiev, Minsk"): its qualifier may be the next item
     spelled: str | None = None  # the name's accents as written ("cañada"), which tell places apart
+    district: str | None = None  # a district of the town ``key`` names, as written ("Roxbury"): placed at the town
 
 
 @dataclass(frozen=True)
