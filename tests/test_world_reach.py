@@ -108,3 +108,22 @@ def test_a_neighbourhood_the_gazetteer_has_is_the_one_in_its_city(geoparser):
 def test_a_district_of_a_city_abroad(geoparser):
     got = geoparser.find(Article.from_text("Gunmen attacked a church in Cairo's Abbasiya neighbourhood."))
     assert [(m.name, m.country, m.feature) for m in got if m.text == "Abbasiya"] == [("Abbasiya, Cairo", "EG", "local")]
+
+
+def test_a_town_of_a_state_is_no_list_of_regions(geoparser):
+    got = geoparser.find(Article.from_text("HANOVER, Va. (WRIC) — A girl was shot in Hanover on Sunday."))
+    assert {m.admin1 for m in got if m.text.lower() == "hanover"} == {"Virginia"}
+
+
+def test_a_district_qualified_by_its_region(geoparser):
+    got = geoparser.find(Article.from_text("He lived in the Rockville area of Vernon, Connecticut, police said."))
+    assert [(m.country, m.admin1) for m in got if m.text == "Rockville"] == [("US", "Connecticut")]
+
+
+def test_names_in_a_title(geoparser):
+    art = Article.from_text("Police fired tear gas at marchers in Sacaba, Cochabamba, on Friday.",
+                            title="Police Fire Tear Gas At Marchers In Sacaba As Man Dies")
+    got = geoparser.find_title(art)
+    assert [(m.text, art.title[m.start:m.end], m.admin1, m.in_title) for m in got] == [
+        ("Sacaba", "Sacaba", "Cochabamba", True)]
+    assert all(not m.in_title for m in geoparser.find(art)) and geoparser.find_title(Article.from_text("x")) == []

@@ -22,26 +22,30 @@ _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|del\s+)?[A
 _KIND = r"(?:neighbou?rhoods?|district|section|quarter|area|station|square)"
 _PATTERNS = (
     # "the Roxbury neighborhood of Boston", "the Back of the Yards section of Chicago"
-    re.compile(rf"\bthe\s+(?P<part>{_NAME})\s+{_KIND}\s+(?:of|in)\s+(?P<town>{_NAME})"),
+    re.compile(rf"\bthe\s+(?P<part>{_NAME})\s+{_KIND}\s+(?:of|in)\s+(?P<town>{_NAME})(?:,\s+(?P<region>{_NAME}))?"),
     # "Roxbury, a neighborhood in Boston", "Brighton Park, a Southwest Side neighborhood of Chicago"
-    re.compile(rf"(?P<part>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?{_KIND}\s+(?:of|in)\s+(?P<town>{_NAME})"),
+    re.compile(rf"(?P<part>{_NAME}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?{_KIND}\s+(?:of|in)\s+(?P<town>{_NAME})"
+               rf"(?:,\s+(?P<region>{_NAME}))?"),
     # "in Boston's Roxbury neighborhood", "Chicago's Englewood neighborhood"
     re.compile(rf"(?P<town>{_NAME})['’]s\s+(?P<part>{_NAME})\s+{_KIND}\b"),
 )
 
 
-def _in_town(part: str, town: str, names: Names) -> Candidate | None:
+def _in_town(part: str, town: str, region: str | None, names: Names) -> Candidate | None:
     """How a district is read: as the place of its name the gazetteer has in its town ("Englewood,
     Chicago"), or none such, as a part of the town (None: the words are no district of a known town,
-    or name a known place in an unknown one, "the Kabanjahe district of Sumatra")."""
+    or name a known place in an unknown one, "the Kabanjahe district of Sumatra"). A region after
+    the town ("the Rockville area of Vernon, Connecticut") qualifies the district's reading."""
     pk, tk = normalize_name(part), normalize_name(town)
     if part.split()[0].lower() in STOPWORDS or pk == tk or not names.known(tk):
         return None
     if names.known(pk):
-        towns = [(r.lat, r.lon) for r in names.best(tk, None)[:3]]
+        towns = [(r.lat, r.lon) for r in names.many(tk, None)]
         if any(haversine_km(r.lat, r.lon, la, lo) <= _TOWN_KM for r in names.many(pk, None) for la, lo in towns):
             return Candidate(0, 0, pk, qualifier=town)
-    return Candidate(0, 0, tk, district=part)
+        if region and names.within(pk, region, None):
+            return Candidate(0, 0, pk, qualifier=region)
+    return Candidate(0, 0, tk, qualifier=region, district=part)
 
 
 def districts(text: str, names: Names) -> list[Candidate]:
@@ -51,7 +55,9 @@ def districts(text: str, names: Names) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if (c := _in_town(m.group("part"), m.group("town"), names)) is not None:
+            region = m.groupdict().get("region")
+            region = region if region and names.is_region(normalize_name(region)) else None
+            if (c := _in_town(m.group("part"), m.group("town"), region, names)) is not None:
                 out.append(c._replace(start=m.start("part"), end=m.end("part")))
     return sorted({c.start: c for c in out}.values(), key=lambda c: c.start)
 

@@ -19,6 +19,14 @@ def unresolved(cands: list[Candidate]) -> list[Candidate]:
     return [c if c.fixed or c.result is None else c._replace(result=None) for c in cands]
 
 
+def _equals(key: str, qualifier: str, names: Names) -> bool:
+    """Whether "X, Y" names two countries, or two regions of one country ("Vermont, Virginia";
+    "Hanover, Va." is a town, whatever Jamaica's parish is called)."""
+    x, y = (names.best(k, None)[0] if names.known(k) and names.best(k, None) else None for k in (key, qualifier))
+    return (x is not None and y is not None and x.feature == y.feature
+            and (x.feature == "country" or (x.feature == "admin1" and x.country == y.country)))
+
+
 def _kin(key: str, qualifier: str, names: Names) -> GeocodeResult | None:
     """The reading of a listed name of the kind the next item is, in its country ("Washington"
     before "West Virginia" in a list of states)."""
@@ -35,7 +43,7 @@ def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeR
     says where it is; a Holliday in Texas would not."""
     assert c.qualifier is not None
     level = names.usual_feature(c.key)
-    if level in ("country", "admin1") and names.usual_feature(normalize_name(c.qualifier)) == level:
+    if _equals(c.key, normalize_name(c.qualifier), names):
         return (), None  # "China, Japan", "Vermont, Virginia": a list of equals, not an address
     if c.listed and (kin := _kin(c.key, normalize_name(c.qualifier), names)):
         return (), kin  # "Virginia, Washington, West Virginia": the state among states
