@@ -127,3 +127,17 @@ def test_names_in_a_title(geoparser):
     assert [(m.text, art.title[m.start:m.end], m.admin1, m.in_title) for m in got] == [
         ("Sacaba", "Sacaba", "Cochabamba", True)]
     assert all(not m.in_title for m in geoparser.find(art)) and geoparser.find_title(Article.from_text("x")) == []
+
+
+def test_a_spelling_variant_of_a_presented_place_is_read_fuzzy(geoparser):
+    got = geoparser.find(Article.from_text("Police in Cochabamba, Bolivia said protesters in Sacabba blocked roads."))
+    assert [(m.name, m.admin1, m.fuzzy) for m in got if m.text == "Sacabba"] == [("Sacaba", "Cochabamba", True)]
+    assert not any(m.fuzzy for m in got if m.text != "Sacabba")
+    # only where the text presents a place, and only among the focus country's places
+    assert [m.text for m in geoparser.find(Article.from_text("Sacabba said no, in Bolivia."))] == ["Bolivia"]
+
+
+def test_transliteration_variants():
+    from geo.geoparse.variants import spellings
+
+    assert "daqahliyah" in spellings("daqahliya") and "minya" in spellings("el minya")

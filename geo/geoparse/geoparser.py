@@ -25,6 +25,7 @@ from geo.geoparse.nearness import by_nearness
 from geo.geoparse.recognise import recognised
 from geo.geoparse.records import Candidate, Recognised
 from geo.geoparse.resolve import first_readings, unresolved
+from geo.geoparse.variants import variants
 from geo.geoparse.rules import HOME_KM, PROMINENT_FEATURES
 from geo.normalize import normalize_name
 from geo.place import Place
@@ -76,7 +77,8 @@ class Geoparser:
         cands = by_nearness(cands, focus, sense, decided, home, self.names)
         cands = at_home(cands, focus, home, self.names, article.text)
         cands = far_villages(cands, focus, home, self.names)
-        everything = sorted(cands + rec.demonyms, key=lambda c: c.start)
+        spelled_so = variants(article.text, cands + rec.local + rec.demonyms, focus.country, rec.persons, self.names)
+        everything = sorted(cands + rec.demonyms + spelled_so, key=lambda c: c.start)
         kept = admitted(everything, article.text, focus.country, self.names)
         return Reading(cands, assemble(article, kept, rec, self.names))
 

@@ -77,6 +77,7 @@ def _resolved(article: Article, cands: list[Candidate]) -> list[Mention]:
         assert c.result is not None
         start, end = article.raw_span(c.start, c.end)
         m = Mention.of(c.result, article.raw[start:end], start, end, c.start, c.end)
+        m.fuzzy = c.spelled == "~fuzzy"
         if c.district and m.place is not None:  # a neighbourhood, at its town's point
             m.place = replace(m.place, name=f"{' '.join(c.district.split())}, {m.place.name}", feature="local",
                               gazetteer_id=None, score=None)
