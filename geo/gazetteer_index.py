@@ -22,7 +22,7 @@ from geo.errors import GazetteerError
 from geo.normalize import normalize_name, spelling
 from geo.tempfiles import temp_name
 
-INDEX_FORMAT = "8"
+INDEX_FORMAT = "9"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -198,6 +198,7 @@ def build_index(source_dir: Path, target: Path) -> None:
             (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
             for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
         db.execute("CREATE INDEX names_country ON names(norm, country)")
+        db.execute("CREATE INDEX names_by_country ON names(country, norm)")  # a country's names, for variants
         db.execute("CREATE INDEX places_code ON places(feature_code, country)")
         db.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format", INDEX_FORMAT), ("sources", sources_hash(source_dir)), ("places", str(len(place_rows)))])

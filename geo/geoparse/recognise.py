@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from geo.articles import Article
 from geo.geoparse import districts, people, spotters, tokens
+from geo.geoparse.tokens import MAX_NAME_WORDS
 from geo.geoparse.context import judge
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised, Token
@@ -21,11 +22,11 @@ def _organisation(run: list[Token], modifiers: bool, names: Names) -> bool:
     """"Police Department", "City Hospital", "Santa Cruz Civic Committee": a run naming an
     organisation, which holds no place (place nouns, "Cochabamba Department", do not make one)."""
     whole = normalize_name(" ".join(t.text for t in run))
-    if names.known(whole) and names.usual_feature(whole) == "country":
-        return False  # "Democratic Republic of the Congo", "Central African Republic"
-    if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
-        return True
-    return not modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run)
+    if not (whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run)
+            or (not modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run))):
+        return False
+    # "Democratic Republic of the Congo", "Central African Republic": a country, whatever its words
+    return not (len(run) <= MAX_NAME_WORDS and names.known(whole) and names.usual_feature(whole) == "country")
 
 
 def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Candidate], set[str]]:

@@ -55,7 +55,7 @@ def _reading(key: str, country: str, names: Names) -> tuple[str, bool] | None:
             return variant, False
     if len(key) < _MIN_LENGTH:
         return None
-    keys = [k for k in names.keys_in(country) if k[:1] == key[:1]]  # a variant keeps its first letter
+    keys = names.keys_in(country, key[:1])  # a variant keeps its first letter
     best = process.extractOne(_ARTICLE.sub("", key), keys, processor=lambda k: _ARTICLE.sub("", k),
                               scorer=fuzz.ratio, score_cutoff=_CUTOFF)
     return (best[0], True) if best else None
