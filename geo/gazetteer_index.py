@@ -19,10 +19,10 @@ import sqlite3
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.normalize import normalize_name
+from geo.normalize import normalize_name, spelling
 from geo.tempfiles import temp_name
 
-INDEX_FORMAT = "7"
+INDEX_FORMAT = "9"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -132,11 +132,13 @@ def _merged_places(source_dir: Path, areas: dict[str, dict]) -> dict[str, dict]:
     return places
 
 
-def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[tuple], list[tuple]]:
-    """The rows of the ``places`` and ``names`` tables."""
+def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The rows of the ``places``, ``names`` and ``spellings`` tables (a place's accented
+    spellings of a name: "Cañada" for the Argentine town, none for Canada)."""
     admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
     place_rows: list[tuple] = []
     name_rows: list[tuple] = []
+    spelled_rows: list[tuple] = []
     for i, p in enumerate(places.values(), start=1):
         code = p["feature_code"] or "PPL"
         pop = int(p.get("population") or 0)
@@ -147,21 +149,24 @@ def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[t
                            p["admin1"] or None, admin1_names.get((p["country"], p["admin1"])),
                            code, feature_class(code, pop), pop, prom, int(area_key in areas), p["source"],
                            p.get("countries") or p["country"] or None))
-        seen = set()
+        seen: dict[str, set[str]] = {}  # key -> the accented spellings of it the place goes by
         for j, n in enumerate([p["name"]] + (p.get("alternate_names") or "").split("|")):
             key = normalize_name(n)
             if key and key not in seen:
-                seen.add(key)
+                seen[key] = set()
                 name_rows.append((key, -prom, i, p["country"] or None, int(j == 0)))
+            if key and (spelled := spelling(n)):
+                seen[key].add(spelled)
+        spelled_rows.extend((i, key, "|".join(sorted(s))) for key, s in seen.items() if s)
         # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
         # but not counties: news writes "Ford County", and a bare "Ford" is a car.
         if code in ("ADM1", "ADM2"):
             for key in list(seen):
                 m = TYPE_BEFORE.match(key) or TYPE_AFTER.match(key)
                 if m and m.group("name") not in seen and m.group("kind") != "county":
-                    seen.add(m.group("name"))
+                    seen[m.group("name")] = set()
                     name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
-    return place_rows, name_rows
+    return place_rows, name_rows, spelled_rows
 
 
 def build_index(source_dir: Path, target: Path) -> None:
@@ -169,7 +174,7 @@ def build_index(source_dir: Path, target: Path) -> None:
     areas = {f["properties"]["gazetteer_id"]: f["geometry"]
              for f in json.loads((source_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]}
     places = _merged_places(source_dir, areas)
-    place_rows, name_rows = _index_rows(places, areas)
+    place_rows, name_rows, spelled_rows = _index_rows(places, areas)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(target)  # carries our pid: the next start removes it if we get killed
     tmp.unlink(missing_ok=True)
@@ -184,13 +189,16 @@ def build_index(source_dir: Path, target: Path) -> None:
             CREATE TABLE names(norm TEXT, neg_prominence REAL, place INTEGER, country TEXT, is_primary INTEGER,
                 PRIMARY KEY(norm, neg_prominence, place)) WITHOUT ROWID;
             CREATE TABLE areas(gid TEXT PRIMARY KEY, geojson TEXT);
+            CREATE TABLE spellings(norm TEXT, place INTEGER, spelled TEXT, PRIMARY KEY(norm, place)) WITHOUT ROWID;
         """)
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
+        db.executemany("INSERT OR IGNORE INTO spellings VALUES (?,?,?)", [(k, i, s) for i, k, s in spelled_rows])
         db.executemany("INSERT INTO areas VALUES (?,?)", [
             (p["gazetteer_id"], json.dumps(areas[p.get("area") or p["gazetteer_id"]]))
             for p in places.values() if (p.get("area") or p["gazetteer_id"]) in areas])
         db.execute("CREATE INDEX names_country ON names(norm, country)")
+        db.execute("CREATE INDEX names_by_country ON names(country, norm)")  # a country's names, for variants
         db.execute("CREATE INDEX places_code ON places(feature_code, country)")
         db.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format", INDEX_FORMAT), ("sources", sources_hash(source_dir)), ("places", str(len(place_rows)))])
@@ -216,5 +224,14 @@ SQL_BY_NAME = (f"SELECT {PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.p
 SQL_BEST_BY_NAME = (f"SELECT {PLACE_COLUMNS}, {BONUS_PRIMARY} * n.is_primary - n.neg_prominence AS score "
                      "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
                      "ORDER BY score DESC, n.neg_prominence, n.place LIMIT 1")
+SQL_SPELLED = ("SELECT p.gid FROM spellings s JOIN places p ON p.id = s.place WHERE s.norm = ? "
+               "AND ('|' || s.spelled || '|') LIKE ('%|' || ? || '|%')")
+
+
+def spelled_ids(db: sqlite3.Connection, key: str, spelled: str) -> frozenset[str]:
+    """The ids of the places called ``key`` that go by the accented spelling ``spelled``."""
+    return frozenset(r[0] for r in db.execute(SQL_SPELLED, (key, spelled)))
+
+
 SQL_BY_NAME_IN = (f"SELECT {PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                    "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")

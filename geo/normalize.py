@@ -46,6 +46,21 @@ def normalize_name(name: str) -> str:
     return _NON_WORD.sub(" ", folded.lower()).strip()
 
 
+def spelling(name: str) -> str | None:
+    """A name as spelled, accents kept (lower case, composed, one space between words), or None
+    when it has no accent to keep: "Cañada" is not "Canada".
+
+    >>> spelling("Cañada de Gómez"), spelling("Canada")
+    ('cañada de gómez', None)
+    """
+    if normalize_name(name) == _NON_WORD.sub(" ", name.lower()).strip():
+        return None
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFC", name.lower()).translate(_APOSTROPHES)).strip()
+
+
+_APOSTROPHES = str.maketrans({"’": "", "'": "", "ʼ": "", "`": "", "´": ""})
+
+
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (after folding accents).
 

@@ -58,7 +58,8 @@ def test_places_json_contract():
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert [d["article"] for d in doc] == sorted(d["article"] for d in doc) and len(doc) == 5
-    keys = {"text", "start", "end", "name", "lat", "lon", "country", "admin1", "feature", "gazetteer_id", "score"}
+    keys = {"text", "start", "end", "name", "lat", "lon", "country", "admin1", "feature", "gazetteer_id", "score",
+            "in_title", "fuzzy"}
     for d in doc:
         assert d["published"] and all(set(m) == keys for m in d["mentions"])
     senkata = [m for d in doc for m in d["mentions"] if m["text"] == "Senkata"]

@@ -22,10 +22,10 @@ _PROSE_NEXT = re.compile(r"\s+(?:the|a|an|to|of|for|with|and|or|in|on|at|from|by
 
 
 def _acronym(c: Candidate, r: GeocodeResult, text: str) -> bool:
-    """A short all-caps word is an acronym unless it names a country ("US") or opens a
-    dateline ("WACO, Texas —")."""
+    """A short all-caps word is an acronym unless it names a country or a region ("US", "NSW")
+    or opens a dateline ("WACO, Texas —")."""
     return (not c.fixed and c.end - c.start <= 4 and text[c.start:c.end].isupper()
-            and r.feature != "country" and not DATELINE.match(text, c.end))
+            and r.feature not in ("country", "admin1") and not DATELINE.match(text, c.end))
 
 
 def _weak_opener(c: Candidate, r: GeocodeResult, text: str, cued: set[str], names: Names) -> bool:

@@ -17,12 +17,15 @@ from geo.geoparse.records import Candidate, Token
 from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
 from geo.geoparse.spotters import COUNTY_WORDS, listed_county
 from geo.lexicon import DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_NOUNS, STOPWORDS
-from geo.normalize import normalize_name
+from geo.normalize import normalize_name, spelling
 
 _CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
 _LOOSE_CONNECTORS = frozenset("on upon sur y".split())
 _NOUN_FIRST = frozenset("ciudad provincia departamento distrito municipio region región estado comunidad "
                         "barrio zona pueblo".split())
+# Words that open a sentence before a place, capitalised only for that ("Neighbouring Uganda has").
+_LEADING_WORDS = frozenset("neighbouring neighboring nearby rural coastal landlocked war-torn impoverished "
+                           "oil-rich remote mainland".split())
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
@@ -75,7 +78,8 @@ def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) 
         of_place = first == "of" and len(before) > 1 and (
             before[-2].lower in PLACE_NOUNS or (modifiers and before[-2].lower in ORG_WORDS)
             or (people.is_given_name(before[0].lower) and not any(t.lower in ORG_WORDS for t in before)))
-        if not (first in _NOUN_FIRST or adjective_before or first in DIRECTIONS or of_place):
+        leading = len(before) == 1 and first in _LEADING_WORDS
+        if not (first in _NOUN_FIRST or adjective_before or first in DIRECTIONS or of_place or leading):
             # With modifiers counted, a place ending a name counts ("Environment Canada",
             # "CTV Edmonton") unless the name is a person's ("Evo Morales").
             if not modifiers or people.in_persons_name(before):
@@ -107,15 +111,19 @@ def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
     return cue or (len(key) > 2 and text[start:end].isupper() and bool(DATELINE.match(text, end)))
 
 
+# "Washington state", "the state of Washington" (lower case: "Ohio State" is a university).
+_STATE_AFTER = re.compile(r"\s+state(?![\w-])(?!\s+(?:of|university|college)\b)")
+_STATE_BEFORE = re.compile(r"\bstate\s+of\s+$")
 # A town's own institutions after its name ("Crossville police", "Hoover Fire Department").
 _LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:department|rescue|officials)|"
                               r"city\s+(?:council|officials)|mayor|coroner|(?:county\s+)?prosecutors?)\b", re.I)
 
 
 def _after_locative(text: str, start: int) -> bool:
-    """"Police in Crossville said": after "in", a name before "said" is still a place."""
+    """"Police in Crossville said", "a hospital of Nairobi said": after "in" or "of", a name
+    before "said" is still a place."""
     prev = re.search(r"([\w’']+)\s+$", text[max(0, start - 20):start])
-    return prev is not None and prev.group(1).lower() in LOCATIVE_CUES
+    return prev is not None and (prev.group(1).lower() in LOCATIVE_CUES or prev.group(1) == "of")
 
 
 def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,
@@ -134,8 +142,10 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     if possessive := _POSSESSIVE.match(tail):
         tail = tail[possessive.end():]
         owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
-    if len(name_toks) == 1 and re.match(r"\s+\d", tail):
-        return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place
+    if len(name_toks) == 1 and not possessive and re.match(r"\s+\d", tail):
+        return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place ("Peru's 240 banks" is)
+    if tail.startswith("$"):
+        return Verdict(None)  # "US$10,000": a currency
     if people.speaks(key, tail, len(name_toks) == 1, names) and not _after_locative(text, start):
         return Verdict(None, person=key)
     # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
@@ -145,6 +155,8 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     cue = _cued(text, start, end, key, qualifier, before_comma, names)
     if county is not None:  # each name of the list is a county ("Kansas counties" are Kansas's)
         key, cue = county, True
+    elif _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text, max(0, start - 12), start):
+        key, cue = f"{key} state", True  # "a Washington state farm", "the state of Washington": the region
     # "Crossville police said": with modifiers counted, a town named by its own police is a place.
     authority = modifiers and bool(_LOCAL_AUTHORITY.match(text, end))
     cue = cue or authority
@@ -155,4 +167,4 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
     weak = (inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner) and not authority
     return Verdict(Candidate(start, end, key, qualifier=qualifier, needs_cue=weak or not cue, opener=opener,
-                             ends_name=inside.ends_name, listed=listed))
+                             ends_name=inside.ends_name, listed=listed, spelled=spelling(text[start:end])))

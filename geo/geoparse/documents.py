@@ -8,16 +8,19 @@ from geo.geoparse.mentions import Mention
 
 
 def places_of(articles: list[Article], geoparser: Geoparser | None = None) -> list[dict]:
-    """The ``geo places --json`` document: one object per article with its mentions.
+    """The ``geo places --json`` document: one object per article with its mentions, and those
+    of its title (``title_mentions``: offsets into the title, ``in_title`` true).
 
     >>> from geo.articles import load_articles
     >>> doc = places_of(load_articles(["seeds/004_26b54f6d74c6cf47.txt"]))
     >>> "Senkata" in {m["text"] for m in doc[0]["mentions"]}
     True
     """
-    found = (geoparser or default_geoparser()).find_all(articles)
+    geoparser = geoparser or default_geoparser()
+    found = geoparser.find_all(articles)
     return [{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
-             "mentions": [m.to_dict() for m in found[a.article_id]]} for a in articles]
+             "mentions": [m.to_dict() for m in found[a.article_id]],
+             "title_mentions": [m.to_dict() for m in geoparser.find_title(a)]} for a in articles]
 
 
 def summarise_places(articles: list[Article], geoparser: Geoparser | None = None,

@@ -8,6 +8,7 @@ settled, say where the outlet is based, and are resolved again with that home in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
@@ -18,13 +19,14 @@ from geo.geoparse import outlets
 from geo.geoparse.admit import admitted
 from geo.geoparse.focus import focus_of
 from geo.geoparse.mentions import Mention, assemble
-from geo.geoparse.namesakes import at_home
+from geo.geoparse.namesakes import at_home, far_villages
 from geo.geoparse.names import Names
 from geo.geoparse.nearness import by_nearness
 from geo.geoparse.recognise import recognised
 from geo.geoparse.records import Candidate, Recognised
 from geo.geoparse.resolve import first_readings, unresolved
-from geo.geoparse.rules import HOME_KM
+from geo.geoparse.variants import variants
+from geo.geoparse.rules import HOME_KM, PROMINENT_FEATURES
 from geo.normalize import normalize_name
 from geo.place import Place
 from geo.progress import progress
@@ -73,14 +75,34 @@ class Geoparser:
         focus = focus_of(cands, article.outlet, home, rec.demonym_votes, self.names)
         cands, sense, decided = first_readings(cands, focus, senses, self.names)
         cands = by_nearness(cands, focus, sense, decided, home, self.names)
-        cands = at_home(cands, focus, home, self.names)
-        everything = sorted(cands + rec.demonyms, key=lambda c: c.start)
+        cands = at_home(cands, focus, home, self.names, article.text)
+        cands = far_villages(cands, focus, home, self.names)
+        spelled_so = variants(article.text, cands + rec.local + rec.demonyms, focus.country, rec.persons, self.names)
+        everything = sorted(cands + rec.demonyms + spelled_so, key=lambda c: c.start)
         kept = admitted(everything, article.text, focus.country, self.names)
         return Reading(cands, assemble(article, kept, rec, self.names))
 
     def find(self, article: Article, home: Place | None = None) -> list[Mention]:
         """Place mentions of one article, resolved, in text order (raw offsets)."""
         return self.resolve(article, self.recognise(article), home=home).mentions
+
+    def find_title(self, article: Article) -> list[Mention]:
+        """Place mentions of the article's title (``Article.title``), read with the article's text
+        in view (its focus, senses and nearness), marked ``in_title``, with offsets into the title
+        (``article.title[m.start:m.end] == m.text``). :meth:`find` leaves the title out: its
+        offsets, and the events read from it, are the text's. In a title in Title Case, where every
+        word is capitalised, a name counts only if the text names it too or it is prominent."""
+        if not article.title or not article.title.strip():
+            return []
+        title = article.title.replace("\r", " ").replace("\n", " ")  # one line, same offsets
+        both = Article.from_text(f"{title}\n\n{article.raw}", article_id=article.article_id, outlet=article.outlet,
+                                 published=article.published)
+        found = self.find(both)
+        in_title = [m for m in found if m.end <= len(title)]
+        if _title_case(title):
+            in_text = {normalize_name(m.text) for m in found if m.start > len(title)}
+            in_title = [m for m in in_title if normalize_name(m.text) in in_text or m.feature in PROMINENT_FEATURES]
+        return [replace(m, in_title=True) for m in in_title]
 
     def find_all(self, articles: list[Article], label: str = "finding places") -> dict[str, list[Mention]]:
         """Place mentions of many articles (article id -> mentions): each article read alone,
@@ -127,6 +149,12 @@ class Geoparser:
         senses.update((k, r) for k in {normalize_name(home_mention.text), normalize_name(home.name)} if k
                       for r in self.names.many(k, None) if r.gazetteer_id == home.gazetteer_id)
         return senses
+
+
+def _title_case(title: str) -> bool:
+    """Whether most words of a title are capitalised ("Police Shoot Man In Roxbury")."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 @cache

@@ -27,6 +27,10 @@ class Mention:
     # Offsets in the article's clean text, for later stages (not part of the JSON contract).
     clean_start: int = field(default=0, repr=False, compare=False)
     clean_end: int = field(default=0, repr=False, compare=False)
+    # In the article's title (offsets into ``Article.title``; see ``Geoparser.find_title``).
+    in_title: bool = False
+    # Read by a spelling variant of the name the gazetteer has ("Daqahliya" for "Dakahlia").
+    fuzzy: bool = False
 
     @classmethod
     def of(cls, result: GeocodeResult, text: str, start: int, end: int,
@@ -62,7 +66,8 @@ class Mention:
         return {"text": self.text, "start": self.start, "end": self.end, "name": p.name if p else None,
                 "lat": p.lat if p else None, "lon": p.lon if p else None, "country": p.country if p else None,
                 "admin1": p.admin1 if p else None, "feature": p.feature if p else None,
-                "gazetteer_id": p.gazetteer_id if p else None, "score": p.score if p else None}
+                "gazetteer_id": p.gazetteer_id if p else None, "score": p.score if p else None,
+                "in_title": self.in_title, "fuzzy": self.fuzzy}
 
 
 def _resolved(article: Article, cands: list[Candidate]) -> list[Mention]:
@@ -71,7 +76,12 @@ def _resolved(article: Article, cands: list[Candidate]) -> list[Mention]:
     for c in cands:
         assert c.result is not None
         start, end = article.raw_span(c.start, c.end)
-        out.append(Mention.of(c.result, article.raw[start:end], start, end, c.start, c.end))
+        m = Mention.of(c.result, article.raw[start:end], start, end, c.start, c.end)
+        m.fuzzy = c.spelled == "~fuzzy"
+        if c.district and m.place is not None:  # a neighbourhood, at its town's point
+            m.place = replace(m.place, name=f"{' '.join(c.district.split())}, {m.place.name}", feature="local",
+                              gazetteer_id=None, score=None)
+        out.append(m)
     return out
 
 

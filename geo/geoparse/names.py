@@ -10,10 +10,18 @@ from functools import lru_cache
 from typing import Iterable
 
 from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
+from geo.gazetteer_index import spelled_ids
 
 OPTIONS = 8  # readings kept per name
 MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
 _NAME_CACHE = 200_000  # names remembered as known or not, before starting afresh
+
+
+def _spelled_alike(r: GeocodeResult, spelled: str) -> bool:
+    """Countries and continents go by their names with or without accents ("México", "Panamá":
+    the gazetteer lists few of their foreign spellings), but not with a letter of their own:
+    an "ñ" makes "Cañada" a town, not Canada."""
+    return r.feature in ("country", "continent") and ("ñ" not in spelled or "ñ" in r.name.lower())
 
 
 class Names:
@@ -25,6 +33,8 @@ class Names:
         self._readings = lru_cache(maxsize=110_000)(self._lookup)
         self._within = lru_cache(maxsize=20_000)(  # readings of a name in its "X, Y" qualifier
             lambda key, qualifier, focus: tuple(self.gazetteer.lookup_within(key, qualifier, focus, OPTIONS)))
+        self._spelled = lru_cache(maxsize=20_000)(lambda key, spelled: spelled_ids(self.gazetteer.db, key, spelled))
+        self._keys_in: dict[tuple[str, str], list[str]] = {}
         self.country = lru_cache(maxsize=512)(self.gazetteer.country)
         self.region = lru_cache(maxsize=512)(self.gazetteer.region)
 
@@ -68,3 +78,25 @@ class Names:
     def within(self, key: str, qualifier: str, focus: str | None) -> tuple[GeocodeResult, ...]:
         """The readings of a name inside the place its "X, Y" qualifier names."""
         return self._within(key, qualifier, focus)
+
+    def as_spelled(self, options: tuple[GeocodeResult, ...], key: str, spelled: str | None,
+                   widen: bool = True) -> tuple[GeocodeResult, ...]:
+        """The readings that go by the name's accents as written ("Cañada": the towns, not Canada),
+        looked for among all of the name's readings when ``widen``; all of ``options`` when the
+        accents are none or no reading has them."""
+        if not spelled:
+            return options
+        ids = self._spelled(key, spelled)
+        if not ids:
+            return options
+        kept = tuple(o for o in options if o.gazetteer_id in ids or _spelled_alike(o, spelled))
+        return kept or (tuple(o for o in self.many(key, None) if o.gazetteer_id in ids) if widen else ()) or options
+
+    def keys_in(self, country: str, initial: str) -> list[str]:
+        """The names (keys) of one country's places that start with ``initial``, for fuzzy matching."""
+        keys = self._keys_in.get((country, initial))
+        if keys is None:
+            keys = self._keys_in[(country, initial)] = [r[0] for r in self.gazetteer.db.execute(
+                "SELECT DISTINCT norm FROM names WHERE country = ? AND norm >= ? AND norm < ?",
+                (country, initial, initial[:-1] + chr(ord(initial[-1]) + 1)))]
+        return keys

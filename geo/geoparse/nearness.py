@@ -20,6 +20,7 @@ from geo.place import Place
 _NEAR_KM = 400.0
 _BONUS_NEAR = 25.0
 _BONUS_HOME = 25.0
+_CITY = 100_000  # "New York" the city beside the state; "Vermont" among states is no Illinois village
 
 Points = dict[str, set[tuple[float, float]]]
 
@@ -89,11 +90,14 @@ def _choose(c: Candidate, focus: Focus, sense: dict[str, GeocodeResult], decided
     if len(options) < 2 or (options[0].feature in OPENER_FEATURES
                             and not (options[0].feature == "admin1" and options[0].country != focus.country)):
         return c.result
-    options = _options(c.key, focus, home, names)
+    options = names.as_spelled(_options(c.key, focus, home, names), c.key, c.spelled)
     fixed = sense.get(c.key)
     if fixed is not None and fixed.gazetteer_id != options[0].gazetteer_id:
         return fixed  # a qualifier, or this name's first use, already chose
     choices = options[:5] if len(options) < OPTIONS else options
+    if options[0].feature == "admin1":  # a foreign region yields to a town of another country, or a city
+        choices = tuple(o for o in choices if o is options[0] or o.country != options[0].country
+                        or o.population >= _CITY)
     ranks = [focus.rank(o) for o in choices]
     top = max(ranks)
     reach = _BONUS_NEAR + (_BONUS_HOME if home else 0.0)

@@ -8,7 +8,8 @@ by its context (:mod:`geo.geoparse.context`); the spotters add what the runs can
 from __future__ import annotations
 
 from geo.articles import Article
-from geo.geoparse import people, spotters, tokens
+from geo.geoparse import districts, people, spotters, tokens
+from geo.geoparse.tokens import MAX_NAME_WORDS
 from geo.geoparse.context import judge
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised, Token
@@ -17,13 +18,15 @@ from geo.normalize import normalize_name
 from geo.spans import SpanIndex
 
 
-def _organisation(run: list[Token], modifiers: bool) -> bool:
+def _organisation(run: list[Token], modifiers: bool, names: Names) -> bool:
     """"Police Department", "City Hospital", "Santa Cruz Civic Committee": a run naming an
     organisation, which holds no place (place nouns, "Cochabamba Department", do not make one)."""
     whole = normalize_name(" ".join(t.text for t in run))
-    if whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run):
-        return True
-    return not modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run)
+    if not (whole in ORGANISATIONS or any(normalize_name(t.text) in ORGANISATIONS for t in run)
+            or (not modifiers and any(t.lower in ORG_WORDS and t.lower not in PLACE_NOUNS for t in run))):
+        return False
+    # "Democratic Republic of the Congo", "Central African Republic": a country, whatever its words
+    return not (len(run) <= MAX_NAME_WORDS and names.known(whole) and names.usual_feature(whole) == "country")
 
 
 def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Candidate], set[str]]:
@@ -33,10 +36,12 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
     names.learn(k for spans in keys for k in spans.values() if k)
     # People first, so "Mesa" is known as a person before its bare uses are judged.
     persons = people.persons_by_title(runs, names)
+    parts = districts.districts(text, names)
     found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers)
+    found += [c for c in parts if not SpanIndex((f.start, f.end) for f in found).meets(c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in found)
     for run, spans in zip(runs, keys):
-        if _organisation(run, modifiers):
+        if _organisation(run, modifiers, names):
             continue
         cut = tokens.cut(run, spans, names)
         if not cut and spotters.listed_county(text, run[0].start, run[-1].end, spans.get((0, len(run)), ""), names):
@@ -49,7 +54,7 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
             if cand is not None and not taken.meets(cand.start, cand.end):
                 found.append(cand)
     found.sort(key=lambda c: c.start)
-    return found, persons
+    return districts.bare_uses(found, parts), persons
 
 
 def recognised(article: Article, names: Names, demonyms: bool = False, modifiers: bool = False) -> Recognised:

@@ -42,6 +42,8 @@ class Candidate(NamedTuple):
     local: bool = False  # a street or water: placed at the article's home town, not looked up
     fixed: bool = False  # resolved when recognised (abbreviations, demonyms): context does not re-resolve it
     listed: bool = False  # an item of a list ("Moscow, Kiev, Minsk"): its qualifier may be the next item
+    spelled: str | None = None  # the name's accents as written ("cañada"), which tell places apart
+    district: str | None = None  # a district of the town ``key`` names, as written ("Roxbury"): placed at the town
 
 
 @dataclass(frozen=True)

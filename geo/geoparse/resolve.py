@@ -11,6 +11,7 @@ from geo.geoparse.focus import Focus
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.geoparse.rules import OPENER_FEATURES
+from geo.normalize import normalize_name
 
 
 def unresolved(cands: list[Candidate]) -> list[Candidate]:
@@ -18,13 +19,36 @@ def unresolved(cands: list[Candidate]) -> list[Candidate]:
     return [c if c.fixed or c.result is None else c._replace(result=None) for c in cands]
 
 
+def _equals(key: str, qualifier: str, names: Names) -> bool:
+    """Whether "X, Y" names two countries, or two regions of one country ("Vermont, Virginia";
+    "Hanover, Va." is a town, whatever Jamaica's parish is called)."""
+    x, y = (names.best(k, None)[0] if names.known(k) and names.best(k, None) else None for k in (key, qualifier))
+    return (x is not None and y is not None and x.feature == y.feature
+            and (x.feature == "country" or (x.feature == "admin1" and x.country == y.country)))
+
+
+def _kin(key: str, qualifier: str, names: Names) -> GeocodeResult | None:
+    """The reading of a listed name of the kind the next item is, in its country ("Washington"
+    before "West Virginia" in a list of states)."""
+    beside = names.best(qualifier, None)
+    if not beside or beside[0].feature not in ("country", "admin1"):
+        return None
+    return next((r for r in names.best(key, None) if r.feature == beside[0].feature
+                 and (r.feature == "country" or r.country == beside[0].country)), None)
+
+
 def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeResult, ...], GeocodeResult | None]:
     """The readings of a name within its qualifier, or (none there) the region the qualifier
     names: "Holliday, Missouri" is a town the gazetteer lacks, in a region it has. The region
     says where it is; a Holliday in Texas would not."""
     assert c.qualifier is not None
-    options = names.within(c.key, c.qualifier, focus.country)
-    if options or c.listed or names.usual_feature(c.key) in OPENER_FEATURES:
+    level = names.usual_feature(c.key)
+    if _equals(c.key, normalize_name(c.qualifier), names):
+        return (), None  # "China, Japan", "Vermont, Virginia": a list of equals, not an address
+    if c.listed and (kin := _kin(c.key, normalize_name(c.qualifier), names)):
+        return (), kin  # "Virginia, Washington, West Virginia": the state among states
+    options = names.as_spelled(names.within(c.key, c.qualifier, focus.country), c.key, c.spelled, widen=False)
+    if options or c.listed or level in OPENER_FEATURES:
         return options, None
     return options, next((r for r in names.best(c.qualifier, focus.country)
                           if r.feature in ("country", "admin1")), None)
@@ -55,7 +79,7 @@ def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, Geoco
                 results[n] = region
                 continue
         if not options:
-            options = names.best(c.key, focus.country)
+            options = names.as_spelled(names.best(c.key, focus.country), c.key, c.spelled)
         if not options:
             continue
         results[n] = max(options, key=focus.rank)
