@@ -41,8 +41,8 @@ from pathlib import Path
 from geo.distance import haversine_km  # noqa: F401  (also imported from here)
 from geo.errors import GazetteerError, PlaceNotFound  # noqa: F401  (part of this module's API)
 from geo.gazetteer_index import (  # noqa: F401  (build_index, feature_class, prominence: this module's API too)
-    ADMIN_WORDS, BONUS_PRIMARY, KEYS_PER_QUERY, PLACE_COLUMNS, SQL_BEST_BY_NAME, SQL_BY_NAME, SQL_BY_NAME_IN,
-    TYPE_AFTER, TYPE_BEFORE, build_index, feature_class, prominence, sources_hash)
+    ADMIN_WORDS, BONUS_PRIMARY, KEYS_PER_QUERY, PLACE_COLUMNS, SQL_BEST_BY_NAME, SQL_BY_NAME, SQL_BY_NAME_IN, TYPE_AFTER,
+    TYPE_BEFORE, RunnersUp, build_index, feature_class, own_name_first, prominence, sources_hash)
 from geo.index_file import IndexFile
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
@@ -90,7 +90,7 @@ class GeocodeResult:
     @property
     def alternatives(self) -> tuple["GeocodeResult", ...]:
         """The next best candidates, best first (ranked on first use when deferred)."""
-        rest = self.ranked_rest() if isinstance(self.ranked_rest, _Deferred) else self.ranked_rest
+        rest = self.ranked_rest() if isinstance(self.ranked_rest, RunnersUp) else self.ranked_rest
         return tuple(Gazetteer._result(r, s, self.matched) for s, r in rest)  # type: ignore[attr-defined]
 
     def to_dict(self, alternatives: bool = True) -> dict:
@@ -101,18 +101,6 @@ class GeocodeResult:
         if alternatives:
             out["alternatives"] = [a.to_dict(alternatives=False) for a in self.alternatives]
         return out
-
-
-class _Deferred:
-    """Runners-up of a bare-name lookup, ranked only when someone asks for them."""
-
-    __slots__ = ("gazetteer", "query")
-
-    def __init__(self, gazetteer: "Gazetteer", query: str):
-        self.gazetteer, self.query = gazetteer, query
-
-    def __call__(self) -> tuple:
-        return tuple(self.gazetteer._ranked(self.query, None, 6)[1][1:6])
 
 
 class Gazetteer:
@@ -275,7 +263,7 @@ class Gazetteer:
                         score += _BONUS_TYPE
                     scored.append((score, r))
             scored.sort(key=_first, reverse=True)  # stable: equal scores keep prominence order
-            return scored
+            return own_name_first(scored)
 
         # Most names have few homonyms and the most prominent wins: fetch a few, and fetch
         # them all only when an unfetched candidate could still climb into the top `limit`.
@@ -318,7 +306,9 @@ class Gazetteer:
             if len(rows) == 3 and rows[-1][11] + BONUS_PRIMARY >= score:
                 rows = self._query(SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
                 r, score = rows[0][:-1], rows[0][-1]
-            rest: object = _Deferred(self, query)
+            rest: object = RunnersUp(self, query)
+            if not r[13] and (own := own_name_first([(0.0, r)] + [(0.0, row) for row in rows])[0][1]) is not r:
+                r, score = own, own[11] + BONUS_PRIMARY  # "Philadelphia": the city so named, not Amman
         else:
             key, scored = self._ranked(query, country, 6)
             if not scored:

@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from geo.errors import GazetteerError
 from geo.normalize import normalize_name, spelling
@@ -235,3 +236,31 @@ def spelled_ids(db: sqlite3.Connection, key: str, spelled: str) -> frozenset[str
 
 SQL_BY_NAME_IN = (f"SELECT {PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                    "WHERE n.norm = ? AND n.country = ? ORDER BY n.neg_prominence LIMIT ?")
+
+
+_OWN_NAME_CITY = 100_000  # a city this big that bears a name outright beats a capital once so called
+
+
+def own_name_first(scored: list[tuple[float, tuple]]) -> list[tuple[float, tuple]]:
+    """"Philadelphia" is the American city, not Amman's ancient name: when the best reading
+    holds the name only as an alternate and a bigger city of 100,000+ bears it as its own, that
+    city goes first."""
+    if not scored or scored[0][1][13]:
+        return scored
+    least = max(_OWN_NAME_CITY, scored[0][1][10] or 0)  # and bigger than the capital of old ("Santa Cruz" stays Bolivia's)
+    own = next((i for i, (_, r) in enumerate(scored) if r[13] and r[9] in ("city", "town") and (r[10] or 0) >= least), None)
+    if own is None or scored[0][1][9] not in ("city", "town"):
+        return scored
+    return [scored[own]] + scored[:own] + scored[own + 1:]
+
+
+class RunnersUp:
+    """Runners-up of a bare-name lookup, ranked only when someone asks for them."""
+
+    __slots__ = ("gazetteer", "query")
+
+    def __init__(self, gazetteer: Any, query: str):
+        self.gazetteer, self.query = gazetteer, query
+
+    def __call__(self) -> tuple:
+        return tuple(self.gazetteer._ranked(self.query, None, 6)[1][1:6])

@@ -248,3 +248,11 @@ def test_world_regions_sit_inside_their_member_countries(gazetteer, query):
         outlines = [shape(f["geometry"]) for f in json.load(fh)["features"] if f["properties"]["iso2"] in members]
     r = gazetteer.lookup(query)
     assert r.feature == "region" and any(o.contains(Point(r.lon, r.lat)) for o in outlines), (r.lat, r.lon)
+
+
+def test_a_city_that_bears_a_name_outright_beats_a_capital_once_so_called(gazetteer):
+    from geo.gazetteer import Gazetteer
+
+    phl = Gazetteer().lookup("Philadelphia")  # also Amman's ancient name, and Amman is a capital
+    assert (phl.country, phl.admin1) == ("US", "Pennsylvania")
+    assert Gazetteer().lookup("Santa Cruz").country == "BO"  # Santa Cruz de la Sierra is bigger than Manila's
