@@ -10,6 +10,7 @@ fuzzy: a reader should know the gazetteer spells it otherwise.
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
@@ -55,10 +56,22 @@ def _reading(key: str, country: str, names: Names) -> tuple[str, bool] | None:
             return variant, False
     if len(key) < _MIN_LENGTH:
         return None
-    keys = names.keys_in(country, key[:1])  # a variant keeps its first letter
-    best = process.extractOne(_ARTICLE.sub("", key), keys, processor=lambda k: _ARTICLE.sub("", k),
-                              scorer=fuzz.ratio, score_cutoff=_CUTOFF)
-    return (best[0], True) if best else None
+    choices = _bare_keys(names, country, key[:1])  # a variant keeps its first letter
+    best = process.extractOne(_ARTICLE.sub("", key), choices, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
+    return (best[2], True) if best else None
+
+
+_BARE: WeakKeyDictionary[Names, dict[tuple[str, str], dict[str, str]]] = WeakKeyDictionary()
+
+
+def _bare_keys(names: Names, country: str, initial: str) -> dict[str, str]:
+    """One country's names that start with ``initial``, each without the Arabic article, by name:
+    worked out once per geoparser, so the fuzzy scan runs in rapidfuzz alone."""
+    per_names = _BARE.setdefault(names, {})
+    bare = per_names.get((country, initial))
+    if bare is None:
+        bare = per_names[(country, initial)] = {k: _ARTICLE.sub("", k) for k in names.keys_in(country, initial)}
+    return bare
 
 
 def variants(text: str, cands: list[Candidate], focus: str | None, persons: set[str],
