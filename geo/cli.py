@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from geo.cli_output import emit, fail, not_an_input, output_or_fail, parse_date_option, write_output, writing
+from geo.cli_output import emit, fail, note, set_quiet, not_an_input, output_or_fail, parse_date_option, write_output, writing
 
 app = typer.Typer(
     name="geo",
@@ -41,8 +41,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print geo's version and exit.")) -> None:
+                                       help="Print geo's version and exit."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors (no progress, "
+                                     "no summary): 'geo -q build news/ -o news.html'.")) -> None:
     """Turn news articles about a crisis into a geocoded, dated incident dataset and a map."""
+    if quiet:
+        set_quiet()
 
 
 @app.command(epilog="Examples:\n\n"
@@ -142,8 +146,8 @@ def places(
                              f"{m['name']} ({m['country'] or '-'})\t{where}")
         write_output("\n".join(lines), output)
     unresolved = sum(m["lat"] is None for a in doc for m in a["mentions"])
-    typer.echo(f"geo: {len(doc)} article(s), {sum(len(a['mentions']) for a in doc)} place mention(s)"
-               + (f", {unresolved} unresolved" if unresolved else ""), err=True)
+    note(f"geo: {len(doc)} article(s), {sum(len(a['mentions']) for a in doc)} place mention(s)"
+         + (f", {unresolved} unresolved" if unresolved else ""))
 
 
 def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None,
@@ -152,10 +156,10 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
     from geo.articles import ManifestError, load_articles
     from geo.entries import shown
 
-    # PATHs none of which is there: a typo on the command line (exit 2), not articles to skip
+    # PATHs none of which is there: bad input (exit 1, as for a folder without articles), not articles to skip
     # one by one (a missing file among others is reported and the rest read).
     if paths and not any(os.path.lexists(p) for p in paths):
-        fail(f"{', '.join(shown(p) for p in paths)}: no such file or folder (PATH: article files or folders of *.txt)", 2)
+        fail(f"{', '.join(shown(p) for p in paths)}: no such file or folder (PATH: article files or folders of *.txt)")
     problems: list[str] = []
 
     def report(msg: str) -> None:
@@ -174,7 +178,8 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
     return articles
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(short_help="Extract incidents, one per event, each source kept.",
+             epilog="Examples:\n\n"
                     "  geo extract seeds --json\n\n"
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json\n\n"
@@ -213,8 +218,8 @@ def extract(
     else:
         write_output(json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=1), output)
     undated = sum(i.event_date is None for i in incidents)
-    typer.echo(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
-               + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""), err=True)
+    note(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
+         + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""))
 
 
 def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[Path]], no_curated: bool,
@@ -245,7 +250,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
         paths, curated = [demo[0]], (curated or ([] if no_curated else [demo[1]]))
     for file in curated or []:
         if not file.exists():
-            fail(f"--curated {file}: no such curated records file", 2)
+            fail(f"--curated {file}: no such curated records file")
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
     # rather than give a map of the curated records alone; and an -o that is an input is refused.
     if articles is None:
@@ -266,7 +271,8 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
     return ds
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(short_help="Build the layered offline map (one self-contained HTML file).",
+             epilog="Examples:\n\n"
                     "  geo build news/ -o maps/news.html          (only what the articles in news/ say)\n\n"
                     "  geo build news/ --curated review.csv -o maps/news.html   (with your reviewed records)\n\n"
                     "  geo build seeds --curated data/incidents.csv --since 2019-11-15 --until 2019-11-16\n\n"
@@ -291,9 +297,9 @@ def build(
         save_map(ds, output)
     done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
     if target.kind == "file":
-        typer.echo(done + f"{output} ({target.path.stat().st_size / 1e6:.1f} MB); open it in a browser", err=True)
+        note(done + f"{output} ({target.path.stat().st_size / 1e6:.1f} MB); open it in a browser")
     else:
-        typer.echo(done + ("standard output" if str(output) == "-" else str(output)), err=True)
+        note(done + ("standard output" if str(output) == "-" else str(output)))
 
 
 @app.command(epilog="Examples:\n\n"
@@ -323,7 +329,7 @@ def export(
     with writing(output):
         write(ds, output, fmt.lower(), schema.lower())
     shown = "standard output" if str(output) == "-" else str(output)
-    typer.echo(f"geo: {len(ds.incidents)} incident(s) written to {shown}", err=True)
+    note(f"geo: {len(ds.incidents)} incident(s) written to {shown}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,24 @@ from typing import NoReturn, Optional
 import typer
 
 
+_QUIET = False  # -q: only warnings and errors on stderr
+
+
+def set_quiet() -> None:
+    """Silence notes and progress for the rest of this command (``geo -q``)."""
+    global _QUIET
+    from geo.progress import silence
+
+    _QUIET = True
+    silence()
+
+
+def note(message: str) -> None:
+    """An informational line on stderr (a summary, where the output went), unless ``-q``."""
+    if not _QUIET:
+        typer.echo(message, err=True)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``geo: error: message`` to stderr and exit with ``code``."""
     typer.echo(f"geo: error: {message}", err=True)
@@ -92,4 +110,4 @@ def write_output(text: str, output: Optional[str]) -> None:
     with writing(output), atomic_write(output) as fh:
         fh.write(text + "\n")
     if str(output) != STDOUT:
-        typer.echo(f"geo: wrote {output}", err=True)
+        note(f"geo: wrote {output}")

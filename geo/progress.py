@@ -10,6 +10,15 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+_SILENT = False
+
+
+def silence() -> None:
+    """No progress lines from here on (the command line's ``-q``)."""
+    global _SILENT
+    _SILENT = True
+
+
 def progress(items: Iterable[T], label: str, total: int | None = None, stream=None) -> Iterator[T]:
     """Yield ``items``, printing "label: i/total" at most 5 times a second when stderr is a terminal.
 
@@ -17,7 +26,7 @@ def progress(items: Iterable[T], label: str, total: int | None = None, stream=No
     [1, 2]
     """
     stream = stream or sys.stderr
-    if not (hasattr(stream, "isatty") and stream.isatty()):
+    if _SILENT or not (hasattr(stream, "isatty") and stream.isatty()):
         yield from items
         return
     total = total if total is not None else (len(items) if isinstance(items, Sized) else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -73,7 +74,7 @@ def test_places_reports_bad_files_and_keeps_going(tmp_path):
     assert out.returncode == 0 and "missing.txt" in out.stderr
     doc = json.loads((tmp_path / "out.json").read_text())
     assert doc[0]["published"] == "2019-11-19" and doc[0]["mentions"][0]["name"] == "El Alto"
-    assert geo("places", str(tmp_path / "missing.txt")).returncode == 2  # nothing named is there: a usage error
+    assert geo("places", str(tmp_path / "missing.txt")).returncode == 1  # nothing named is there: bad input
     assert geo("places", "seeds", "--published", "19-11-2019").returncode == 2
 
 
@@ -144,3 +145,16 @@ def test_build_and_export_commands(tmp_path):
     bad.write_text("incident_id,event_date,event_type,location\nz1,2019-13-01,Protests,La Paz\n")
     out = geo("export", "--format", "csv", "--curated", str(bad), "-o", str(tmp_path / "o.csv"))
     assert out.returncode == 0 and "row 2" in out.stderr and "event_date" in out.stderr
+
+
+def test_quiet_prints_only_warnings_and_errors_and_help_summaries_are_whole(tmp_path):
+    loud = geo("extract", "seeds", "--json", "-o", str(tmp_path / "a.json"))
+    quiet = geo("-q", "extract", "seeds", "--json", "-o", str(tmp_path / "b.json"))
+    assert loud.returncode == quiet.returncode == 0 and "incident(s) from" in loud.stderr
+    assert quiet.stderr == "" and (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+    warned = geo("-q", "places", "seeds", str(tmp_path / "missing.txt"), "--json")
+    assert warned.returncode == 0 and [line.split(":")[1] for line in warned.stderr.splitlines()] == [" warning"]
+    listing = subprocess.run([sys.executable, "-m", "geo", "--help"], capture_output=True, text=True, cwd=ROOT,
+                             timeout=60, env={**os.environ, "COLUMNS": "80"}).stdout
+    commands = listing.split("Commands:")[1]
+    assert "Extract incidents, one per event, each source kept." in commands and "..." not in commands

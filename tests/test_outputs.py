@@ -216,10 +216,10 @@ def test_build_and_export_need_their_paths_to_give_articles(tmp_path):
         assert out.returncode == 1 and lines[-1].startswith("geo: error: no article could be loaded from ")
         assert all(line.startswith("geo: warning: ") for line in lines[:-1]) and len(lines) >= 2
         assert not (tmp_path / "out.x").exists() and os.listdir(cache) == []
-    # PATHs none of which is there: a typo, one usage error, no map of nothing.
+    # PATHs none of which is there: one error (bad input, exit 1), no map of nothing.
     for args in (["build", "nosuch"], ["export", "-f", "csv", "nosuch"], ["extract", "nosuch"], ["places", "nosuch"]):
         out = geo(*args, "-o", "out.x", cwd=tmp_path, cache=cache, timeout=60)
-        assert out.returncode == 2 and errors(out) == ["geo: error: nosuch: no such file or folder (PATH: article "
+        assert out.returncode == 1 and errors(out) == ["geo: error: nosuch: no such file or folder (PATH: article "
                                                         "files or folders of *.txt)"], out.stderr
         assert not (tmp_path / "out.x").exists() and os.listdir(cache) == []
     out = geo("build", cwd=tmp_path)  # no path at all: the seeds demo, its folder created

@@ -47,7 +47,7 @@ def test_curated_files_are_added_when_asked_and_the_option_repeats(tmp_path):
     out = geo("build", str(mine), "--curated", str(tmp_path / "a.csv"), "--no-curated", "-o", str(tmp_path / "m.html"))
     assert out.returncode == 2 and out.stderr.startswith("geo: error: --no-curated and --curated contradict")
     out = geo("build", str(mine), "--curated", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html"))
-    assert out.returncode == 2 and out.stderr == f"geo: error: --curated {tmp_path / 'nope.csv'}: no such curated records file\n"
+    assert out.returncode == 1 and out.stderr == f"geo: error: --curated {tmp_path / 'nope.csv'}: no such curated records file\n"
     assert not (tmp_path / "m.html").exists()
 
 
