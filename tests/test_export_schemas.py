@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -131,3 +132,13 @@ def test_an_unknown_schema_is_a_usage_error():
     out = subprocess.run([sys.executable, "-m", "geo", "export", "seeds", "--schema", "ucdp", "-f", "csv", "-o", "-"],
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 2 and out.stderr == "geo: error: --schema must be one of geo, acled, not 'ucdp'\n"
+
+
+@pytest.mark.skipif(shutil.which("ogrinfo") is None, reason="needs GDAL's ogrinfo (Debian: apt-get install gdal-bin)")
+def test_ogrinfo_of_the_systems_gdal_reads_the_geopackage_without_a_warning(exports):
+    out = subprocess.run(["ogrinfo", "-so", str(exports["geo", "gpkg"]), "incidents"], capture_output=True, text=True,
+                         timeout=60)
+    fields = dict(line.split(": ", 1) for line in out.stdout.splitlines() if ": " in line and "(" in line)
+    assert out.returncode == 0 and "Warning" not in out.stderr + out.stdout, out.stderr
+    assert fields["event_date"].startswith("Date") and fields["fatalities"].startswith("Integer")
+    assert fields["injuries"].startswith("Integer") and fields["arrests"].startswith("Integer")
