@@ -304,12 +304,13 @@ def build(
 
 @app.command(epilog="Examples:\n\n"
                     "  geo export news/ --format gpkg -o news.gpkg            (opens in QGIS as is)\n\n"
+                    "  geo export news/ --format parquet -o news.parquet      (GeoParquet, for DuckDB and geopandas)\n\n"
                     "  geo export news/ --format csv --schema acled -o news-acled.csv   (ACLED's columns and codes)\n\n"
                     "  geo export news/ --curated review.csv --format geojson -o news.geojson\n\n"
                     "  geo export --format csv -o seeds.csv       (in a source checkout: the seeds demo)")
 def export(
     paths: Optional[list[Path]] = _PATHS,
-    fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg or csv."),
+    fmt: str = typer.Option(..., "--format", "-f", help="geojson (RFC 7946), gpkg, csv or parquet (GeoParquet: geopandas, DuckDB)."),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-': stdout)."),
     schema: str = typer.Option("geo", "--schema", help="geo (the incident record, with injuries, arrests, sources, "
                                "status, n_sources) or acled (ACLED's columns, in ACLED's order, with its codes)."),

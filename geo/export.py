@@ -1,4 +1,4 @@
-"""Exports for GIS tools: GeoJSON (RFC 7946), GeoPackage, CSV; geo's schema or ACLED's.
+"""Exports for GIS tools: GeoJSON (RFC 7946), GeoPackage, CSV, GeoParquet; geo's schema or ACLED's.
 
 Every format gets the same typed table: dates are dates (a GeoPackage ``DATE`` column, ISO
 text in GeoJSON and CSV), figures are integers whether or not a value is missing (nullable
@@ -32,7 +32,7 @@ from pathlib import Path
 from geo.atomic import atomic_write, output_path
 from geo.records import COLUMNS, Incident, csv_safe
 
-FORMATS = ("geojson", "gpkg", "csv")
+FORMATS = ("geojson", "gpkg", "csv", "parquet")
 SCHEMAS = ("geo", "acled")
 _INTEGERS = ("geo_precision", "fatalities", "injuries", "arrests", "n_sources")
 # geo's own schema: the incident record's columns, and how many reports each incident has.
@@ -84,9 +84,12 @@ def export(dataset, path: str | Path, fmt: str | None = None, schema: str = "geo
             for row in table:
                 w.writerow([_cell(row[name]) for name, _ in cols])
         return Path(path)
-    # GDAL creates the file itself; the suffix spares us the GPKG driver's warning about names.
+    # GDAL (or Arrow) creates the file itself; the suffix spares the GPKG driver's warning about names.
     with output_path(path, suffix=f".{fmt}") as tmp:
-        write_gdal(tmp, fmt, cols, table, [i.place for i in dataset.incidents])
+        if fmt == "parquet":
+            write_geoparquet(tmp, cols, table, [i.place for i in dataset.incidents])
+        else:
+            write_gdal(tmp, fmt, cols, table, [i.place for i in dataset.incidents])
     return Path(path)
 
 
@@ -135,6 +138,30 @@ def write_gdal(target: Path, fmt: str, cols: list[tuple[str, str]], table: list[
                           **metadata)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FieldError) as exc:
         raise _gdal_failure(target, exc) from exc
+
+
+def write_geoparquet(target: Path, cols: list[tuple[str, str]], table: list[dict], places) -> None:
+    """GeoParquet 1.0 (WKB points, lon/lat WGS84), typed as the other formats: ``date32`` dates,
+    nullable ``int64`` counts; the file's metadata names its data's sources (``geo:credits``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import shapely
+    from pyproj import CRS
+
+    from geo import __version__
+
+    kinds = {"int": pa.int64(), "float": pa.float64(), "date": pa.date32(), "str": pa.string()}
+    arrays = [pa.array([row[name] for row in table], type=kinds[kind]) for name, kind in cols]
+    wkb = [shapely.to_wkb(shapely.Point(p.lon, p.lat)) if p is not None else None for p in places]
+    arrays.append(pa.array(wkb, type=pa.binary()))
+    lons = [p.lon for p in places if p is not None]
+    lats = [p.lat for p in places if p is not None]
+    geo_meta = {"version": "1.0.0", "primary_column": "geometry", "columns": {"geometry": {
+        "encoding": "WKB", "geometry_types": ["Point"], "crs": CRS("OGC:CRS84").to_json_dict(),  # lon/lat WGS84
+        **({"bbox": [min(lons), min(lats), max(lons), max(lats)]} if lons else {})}}}
+    schema = pa.schema([pa.field(name, kinds[kind]) for name, kind in cols] + [pa.field("geometry", pa.binary())],
+                       metadata={"geo": json.dumps(geo_meta), "geo:credits": f"{CREDITS} geo {__version__}."})
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), target)
 
 
 def _gdal_failure(tmp: Path, exc: Exception) -> OSError:

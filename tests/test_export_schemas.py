@@ -37,7 +37,7 @@ def exports(tmp_path_factory):
     (tmp / "reviewed.csv").write_text(REVIEWED, encoding="utf-8")
     out = {}
     for schema in ("geo", "acled"):
-        for fmt in ("csv", "gpkg", "geojson"):
+        for fmt in ("csv", "gpkg", "geojson", "parquet"):
             path = tmp / f"{schema}.{fmt}"
             run = subprocess.run([sys.executable, "-m", "geo", "export", str(mine), "--curated", str(tmp / "reviewed.csv"),
                                   "--schema", schema, "-f", fmt, "-o", str(path)], capture_output=True, text=True, cwd=ROOT,
@@ -142,3 +142,20 @@ def test_ogrinfo_of_the_systems_gdal_reads_the_geopackage_without_a_warning(expo
     assert out.returncode == 0 and "Warning" not in out.stderr + out.stdout, out.stderr
     assert fields["event_date"].startswith("Date") and fields["fatalities"].startswith("Integer")
     assert fields["injuries"].startswith("Integer") and fields["arrests"].startswith("Integer")
+
+
+def test_geoparquet_reads_back_in_geopandas_typed_with_the_same_rows_and_its_credits(exports):
+    import geopandas as gpd
+    import pyarrow.parquet as pq
+
+    for schema in ("geo", "acled"):
+        path = exports[schema, "parquet"]
+        got, same = gpd.read_parquet(path), gpd.read_file(exports[schema, "gpkg"])
+        key = "incident_id" if schema == "geo" else "event_id_cnty"
+        assert sorted(got[key]) == sorted(same[key]) == sorted([QUITO_ID, LEKKI_ID])
+        assert got.crs is not None and got.crs.equals("OGC:CRS84")
+        lekki = got.set_index(key).loc[LEKKI_ID]
+        assert (lekki.geometry.x, lekki.geometry.y) == (3.47717, 6.44632) and lekki["fatalities"] == 12
+        schema_ = pq.read_schema(path)
+        assert str(schema_.field("event_date").type) == "date32[day]" and str(schema_.field("fatalities").type) == "int64"
+        assert b"GeoNames (CC BY 4.0)" in schema_.metadata[b"geo:credits"]
