@@ -269,3 +269,10 @@ def test_police_investigating_after_a_shooting_tell_a_past_event():
                 "he was putting a rifle away. It happened around 10:45 p.m. Sunday at a home on the west side."])
     assert (inc.location, inc.injuries, inc.event_date) == ("DETROIT", 1, date(2016, 2, 14))
     assert not incidents("Huge marches are converging on La Paz, where protesters are blocking roads.")
+
+
+def test_a_street_as_local_news_abbreviates_it_is_no_city():
+    inc = only(["COLUMBUS, Ohio — A 7-year-old girl was hospitalized after shots were fired on Cleveland Ave "
+                "Monday evening, police said."], published=date(2016, 2, 16))
+    assert (inc.location, inc.admin1, inc.injuries, inc.geo_precision) == ("Cleveland Ave", "Ohio", 1, 2)
+    assert abs(inc.latitude - 39.96) < 0.2  # Columbus, not Cleveland

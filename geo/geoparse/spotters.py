@@ -23,8 +23,12 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w’'.-]*,\s+$")
 # type word ("Memphis Street", "Neches River", "Lake Lanier", "Avenida Juan Pablo II").
 _LOCAL_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
 _LOCAL_FEATURE = re.compile(
-    rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek)\b"
+    rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek|"
+    # as local news abbreviates them: "on Cleveland Ave", "the 2600 block of Birney Pl."
+    r"Ave|Blvd|Rd|Ln|Pkwy|Pl|Cir|Hwy)\b"
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
+_DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December)\b")
 COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
 # Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
 _COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
@@ -80,8 +84,8 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
         key = normalize_name(" ".join(words))
         if key in ORGANISATIONS or (not modifiers and institution_follows(text, m.end())):
             continue  # "Wall Street", "Main Street Bank"
-        if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]):
-            continue  # part of a longer name: "County Road 43", "Red River Valley"
+        if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]) and not _DAY_AFTER.match(text, m.end()):
+            continue  # part of a longer name: "County Road 43", "Red River Valley" (not "on Elm St Monday")
         out.append(Candidate(start, m.end(), key, local=True))
     return out
 
