@@ -276,3 +276,10 @@ def test_a_street_as_local_news_abbreviates_it_is_no_city():
                 "Monday evening, police said."], published=date(2016, 2, 16))
     assert (inc.location, inc.admin1, inc.injuries, inc.geo_precision) == ("Cleveland Ave", "Ohio", 1, 2)
     assert abs(inc.latitude - 39.96) < 0.2  # Columbus, not Cleveland
+
+
+def test_a_city_level_report_does_not_join_two_streets_shootings_into_one():
+    found = incidents("MEMPHIS, Tenn. — A man was shot Sunday night, police said.",
+                      "MEMPHIS, Tenn. — A man was shot Sunday night on Firelight Lane, police said.",
+                      "MEMPHIS, Tenn. — A man was shot Sunday night on Beatties Ford Road, police said.")
+    assert sorted(len(i.sources) for i in found) == [1, 2]

@@ -81,8 +81,7 @@ def same_event(a: Told, b: Told) -> bool:
     if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
         # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
         return _within_county(a.place, b.place) and a.event_date == b.event_date and _figures_agree(a, b)
-    if a.place is not None and b.place is not None and a.place.feature == b.place.feature \
-            and a.place.feature in ("local", "district") and a.place.name != b.place.name:
+    if two_streets(a, b):
         return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
     violent = a.event_type in _VIOLENT_TYPES
     if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
@@ -92,7 +91,14 @@ def same_event(a: Told, b: Told) -> bool:
             and abs((a.event_date - b.event_date).days) == 1 and _figures_agree(a, b))
 
 
+_FINE = frozenset({"local", "district"})  # a street or a neighbourhood
 _VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
+def two_streets(a: Told, b: Told) -> bool:
+    """Both are placed at a street or a neighbourhood, and not the same one."""
+    return (a.place is not None and b.place is not None and a.place.feature in _FINE and b.place.feature in _FINE
+            and a.place.name != b.place.name)
 
 
 COUNTY_KM = 60.0  # a county's point lies this near the towns in it
@@ -120,7 +126,8 @@ def _figures_agree(a: Told, b: Told) -> bool:
 
 def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Reports in groups of one event each: a report joins the first group whose first report
-    tells its event (:func:`same_event`), finest dates first.
+    tells its event (:func:`same_event`) and none of whose reports is on another street,
+    finest dates first.
 
     Groups are found by their first report's day, so a report is compared only with groups
     whose dates could name its day (near-linear in the number of reports, not quadratic).
@@ -129,7 +136,9 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     by_day: dict[tuple[str, date | None], list[int]] = {}  # (head precision, head day) -> group numbers
     for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
         found = [k for day in _days_around(rep) for k in by_day.get(day, ())]
-        match = next((k for k in sorted(found) if same_event(groups[k][0], rep)), None)
+        # A group told at city level ("shootings across Chicago") may not gather two streets' events.
+        match = next((k for k in sorted(found) if same_event(groups[k][0], rep)
+                      and not any(two_streets(member, rep) for member in groups[k])), None)
         if match is None:
             by_day.setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
             groups.append([rep])
