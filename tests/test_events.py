@@ -283,3 +283,14 @@ def test_a_city_level_report_does_not_join_two_streets_shootings_into_one():
                       "MEMPHIS, Tenn. — A man was shot Sunday night on Firelight Lane, police said.",
                       "MEMPHIS, Tenn. — A man was shot Sunday night on Beatties Ford Road, police said.")
     assert sorted(len(i.sources) for i in found) == [1, 2]
+
+
+def test_an_attacker_who_killed_himself_after_killing_others_is_one_more_dead():
+    inc = only(["PITTSTON, Pa. — A man killed his ex-girlfriend and their son on Sunday in Pittston, then took his "
+                "own life, police said."])
+    assert inc.fatalities == 3
+    alone = only(["A 16-year-old boy accidentally shot and killed himself in Memphis on Sunday."])
+    assert alone.fatalities == 1
+    inc = only(["BOSTON — Six people — five men and one woman — were transported to area hospitals after a shooting "
+                "in Boston on Sunday night."])
+    assert inc.injuries == 6

@@ -20,7 +20,8 @@ _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
      r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives|"
      r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
-    (r"taken\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+)?hospitals?|hospitali[sz]ed|"
+    (r"(?:taken|transported|rushed|brought)\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
+     r"hospitals?|hospitali[sz]ed|"
      r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt|"
      r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
      "injuries"),
@@ -31,7 +32,7 @@ _WHAT = [
 ]
 _WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
 CASUALTY = re.compile(
-    r"^(?P<more>\s+(?:more|others?|additional))?(?:\s+[\w’'-]+){0,8}?(?:\s*,\s*(?:both\s+|all\s+)?(?:ages?\s+|aged\s+)?\d[\d\s,&and-]*(?:years?\s+old)?,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
+    r"^(?P<more>\s+(?:more|others?|additional))?(?:\s+(?:[\w’'-]+|[—–])){0,8}?(?:\s*,\s*(?:both\s+|all\s+)?(?:ages?\s+|aged\s+)?\d[\d\s,&and-]*(?:years?\s+old)?,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
     r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
     rf"(?P<what>{_WHAT_RX})\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
@@ -102,7 +103,7 @@ _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|bu
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
                      r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
 # Before a number: an age or a list of ages, or a wider total the event is "among".
-_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
+_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
                           re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
@@ -138,7 +139,7 @@ def _counted(sentence: str) -> list[Count]:
 
 def _is_joined(between: str, named: bool) -> bool:
     return bool(_JOINED.fullmatch(between)) and not _NOT_JOINED.search(between) \
-        and (named or bool(re.match(r"\s+[a-z]", between)))
+        and (named or bool(re.match(r"\s+(?!(?:and|or|to|through)\b)[a-z]", between)))
 
 
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
@@ -214,4 +215,22 @@ def with_figures(rep: Report, sentence: str) -> Report:
     if values["victims"] is None and values["injuries"] is None and _implied(sentence, HIT):
         values["victims"] = 1
     return replace(rep, notes=notes, unknown=rep.unknown | vague(sentence), fatalities=values["fatalities"], injuries=values["injuries"],
-                   arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"])
+                   arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"],
+                   attacker_died=rep.attacker_died or _attacker_died(sentence))
+
+
+# "... before turning the gun on himself", "then took his own life": the attacker's own death.
+_SUICIDE = re.compile(r"\b(?:before|then|after)\s+(?:fatally\s+)?(?:turn(?:ed|ing)\s+the\s+gun\s+on|"
+                      r"(?:killing|killed|shooting|shot)(?:\s+and\s+killing)?)\s+(?:himself|herself)|"
+                      r"\b(?:took|taking)\s+(?:his|her)\s+own\s+life", re.I)
+
+
+def _attacker_died(sentence: str) -> bool:
+    """True when the sentence's attacker killed himself after hurting others it counts ("shot his
+    wife and daughter before turning the gun on himself"); a man who shot only himself is the victim."""
+    m = _SUICIDE.search(sentence)
+    if m is None:
+        return False
+    before = sentence[:m.start()]
+    return bool(figures(before)) or _implied(before, FATAL) or _implied(before, HIT) or \
+        bool(re.search(r"\b(?:killed|shot|stabbed|murdered)\s+(?:his|her|their|a|an|two|three|\d)", before, re.I))

@@ -221,12 +221,15 @@ def _largest(values: list[int | None]) -> int | None:
 def source_of(reports: list[Report], meta: Article | None) -> Source:
     """One article's source for an event it may tell several times (a headline, the lead, a
     later paragraph): each figure counts once, at the largest the article gives it; the people
-    hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday")."""
+    hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday");
+    an attacker who killed himself is one more death."""
     first = reports[0]
     fatalities = _largest([r.fatalities for r in reports])
     stated = _largest([r.injuries for r in reports])
     victims = _largest([r.victims for r in reports])
     injuries = stated if stated is not None or victims is None else max(victims - (fatalities or 0), 0)
+    if any(r.attacker_died for r in reports):
+        fatalities = (fatalities or 0) + 1  # the attacker, who is dead and was no victim
     return Source(article=first.article, quote=" […] ".join(dict.fromkeys(r.quote for r in reports)),
                   start=first.start, end=first.end, fatalities=fatalities, injuries=injuries,
                   arrests=_largest([r.arrests for r in reports]),

@@ -28,6 +28,7 @@ class Report:
     arrests: int | None = None
     fatalities_max: int | None = None
     victims: int | None = None  # people shot or stabbed: injured, but for those who died
+    attacker_died: bool = False  # "killed two before turning the gun on himself": one more dead, not a victim
     actor1: str | None = None  # as ACLED names them (:mod:`geo.events.actors`)
     actor2: str | None = None
     unknown: frozenset[str] = frozenset()  # figures the story gives as "many", "several"
