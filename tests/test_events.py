@@ -294,3 +294,9 @@ def test_an_attacker_who_killed_himself_after_killing_others_is_one_more_dead():
     inc = only(["BOSTON — Six people — five men and one woman — were transported to area hospitals after a shooting "
                 "in Boston on Sunday night."])
     assert inc.injuries == 6
+
+
+def test_a_shooting_told_with_two_places_is_one_report_with_its_figures():
+    inc = only(["Somarie Astudillo said a round hit her nephew, Chris Perez of Allentown, in Bethlehem, Pa., on "
+                "Sunday, killing him."])
+    assert inc.fatalities == 1 and len(inc.sources) == 1

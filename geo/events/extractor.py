@@ -144,6 +144,9 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
         chosen = [(here, True) if _misplaced(m, here, ctx.dateline) else (m, near) for m, near in chosen]
     if not chosen:
         return []
+    if kind in VIOLENT and len(chosen) > 1:
+        # A shooting happens in one place: of a sentence's several, the one nearest its event word.
+        chosen = [min(chosen, key=lambda c: abs(c[0].clean_start - sent.offset - at))]
     if ctx.anchor is not None and ctx.anchor.place is not None:
         chosen = [(at_town(m, ctx.anchor.place), near) if m.place is None else (m, near) for m, near in chosen]
     nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
