@@ -58,8 +58,8 @@ def geocode(
     as_json: bool = typer.Option(False, "--json", help="Print the result and alternatives as JSON."),
 ) -> None:
     """Resolve a place name to coordinates with the offline gazetteer."""
+    from geo.errors import OnlineGeocodingError
     from geo.gazetteer import GazetteerError, PlaceNotFound
-    from geo.geocoders.nominatim import OnlineGeocodingError
     from geo.lookup import geocode as resolve
     from geo.lookup import online_enabled
 
@@ -228,7 +228,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
     """
     from geo.articles import ManifestError
     from geo.dataset import build_dataset
-    from geo.geocoders.errors import OnlineGeocodingError
+    from geo.errors import OnlineGeocodingError
     from geo.options import OptionError
     from geo.paths import checkout_demo
     from geo.records import RecordError
