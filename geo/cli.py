@@ -119,7 +119,8 @@ _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead 
                     "  geo places seeds --json\n\n"
                     "  geo places article.txt --published 2019-11-20 --json -o places.json\n\n"
                     "  geo places seeds        (a table: article, mention, place, coordinates)\n\n"
-                    "  geo places clips/*.txt --outlet 'The Town Talk' --json")
+                    "  geo places clips/*.txt --outlet 'The Town Talk' --json\n\n"
+                    "  geo places archive/ --workers 1 --no-cache --json   (one process, every article read again)")
 def places(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
@@ -210,6 +211,8 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json\n\n"
                     "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv\n\n"
+                    "  geo extract archive/ --workers 2 --json -o all.json   (two processes; cached for the next run)\n\n"
+                    "  geo extract archive/ --scheduler tcp://10.0.0.5:8786 --csv -o review.csv   (a Dask cluster)\n\n"
                     "  geo extract news/ --csv -o review.csv   (then set status to reviewed or rejected, and:)\n\n"
                     "  geo build news/ --curated review.csv -o news.html")
 def extract(
@@ -309,6 +312,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
                     "  geo build news/ --curated review.csv -o maps/news.html   (with your reviewed records)\n\n"
                     "  geo build seeds --curated data/incidents.csv --since 2019-11-15 --until 2019-11-16\n\n"
                     "  geo build                                  (in a source checkout: the seeds demo -> maps/seeds.html)\n\n"
+                    "  geo build archive/ --scheduler tcp://10.0.0.5:8786 -o archive.html   (read on a Dask cluster)\n\n"
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
