@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Incident extraction speed on real local news: ``geo extract DIR --json`` over the GVA dev
 articles (``--shared ../shared``: its ``bench/gva/articles``), the whole command timed, best of
-``--repeat`` runs, in words per second of input (one process, as a user runs it).
+``--repeat`` runs, in words per second of input (one process: ``--workers 1 --no-cache``, so each
+run reads every article; ``bench/scale_bench.py`` measures workers and the cache).
 
 The corpus is the workshop's, never the project's: without ``--shared`` this benchmark skips.
 Quality on the same set is scored by ``../shared/bench/gva_score.py``.
@@ -31,7 +32,7 @@ def main() -> int:
         print("gva: skipped (pass --shared ../shared)")
         return 0
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
-    geo = [sys.executable, "-m", "geo", "extract", str(folder), "--json"]
+    geo = [sys.executable, "-m", "geo", "extract", str(folder), "--json", "--workers", "1", "--no-cache"]
     subprocess.run(geo[:3] + ["geocode", "El Alto"], capture_output=True, cwd=ROOT, check=False)  # index built
     times = []
     for _ in range(args.repeat):

@@ -27,6 +27,7 @@ from geo.dates import find_publication_date
 from geo.entries import DEFAULT_MAX_MB, folder_entries, problem, read_capped, shown
 from geo.errors import ArticleError, ManifestError
 from geo.manifest import MANIFEST, read_manifest
+from geo.offsets import Offsets
 
 __all__ = ["Article", "ArticleError", "ManifestError", "MANIFEST", "load_article", "load_articles", "clean_text"]
 
@@ -38,7 +39,7 @@ class Article:
     article_id: str
     raw: str
     text: str = ""
-    offsets: list[int] = field(default_factory=list, repr=False)
+    offsets: Offsets = field(default_factory=lambda: Offsets.identity(0), repr=False)  # runs, not a list
     path: Path | None = None
     title: str | None = None
     outlet: str | None = None

@@ -13,11 +13,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from array import array
 from typing import Callable
 
+from geo.offsets import Offsets
 
-def _rewrite(text: str, offsets: list[int], pattern: re.Pattern,
-             repl: Callable[[re.Match], list]) -> tuple[str, list[int]]:
+
+def _rewrite(text: str, offsets: array, pattern: re.Pattern,
+             repl: Callable[[re.Match], list]) -> tuple[str, array]:
     """re.sub that carries raw offsets along.
 
     ``repl`` returns a list of parts: an int keeps that match group's characters
@@ -28,7 +31,7 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern,
     if first is None:  # most passes find nothing: no need to copy a long offset list
         return text, offsets
     out_text: list[str] = []
-    out_off: list[int] = []
+    out_off = array(offsets.typecode)
     last = 0
     for m in itertools.chain([first], matches):
         out_text.append(text[last:m.start()])
@@ -64,8 +67,8 @@ _SHORT_LINE = 60
 _NO_LINE_END = frozenset("el la los las de del da do san santa the of and or to in on at a an for with from by".split())
 
 
-def clean_text(raw: str) -> tuple[str, list[int]]:
-    """Clean text of web-page and PDF artefacts; return (text, offsets into raw).
+def clean_text(raw: str) -> tuple[str, Offsets]:
+    """Clean text of web-page and PDF artefacts; return (text, offsets into raw: runs, see :mod:`geo.offsets`).
 
     Drops link markup (keeps the link text), photo credits and share-button lines;
     rejoins words hyphenated at line ends; turns line breaks inside a sentence into
@@ -74,7 +77,7 @@ def clean_text(raw: str) -> tuple[str, list[int]]:
     >>> clean_text("Tens of thousands \\n\\nmarched. \\n\\nThey won.")[0]
     'Tens of thousands marched.\\nThey won.'
     """
-    text, offsets = raw, list(range(len(raw)))
+    text, offsets = raw, array("I" if array("I").itemsize >= 4 else "L", range(len(raw)))
     # Old Mac files end lines with a lone CR; decomposed text ("e" + U+0301) is composed, so
     # "Potosí" is one name however it was typed.
     text, offsets = _rewrite(text, offsets, _LONE_CR, lambda m: ["\n"])
@@ -106,6 +109,6 @@ def clean_text(raw: str) -> tuple[str, list[int]]:
     text, offsets = _rewrite(text, offsets, _SPACE_RUN, space)
     lead = len(text) - len(text.lstrip())
     text, offsets = text[lead:].rstrip(), offsets[lead:lead + len(text[lead:].rstrip())]
-    return text, offsets
+    return text, Offsets.from_array(offsets)
 
 

@@ -62,8 +62,8 @@ def geocode(
     as_json: bool = typer.Option(False, "--json", help="Print the result and alternatives as JSON."),
 ) -> None:
     """Resolve a place name to coordinates with the offline gazetteer."""
+    from geo.errors import OnlineGeocodingError
     from geo.gazetteer import GazetteerError, PlaceNotFound
-    from geo.geocoders.nominatim import OnlineGeocodingError
     from geo.lookup import geocode as resolve
     from geo.lookup import online_enabled
 
@@ -109,6 +109,12 @@ _RECURSIVE = typer.Option(False, "--recursive", "-r", help="Also read the folder
                           "(each with its own articles.csv); without it they are named in a warning.")
 _MAX_SIZE = typer.Option(20.0, "--max-size", metavar="MB", min=0.001,
                          help="Skip (with a warning) articles larger than this many megabytes.")
+_WORKERS = typer.Option(None, "--workers", "-j", metavar="N", min=1, help="Processes that read the articles "
+                        "(default: the machine's cores; 1: this process only). The output is the same for any N.")
+_SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Send the work to a running dask.distributed "
+                          "scheduler (tcp://HOST:8786) instead; also GEO_DASK_SCHEDULER.")
+_NO_CACHE = typer.Option(False, "--no-cache", help="Read every article again, ignoring (and not keeping) the "
+                         "per-article results cached from earlier runs.")
 DEFAULT_MAP = "maps/seeds.html"
 _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout).")
 
@@ -117,7 +123,8 @@ _OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead 
                     "  geo places seeds --json\n\n"
                     "  geo places article.txt --published 2019-11-20 --json -o places.json\n\n"
                     "  geo places seeds        (a table: article, mention, place, coordinates)\n\n"
-                    "  geo places clips/*.txt --outlet 'The Town Talk' --json")
+                    "  geo places clips/*.txt --outlet 'The Town Talk' --json\n\n"
+                    "  geo places archive/ --workers 1 --no-cache --json   (one process, every article read again)")
 def places(
     paths: list[Path] = _ARTICLES, published: Optional[str] = _PUBLISHED,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (one object per article)."),
@@ -127,14 +134,17 @@ def places(
     modifiers: bool = typer.Option(False, "--modifiers", help="Also count places inside names of other "
                                    "things ('Ohio State University'), as some gold corpora do."),
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    workers: Optional[int] = _WORKERS, scheduler: Optional[str] = _SCHEDULER, no_cache: bool = _NO_CACHE,
 ) -> None:
     """Find and resolve every place each article names."""
-    from geo.toponyms import Toponymer, places_of
+    from geo.pipeline import Run, places_doc
 
     target = output_or_fail(output)
+    parallel = parallel_or_fail(workers, scheduler, no_cache)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
     not_an_input(target, articles, paths)
-    doc = places_of(articles, Toponymer(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else None)
+    run = Run()
+    doc = places_doc(articles, demonyms, modifiers, run=run, **parallel)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
     else:
@@ -147,7 +157,29 @@ def places(
         write_output("\n".join(lines), output)
     unresolved = sum(m["lat"] is None for a in doc for m in a["mentions"])
     note(f"geo: {len(doc)} article(s), {sum(len(a['mentions']) for a in doc)} place mention(s)"
-         + (f", {unresolved} unresolved" if unresolved else ""))
+         + (f", {unresolved} unresolved" if unresolved else "") + cached_note(run))
+
+
+def parallel_or_fail(workers: Optional[int], scheduler: Optional[str], no_cache: bool) -> dict:
+    """The ``workers``, ``scheduler`` and ``cache`` arguments of the pipeline, from the options
+    (``--scheduler`` else GEO_DASK_SCHEDULER; a malformed address is a usage error)."""
+    from geo.options import OptionError, options
+    from geo.pipeline.execute import SchedulerError, check_address, machine_cores
+
+    try:
+        scheduler = scheduler or options.dask_scheduler
+        cache = not no_cache and options.result_cache
+        if scheduler is not None:
+            scheduler = check_address(scheduler)
+    except SchedulerError as exc:
+        fail(f"--scheduler: {exc}", 2)
+    except OptionError as exc:
+        fail(str(exc))
+    return {"workers": workers or machine_cores(), "scheduler": scheduler, "cache": cache}
+
+
+def cached_note(run) -> str:
+    return f" ({run.cached} of {run.cached + run.read} article(s) from the cache)" if run.cached else ""
 
 
 def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None,
@@ -184,6 +216,8 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
                     "  geo extract seeds --csv -o incidents.csv\n\n"
                     "  geo extract story.txt --published 2019-11-20 --json\n\n"
                     "  geo extract clips/*.txt --outlet 'The Town Talk' --csv -o incidents.csv\n\n"
+                    "  geo extract archive/ --workers 2 --json -o all.json   (two processes; cached for the next run)\n\n"
+                    "  geo extract archive/ --scheduler tcp://10.0.0.5:8786 --csv -o review.csv   (a Dask cluster)\n\n"
                     "  geo extract news/ --csv -o review.csv   (then set status to reviewed or rejected, and:)\n\n"
                     "  geo build news/ --curated review.csv -o news.html")
 def extract(
@@ -193,24 +227,27 @@ def extract(
                                 "file: set a row's status to reviewed or rejected, pass it back with --curated)."),
     output: Optional[str] = _OUTPUT, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
     curated: Optional[list[Path]] = _CURATED,
+    workers: Optional[int] = _WORKERS, scheduler: Optional[str] = _SCHEDULER, no_cache: bool = _NO_CACHE,
 ) -> None:
     """Extract incidents from articles; reports of one event are merged, each source kept."""
     import io
 
-    from geo.incidents import extract_incidents
+    from geo.pipeline import Run, incidents_of
     from geo.records import write_incidents_csv
 
     if as_json and as_csv:
         fail("choose one of --json and --csv", 2)
     target = output_or_fail(output)
+    parallel = parallel_or_fail(workers, scheduler, no_cache)
     articles = load_or_fail(paths, published, outlet, recursive, max_size)
     not_an_input(target, articles, paths, curated)
+    run = Run()
     if curated:  # a review round: reviewed rows stand, rejected ones stay in the file (and out of the maps)
         ds = dataset_or_fail(target, paths, curated, False, None, None, published, outlet, recursive, max_size,
-                             articles=articles)
+                             articles=articles, parallel=parallel, run=run)
         incidents = ds.incidents + ds.rejected
     else:
-        incidents = extract_incidents(articles)
+        incidents = incidents_of(articles, run=run, **parallel)[1]
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
@@ -219,12 +256,14 @@ def extract(
         write_output(json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=1), output)
     undated = sum(i.event_date is None for i in incidents)
     note(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
-         + (f", {undated} undated (publication date unknown: pass --published)" if undated else ""))
+         + (f", {undated} undated (publication date unknown: pass --published)" if undated else "")
+         + cached_note(run))
 
 
 def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[Path]], no_curated: bool,
                     since: Optional[str], until: Optional[str], published: Optional[str], outlet: Optional[str],
-                    recursive: bool = False, max_size: float = 20.0, articles=None):
+                    recursive: bool = False, max_size: float = 20.0, articles=None, parallel: Optional[dict] = None,
+                    run=None):
     """The dataset for build/export (and extract --curated), with problems reported on stderr; ``target`` (the output) is no input.
 
     No PATH: the seeds demo of a source checkout (its articles and their curated records,
@@ -233,9 +272,10 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
     """
     from geo.articles import ManifestError
     from geo.dataset import build_dataset
-    from geo.geocoders.errors import OnlineGeocodingError
+    from geo.errors import OnlineGeocodingError
     from geo.options import OptionError
     from geo.paths import checkout_demo
+    from geo.pipeline.execute import SchedulerError
     from geo.records import RecordError
 
     since_d, until_d = parse_date_option(since, "--since"), parse_date_option(until, "--until")
@@ -260,8 +300,9 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
         ds = build_dataset(paths, curated=curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
                            recursive=recursive, max_mb=max_size, articles=articles,
-                           on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True))
-    except (RecordError, ManifestError, OnlineGeocodingError, OptionError) as exc:  # GEO_ONLINE=1: the server may fail
+                           on_problem=lambda msg: typer.echo(f"geo: warning: {msg}", err=True), run=run,
+                           **(parallel or {}))
+    except (RecordError, ManifestError, OnlineGeocodingError, OptionError, SchedulerError) as exc:  # GEO_ONLINE=1: the server may fail
         fail(str(exc))
     if ds.unresolved:
         ids = [i.incident_id for i in ds.unresolved]
@@ -277,6 +318,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
                     "  geo build news/ --curated review.csv -o maps/news.html   (with your reviewed records)\n\n"
                     "  geo build seeds --curated data/incidents.csv --since 2019-11-15 --until 2019-11-16\n\n"
                     "  geo build                                  (in a source checkout: the seeds demo -> maps/seeds.html)\n\n"
+                    "  geo build archive/ --scheduler tcp://10.0.0.5:8786 -o archive.html   (read on a Dask cluster)\n\n"
                     "Open the HTML file in a browser: it works offline.")
 def build(
     paths: Optional[list[Path]] = _PATHS,
@@ -285,6 +327,7 @@ def build(
     curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    workers: Optional[int] = _WORKERS, scheduler: Optional[str] = _SCHEDULER, no_cache: bool = _NO_CACHE,
 ) -> None:
     """Build the layered offline map of the incidents (one self-contained HTML file)."""
     from geo.mapping import save_map
@@ -292,7 +335,9 @@ def build(
     # The default's folder is created: `geo build` in a fresh folder is the demo.
     target = output_or_fail(output or DEFAULT_MAP, create_folder=output is None)
     output = output or DEFAULT_MAP
-    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    parallel = parallel_or_fail(workers, scheduler, no_cache)
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size,
+                         parallel=parallel)
     with writing(output):
         save_map(ds, output)
     done = f"geo: map of {len(ds.incidents)} incident(s) from {len(ds.articles)} article(s) written to "
@@ -317,6 +362,7 @@ def export(
     curated: Optional[list[Path]] = _CURATED, no_curated: bool = _NO_CURATED,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL, published: Optional[str] = _PUBLISHED,
     outlet: Optional[str] = _OUTLET, recursive: bool = _RECURSIVE, max_size: float = _MAX_SIZE,
+    workers: Optional[int] = _WORKERS, scheduler: Optional[str] = _SCHEDULER, no_cache: bool = _NO_CACHE,
 ) -> None:
     """Export the incidents for GIS tools, spreadsheets and ACLED users."""
     from geo.export import FORMATS, SCHEMAS, export as write
@@ -326,7 +372,9 @@ def export(
     if schema.lower() not in SCHEMAS:
         fail(f"--schema must be one of {', '.join(SCHEMAS)}, not {schema!r}", 2)
     target = output_or_fail(output, binary=fmt.lower() == "gpkg", suffix="" if fmt.lower() == "csv" else f".{fmt.lower()}")
-    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size)
+    parallel = parallel_or_fail(workers, scheduler, no_cache)
+    ds = dataset_or_fail(target, paths, curated, no_curated, since, until, published, outlet, recursive, max_size,
+                         parallel=parallel)
     with writing(output):
         write(ds, output, fmt.lower(), schema.lower())
     shown = "standard output" if str(output) == "-" else str(output)

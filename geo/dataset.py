@@ -117,7 +117,8 @@ def as_date(value: date | str | None, name: str) -> date | None:
 def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path] | str | Path | None = None,
                   since: date | str | None = None, until: date | str | None = None, published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
-                  recursive: bool = False, max_mb: float = 20.0, articles: list[Article] | None = None) -> Dataset:
+                  recursive: bool = False, max_mb: float = 20.0, articles: list[Article] | None = None,
+                  workers: int = 1, scheduler: str | None = None, cache: bool = False, run=None) -> Dataset:
     """Articles → extracted incidents, reconciled with curated records, filtered by date.
 
     ``paths``: article files or folders (none: no extraction); ``curated``: one curated CSV
@@ -125,10 +126,12 @@ def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path
     records are asked for). ``since``/``until`` are dates or ISO strings. ``published`` and
     ``outlet`` apply to articles whose manifest gives none; ``recursive`` reads subfolders and
     ``max_mb`` caps an article's size (see :func:`geo.articles.load_articles`). ``articles``,
-    already loaded, are used instead of loading ``paths`` again.
+    already loaded, are used instead of loading ``paths`` again. ``workers``, ``scheduler`` and
+    ``cache``: how the articles are read (see :mod:`geo.pipeline`; the result is the same);
+    ``run`` (a :class:`geo.pipeline.Run`) is told how many were read and how many cached.
     """
-    from geo.incidents import event_toponymer, extract_incidents
     from geo.lookup import geocode
+    from geo.pipeline import incidents_of
 
     since, until = as_date(since, "since"), as_date(until, "until")
     problems: list[str] = []
@@ -145,8 +148,8 @@ def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path
         articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
                                  max_mb=max_mb) if paths else []
     # Places are found once, for both the incidents and the map's mention layer.
-    places = event_toponymer().find_all(articles)
-    extracted = extract_incidents(articles, found=places) if articles else []
+    places, extracted = incidents_of(articles, workers=workers, scheduler=scheduler, cache=cache, run=run,
+                                     on_problem=report)
     records = [inc for path in curated_files(curated) for inc in _records(path, report, geocode)]
     titles = {a.article_id: a for a in articles}
     for inc in records:

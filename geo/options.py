@@ -114,6 +114,13 @@ class Options:
     cache_wait_seconds = _Setting("GEO_CACHE_WAIT", 30.0, _number(MAX_SECONDS),
                                   f"a number of seconds from 0 to {MAX_SECONDS:g}")
     #: Days after which a gazetteer index of another version, unused since, is deleted.
+    #: A running ``dask.distributed`` scheduler to send the work to (``--scheduler``).
+    dask_scheduler = _Setting("GEO_DASK_SCHEDULER", None, str, "a scheduler address such as tcp://HOST:8786")
+    #: Seconds to wait for that scheduler to answer.
+    dask_timeout = _Setting("GEO_DASK_TIMEOUT", 10.0, _number(MAX_SECONDS, above_zero=True),
+                            f"a number of seconds above 0, at most {MAX_SECONDS:g}")
+    #: Keep per-article results in the cache folder for the next run (``--no-cache``: 0).
+    result_cache = _Setting("GEO_RESULT_CACHE", True, _flag, "1 or 0")
     index_keep_days = _Setting("GEO_INDEX_KEEP_DAYS", 30.0, _number(MAX_DAYS, above_zero=True),
                                f"a number of days above 0, at most {MAX_DAYS:g}")
 

@@ -103,7 +103,8 @@ _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|bu
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
                      r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
 # Before a number: an age or a list of ages, or a wider total the event is "among".
-_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
+_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
+                          r"among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
                           re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age

@@ -8,6 +8,7 @@ too). The incident keeps every source with its own figures and quote.
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import date
 from typing import Protocol
 
@@ -129,22 +130,54 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     tells its event (:func:`same_event`) and none of whose reports is on another street,
     finest dates first.
 
-    Groups are found by their first report's day, so a report is compared only with groups
-    whose dates could name its day (near-linear in the number of reports, not quadratic).
+    Groups are found by their first report's day and place, so a report is compared only with
+    groups whose dates could name its day and whose places lie near enough to be its own (a
+    grid of 1-degree cells; unresolved places by their name as written): near-linear in the
+    number of reports, and the same groups as comparing with every group.
     """
     groups: list[list[Report]] = []
-    by_day: dict[tuple[str, date | None], list[int]] = {}  # (head precision, head day) -> group numbers
+    # cell -> (head precision, head day) -> group numbers
+    by_cell: dict[tuple, dict[tuple[str, date | None], list[int]]] = {}
     for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
-        found = [k for day in _days_around(rep) for k in by_day.get(day, ())]
+        days = _days_around(rep)
+        found = [k for cell in _cells_around(rep) if (heads := by_cell.get(cell))
+                 for day in days for k in heads.get(day, ())]
         # A group told at city level ("shootings across Chicago") may not gather two streets' events.
         match = next((k for k in sorted(found) if same_event(groups[k][0], rep)
                       and not any(two_streets(member, rep) for member in groups[k])), None)
         if match is None:
-            by_day.setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
+            by_cell.setdefault(_cell(rep), {}).setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
             groups.append([rep])
         else:
             groups[match].append(rep)
     return groups
+
+
+_KM_PER_DEGREE = 111.19  # of latitude, on the sphere haversine_km uses
+
+
+def _cell(rep: Report) -> tuple:
+    """The grid cell of a report's place; an unresolved place by its name as written."""
+    p = rep.place
+    if p is None:
+        return ("", " ".join(rep.location.lower().split()))
+    return (math.floor(p.lat), math.floor(p.lon))
+
+
+def _cells_around(rep: Report) -> list[tuple]:
+    """The cells holding every place that can be one event's with this report's: within
+    SAME_PLACE_KM, or COUNTY_KM for a county (see :func:`same_event`)."""
+    p = rep.place
+    if p is None:
+        return [_cell(rep)]
+    lat, lon = math.floor(p.lat), math.floor(p.lon)
+    reach = max(SAME_PLACE_KM, COUNTY_KM) / _KM_PER_DEGREE
+    rows = range(lat - 1 - int(reach), lat + 2 + int(reach))
+    widest = max(abs(rows[0]), abs(rows[-1] + 1))
+    narrow = math.cos(math.radians(min(widest, 90)))
+    across = int(reach / narrow) + 1 if narrow > reach / 180 else 180
+    cols = range(-180, 180) if across >= 180 else [(c + 180) % 360 - 180 for c in range(lon - across, lon + across + 1)]
+    return [(r, c) for r in rows for c in cols]
 
 
 def _days_around(rep: Report) -> list[tuple[str, date | None]]:

@@ -1,0 +1,120 @@
+"""Per-article results kept between runs: a folder that gained ten articles reads ten.
+
+An entry is keyed by what made it: the code (every module of geo and the gazetteer's data,
+:func:`code_version`), what was asked (places or incidents, the options), the article (its
+id, text and metadata) and, for an article of an outlet, every article of that outlet (its
+home and senses come from all of them: one new story of an outlet reads its outlet again).
+A changed article, option or line of code is a new key, so a stale result is never used;
+old entries of other code versions go after ``GEO_INDEX_KEEP_DAYS`` unused. The file is
+``results.sqlite`` in the cache folder; a damaged one is started afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from geo.articles import Article
+
+FILE = "results.sqlite"
+_CHUNK = 500  # keys per query (SQLite's limit on parameters is 999 in old builds)
+
+
+@cache
+def code_version() -> str:
+    """A hash of geo's modules and of the gazetteer's data: any change to either is a new version."""
+    import geo
+    from geo.gazetteer import default_gazetteer
+
+    root = Path(geo.__file__).resolve().parent
+    digest = hashlib.sha256(geo.__version__.encode())
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(default_gazetteer().index_path.name.encode())  # named by its sources' hash
+    return digest.hexdigest()[:20]
+
+
+def article_key(art: Article) -> bytes:
+    """What of an article its results depend on."""
+    meta = (art.article_id, art.title, art.outlet, art.url, art.published.isoformat() if art.published else None,
+            art.published_basis)
+    return hashlib.sha256(repr(meta).encode() + b"\0" + art.raw.encode("utf-8", "surrogatepass")).digest()
+
+
+def group_key(keys: Iterable[bytes]) -> bytes:
+    return hashlib.sha256(b"".join(keys)).digest()
+
+
+class ResultCache:
+    """The results file: ``get_many`` and ``put_many`` of pickled values by key."""
+
+    def __init__(self, path: Path, version: str):
+        from geo.options import options
+
+        self.path, self.version = path, version
+        self.wait = options.cache_wait_seconds
+        self.keep_days = options.index_keep_days
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:  # not a database, or damaged: it is a cache, start again
+            path.unlink(missing_ok=True)
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=self.wait)
+        db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, version TEXT, used REAL, value BLOB)")
+        return db
+
+    def key(self, *parts: str | bytes) -> bytes:
+        digest = hashlib.sha256(self.version.encode())
+        for part in parts:
+            digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
+        return digest.digest()
+
+    def get_many(self, keys: list[bytes]) -> dict[bytes, Any]:
+        found: dict[bytes, Any] = {}
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            rows = self.db.execute(f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})",
+                                   chunk).fetchall()
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # noqa: BLE001  an entry a crash cut short: read again
+                    continue
+        if found:
+            with self.db:
+                self.db.executemany("UPDATE results SET used = ? WHERE key = ?", [(time.time(), k) for k in found])
+        return found
+
+    def put_many(self, items: list[tuple[bytes, Any]]) -> None:
+        now = time.time()
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                                [(k, self.version, now, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
+                                 for k, v in items])
+            self.db.execute("DELETE FROM results WHERE version != ? AND used < ?",
+                            (self.version, now - self.keep_days * 86400))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_cache(on_problem=None) -> ResultCache | None:
+    """The results file of the cache folder, or None (with a warning) when it cannot be used."""
+    from geo.paths import cache_dir
+
+    path = cache_dir() / FILE
+    try:
+        return ResultCache(path, code_version())
+    except (OSError, sqlite3.Error) as exc:
+        if on_problem is not None:
+            on_problem(f"{path}: the result cache cannot be used ({exc}); every article is read")
+        return None

@@ -1,0 +1,105 @@
+"""Running tasks: here (one worker), on local processes (a :mod:`dask.bag`), or on a Dask cluster.
+
+One worker runs the tasks in this process, in order, and imports no Dask. More run as a
+``dask.bag`` of one partition per task, on a pool of that many local processes; with a
+scheduler address (``--scheduler``, ``GEO_DASK_SCHEDULER``) on that running
+``dask.distributed`` cluster, whose workers need geo installed (the same version) and a
+cache folder of their own, where each builds the gazetteer index once. Results come back in
+task order whatever ran where.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from geo.errors import GeoError
+
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^\s/:@]+(?::\d{1,5})?/?$", re.I)
+CONNECT_SECONDS = 10.0
+
+
+class SchedulerError(GeoError):
+    """The Dask scheduler asked for cannot be reached, or its workers failed."""
+
+
+def machine_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_address(address: str) -> str:
+    """A scheduler address as Dask takes it (``tcp://HOST:PORT``, ``HOST:PORT``), else a SchedulerError.
+
+    >>> check_address("tcp://10.0.0.5:8786")
+    'tcp://10.0.0.5:8786'
+    >>> check_address("not an address")
+    Traceback (most recent call last):
+    ...
+    geo.pipeline.execute.SchedulerError: scheduler 'not an address' is not an address such as tcp://HOST:8786
+    """
+    address = address.strip()
+    if not _ADDRESS.match(address):
+        raise SchedulerError(f"scheduler {address!r} is not an address such as tcp://HOST:8786")
+    return address
+
+
+def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, scheduler: str | None = None,
+              label: str = "reading articles") -> list[Any]:
+    """``fn(*task)`` for every task, in order: here, on ``workers`` local processes, or on ``scheduler``."""
+    if scheduler is None and (workers <= 1 or len(tasks) <= 1):
+        from geo.progress import progress
+
+        return [fn(*task) for task in progress(tasks, label)]
+    import dask.bag as db
+
+    bag = db.from_sequence(tasks, npartitions=len(tasks)).starmap(fn)
+    if scheduler is not None:
+        return _on_cluster(bag, check_address(scheduler))
+    with _progress_bar():
+        return bag.compute(scheduler="processes", num_workers=workers)
+
+
+def _on_cluster(bag, address: str) -> list[Any]:
+    import logging
+
+    from distributed import Client
+
+    from geo.options import options
+
+    timeout = options.dask_timeout
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its own retries are not the user's concern
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({exc}); "
+                             "is it running? (start one with 'dask scheduler', workers with 'dask worker ADDRESS')") from None
+    try:
+        return bag.compute(scheduler=client)
+    except (ImportError, ModuleNotFoundError) as exc:
+        raise SchedulerError(f"the workers of {address} cannot run geo ({exc}): install geo on them") from None
+    finally:
+        client.close()
+
+
+class _progress_bar:
+    """Dask's progress bar on stderr, only on a terminal."""
+
+    def __enter__(self):
+        self.bar = None
+        if sys.stderr.isatty():
+            from dask.diagnostics import ProgressBar
+
+            self.bar = ProgressBar(out=sys.stderr)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

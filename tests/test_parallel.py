@@ -1,0 +1,79 @@
+"""The pipeline split into tasks: the same output in this process, on two local processes and
+on a dask.distributed LocalCluster (started here on 127.0.0.1, stopped at the end)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.articles import load_articles
+from geo.pipeline import incidents_of, places_doc
+from geo.pipeline.groups import outlet_groups, tasks
+from tests.scale_corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("scale") / "news", n=300)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+def _as_json(articles, **how) -> str:
+    found, incidents = incidents_of(articles, **how)
+    places = places_doc(articles, **how)
+    return json.dumps({"incidents": [i.to_dict() for i in incidents], "places": places,
+                       "found": {k: [m.to_dict() for m in v] for k, v in found.items()}}, ensure_ascii=False)
+
+
+def test_same_output_on_one_worker_two_and_a_cluster(corpus, cluster):
+    articles = load_articles([corpus], on_problem=lambda msg: None)
+    assert len(articles) == 300 and len(tasks(outlet_groups(articles))) > 2  # work for several tasks
+    one = _as_json(articles, workers=1)
+    assert json.loads(one)["incidents"], "the corpus reports incidents"
+    assert any(len(i["sources"]) > 1 for i in json.loads(one)["incidents"]), "some merged across articles"
+    assert _as_json(articles, workers=2) == one
+    assert _as_json(articles, scheduler=cluster) == one
+
+
+def test_the_command_on_a_cluster_writes_what_one_process_does(corpus, cluster, tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    outs = []
+    for how in (["--workers", "1"], ["--scheduler", cluster]):
+        out = tmp_path / f"{how[0][2:]}.json"
+        done = subprocess.run([sys.executable, "-m", "geo", "extract", str(corpus), "--json", "--no-cache", *how,
+                               "-o", str(out)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_places_in_tasks_are_places_of(corpus):
+    from geo.geoparse import places_of
+
+    articles = load_articles([ROOT / "seeds"])
+    assert places_doc(articles, workers=1) == places_of(articles)
+
+
+def test_a_bad_scheduler_is_one_error_line(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GEO_DASK_TIMEOUT="2")
+    seed = str(ROOT / "seeds" / "004_26b54f6d74c6cf47.txt")
+    for address, code, says in (("not an address", 2, "is not an address"),
+                                ("tcp://127.0.0.1:9", 1, "cannot reach the Dask scheduler at tcp://127.0.0.1:9")):
+        done = subprocess.run([sys.executable, "-m", "geo", "extract", seed, "--scheduler", address], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == code and done.stderr.startswith("geo: error: "), done.stderr
+        assert says in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -1,0 +1,71 @@
+"""The per-article result cache: a re-run reads only what changed, and never uses a stale result."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from geo.articles import Article, load_articles
+from geo.pipeline import Run, incidents_of, places_doc
+from tests.scale_corpus import write_corpus
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch, gazetteer):
+    # The results file in a folder of its own; the gazetteer (opened first) keeps the shared index.
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    return load_articles([write_corpus(tmp_path / "news", n=60, seed=3)], on_problem=lambda msg: None)
+
+
+def _incidents(articles, **how) -> tuple[Run, str]:
+    run = Run()
+    found, incidents = incidents_of(articles, run=run, **how)
+    return run, json.dumps([i.to_dict() for i in incidents]) + json.dumps(
+        {k: [m.to_dict() for m in v] for k, v in found.items()})
+
+
+def test_a_rerun_reads_only_new_articles_and_gives_the_same(articles):
+    first, plain = _incidents(articles, cache=True)
+    assert (first.read, first.cached) == (60, 0)
+    again, cached = _incidents(articles, cache=True)
+    assert (again.read, again.cached) == (0, 60) and cached == plain
+    new = [Article.from_text(f"A man was shot in Oruro on Tuesday. Case {k}.", article_id=f"new{k}") for k in range(10)]
+    more, _ = _incidents(articles + new, cache=True)
+    assert (more.read, more.cached) == (10, 60)
+    assert _incidents(articles + new, cache=False)[1] == _incidents(articles + new, cache=True)[1]
+
+
+def test_a_changed_article_is_read_again_with_its_outlet(articles):
+    _incidents(articles, cache=True)
+    loose = next(i for i, a in enumerate(articles) if not a.outlet)
+    changed = list(articles)
+    changed[loose] = replace(articles[loose], raw=articles[loose].raw + " Police fired on protesters in Sacaba.")
+    run, out = _incidents(changed, cache=True)
+    assert run.read == 1 and out == _incidents(changed, cache=False)[1]
+    local = next(i for i, a in enumerate(articles) if a.outlet)
+    outlet = [a for a in articles if a.outlet == articles[local].outlet]
+    changed[local] = replace(articles[local], title="Another title")
+    run, out = _incidents(changed, cache=True)
+    assert run.read == len(outlet) and out == _incidents(changed, cache=False)[1]
+
+
+def test_a_changed_code_version_reads_everything(articles, monkeypatch):
+    places = places_doc(articles, cache=True)
+    run = Run()
+    assert places_doc(articles, cache=True, run=run) == places and run.read == 0
+    monkeypatch.setattr("geo.pipeline.cache.code_version", lambda: "another version")
+    run = Run()
+    assert places_doc(articles, cache=True, run=run) == places and run.read == 60
+    run = Run()
+    places_doc(articles, demonyms=True, cache=True, run=run)  # other options: other results
+    assert run.read == 60
+
+
+def test_a_damaged_cache_file_is_started_afresh(articles, tmp_path):
+    (tmp_path / "cache").mkdir(exist_ok=True)
+    (tmp_path / "cache" / "results.sqlite").write_bytes(b"not a database" * 100)
+    run, out = _incidents(articles, cache=True)
+    assert run.read == 60 and out == _incidents(articles)[1]
+    assert _incidents(articles, cache=True)[0].read == 0
