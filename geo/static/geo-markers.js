@@ -12,6 +12,7 @@
   /* A circle the date range can hide without leaving the map: added to and removed from the
    * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. */
   var GeoMarker = L.CircleMarker.extend({
+    _geoBatch: true,  // drawn with its like in one path (geo-canvas.js)
     _updatePath: function () { if (!this._geoHidden) L.CircleMarker.prototype._updatePath.call(this); },
     _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
   });
@@ -20,14 +21,22 @@
 
   GeoApp.prototype.buildMarkers = function () {
     var inc = this.inc, self = this, d = this.data;
-    // One canvas for all markers (the map's own renderer, preferCanvas): a second canvas
-    // stacked on top would swallow the clicks meant for the first.
-    this.renderer = this.map.getRenderer(L.circleMarker([0, 0]));
+    // One canvas for all markers and mentions: a second canvas stacked on top would swallow
+    // the clicks meant for the first.
+    this.renderer = new GeoApp.GeoCanvas();
     this.markers = new Array(this.n);
     this.groups = [];
+    // One popup for them all, opened from each group's clicks: 100,000 bound popups cost
+    // 100,000 objects and listeners.
+    this.incidentPopup = L.popup({maxWidth: 360, maxHeight: 420});
+    var onClick = function (e) {
+      L.DomEvent.stop(e);
+      self.showPopup(e.layer._geoIndex, e.layer.getLatLng());
+    };
     for (var t = 0; t < d.types.length; t++) {
-      var g = L.layerGroup();
+      var g = L.featureGroup();
       g.on("add remove", function () { self.scheduleLayout(); });
+      g.on("click", onClick);
       this.groups.push(g);
       this.layers["incidents:" + d.types[t]] = g;
     }
@@ -38,7 +47,6 @@
       });
       m._geoIndex = i;
       m._geoHidden = true;
-      m.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
       this.markers[i] = m;
       this.groups[inc.type[i]].addLayer(m);
     }
@@ -49,9 +57,10 @@
     this.moved = [];
     this.map.on("zoomend", function () { self.layoutRing(); });
     this.follow(function (app) {
-      var r = app.renderer;
-      if (app.markersChanged && r._map) { r._redrawBounds = null; r._redraw(); }
+      if (app.markersChanged) app.renderer.requestFull();
       app.markersChanged = false;
+      var open = app.incidentPopup;
+      if (open.isOpen() && !app.visibleFlags[open._geoIndex]) app.map.closePopup(open);
       app.scheduleLayout();
     });
     this.buildCluster();
@@ -132,6 +141,7 @@
         var ll = map.unproject(L.point(cx + R * Math.cos(ang), cy + R * Math.sin(ang)), zoom);
         this.markers[i].setLatLng(ll);
         this.moved.push(i);
+        if (this.incidentPopup.isOpen() && this.incidentPopup._geoIndex === i) this.incidentPopup.setLatLng(ll);
         L.polyline([[inc.lat[i], inc.lon[i]], ll], {renderer: this.leaderRenderer, interactive: false, weight: 1,
                                                      color: "#333", opacity: 0.7}).addTo(this.leaders);
       }
@@ -154,8 +164,14 @@
     var g = this.groups[this.inc.type[i]];
     if (!this.map.hasLayer(g)) g.addTo(this.map);
     this.layoutRing();
-    this.markers[i].openPopup();
+    this.showPopup(i, this.markers[i].getLatLng());
     return true;
+  };
+
+  GeoApp.prototype.showPopup = function (i, latlng) {
+    var p = this.incidentPopup;
+    p._geoIndex = i;
+    p.setLatLng(latlng).setContent(this.popup(i)).openOn(this.map);
   };
 
   GeoApp.prototype.buildCluster = function () {
@@ -172,6 +188,11 @@
     });
     this.cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
                                          spiderfyOnMaxZoom: true, maxClusterRadius: 40});
+    this.cluster.on("click", function (e) {
+      L.DomEvent.stop(e);
+      self.showPopup(e.layer._geoIndex, e.layer.getLatLng());
+    });
+    this.clusterMarkers = new Array(this.n);
     this.clusterFilled = false;
     // Built when first shown: the cluster index costs time nobody should pay for a hidden layer.
     this.cluster.on("add", function () { self.fillCluster(); });
@@ -182,12 +203,14 @@
   };
 
   GeoApp.prototype.fillCluster = function () {
-    var batch = [], inc = this.inc, self = this;
+    var batch = [], inc = this.inc, made = this.clusterMarkers;
     for (var i = 0; i < this.n; i++) {
       if (!this.visibleFlags[i]) continue;
-      var mk = L.marker([inc.lat[i], inc.lon[i]], {icon: this.icons[inc.type[i]]});
-      mk._geoIndex = i;
-      mk.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
+      var mk = made[i];
+      if (!mk) {
+        mk = made[i] = L.marker([inc.lat[i], inc.lon[i]], {icon: this.icons[inc.type[i]]});
+        mk._geoIndex = i;
+      }
       batch.push(mk);
     }
     this.cluster.clearLayers();
