@@ -84,7 +84,7 @@ def test_clusters_are_coloured_by_type_and_spiderfy(page):
         page.evaluate("([lat, lon]) => { geoApp.map.closePopup(); geoApp.map.setView([lat, lon], 18, {animate: false}); }",
                       [lat, lon])
         page.wait_for_timeout(300)
-        page.locator(".marker-cluster").first.click()  # incidents on one point: spread out
+        page.locator(".geo-cluster").first.click()  # incidents on one point: spread out
         page.wait_for_timeout(500)
         dots = page.locator(".geo-dot")
         assert dots.count() == n
@@ -93,6 +93,16 @@ def test_clusters_are_coloured_by_type_and_spiderfy(page):
         dots.nth(n - 1).click()
         page.wait_for_timeout(100)
         assert popup_id(page) in group
+
+
+def test_a_cluster_is_coloured_by_the_type_most_of_its_incidents_have(page):
+    page.get_by_label("Incident clusters").check()
+    page.evaluate("geoApp.map.setView([-16.5, -68.15], 12, {animate: false}); null")  # La Paz: 3 protests, one point
+    page.wait_for_timeout(200)
+    assert page.locator(".geo-cluster").first.inner_text() == "3"
+    protests = page.evaluate("geoApp.data.colors[geoApp.data.types.indexOf('Protests')]")
+    shown = page.evaluate("getComputedStyle(document.querySelector('.geo-cluster > div')).backgroundColor")
+    assert shown == "rgb({}, {}, {})".format(*(int(protests[k:k + 2], 16) for k in (1, 3, 5)))
 
 
 def test_opening_view_holds_the_massacres_not_the_outliers(page):

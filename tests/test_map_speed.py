@@ -75,8 +75,8 @@ def test_thousands_of_markers_show_in_their_colours_and_open_their_popups(browse
         assert len(pts) >= 5
         for p in pts[:5]:
             rgb = page.evaluate("""([x, y]) => { const c = geoApp.renderer._container, r = c.getBoundingClientRect();
-                const k = c.width / r.width; return [...c.getContext('2d').getImageData((x - r.left) * k, (y - r.top) * k, 1, 1).data]; }""",
-                                [p["x"], p["y"]])
+                const k = c.width / r.width, g = c.getContext('2d');
+                return [...g.getImageData((x - r.left) * k, (y - r.top) * k, 1, 1).data]; }""", [p["x"], p["y"]])
             assert rgb[3] > 200  # painted where the incident is
         page.evaluate("geoApp.map.closePopup(); null")
         last = pts[-1]  # the last drawn of those in view is on top where circles overlap

@@ -4,7 +4,7 @@
  * Markers that overlap at the current zoom (the same town's incidents, or La Paz,
  * El Alto and Senkata seen from afar) are set on a ring around their first member, with a
  * leader line to where each happened, so every one can be clicked at every zoom. Groups
- * larger than RING_MAX are left in place: that is what the clusters layer is for.
+ * larger than RING_MAX are left in place: that is what the clusters layer (geo-cluster.js) is for.
  */
 (function () {
   "use strict";
@@ -63,7 +63,6 @@
       if (open.isOpen() && !app.visibleFlags[open._geoIndex]) app.map.closePopup(open);
       app.scheduleLayout();
     });
-    this.buildCluster();
   };
   GeoApp.parts.push("buildMarkers");
 
@@ -172,49 +171,5 @@
     var p = this.incidentPopup;
     p._geoIndex = i;
     p.setLatLng(latlng).setContent(this.popup(i)).openOn(this.map);
-  };
-
-  GeoApp.prototype.buildCluster = function () {
-    var self = this, css = [];
-    for (var t = 0; t < this.data.colors.length; t++) {
-      var c = this.data.colors[t];
-      if (/^#[0-9a-fA-F]{3,8}$/.test(c)) css.push(".geo-dot-" + t + "{background:" + c + "}");
-    }
-    var style = document.createElement("style");
-    style.textContent = css.join("\n");
-    document.head.appendChild(style);
-    this.icons = this.data.colors.map(function (_, t) {
-      return L.divIcon({className: "geo-dot geo-dot-" + t, iconSize: [12, 12]});
-    });
-    this.cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-                                         spiderfyOnMaxZoom: true, maxClusterRadius: 40});
-    this.cluster.on("click", function (e) {
-      L.DomEvent.stop(e);
-      self.showPopup(e.layer._geoIndex, e.layer.getLatLng());
-    });
-    this.clusterMarkers = new Array(this.n);
-    this.clusterFilled = false;
-    // Built when first shown: the cluster index costs time nobody should pay for a hidden layer.
-    this.cluster.on("add", function () { self.fillCluster(); });
-    this.follow(function (app) {
-      if (app.clusterFilled && app.map.hasLayer(app.cluster)) app.fillCluster(); else app.clusterFilled = false;
-    });
-    this.layers.cluster = this.cluster;
-  };
-
-  GeoApp.prototype.fillCluster = function () {
-    var batch = [], inc = this.inc, made = this.clusterMarkers;
-    for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i]) continue;
-      var mk = made[i];
-      if (!mk) {
-        mk = made[i] = L.marker([inc.lat[i], inc.lon[i]], {icon: this.icons[inc.type[i]]});
-        mk._geoIndex = i;
-      }
-      batch.push(mk);
-    }
-    this.cluster.clearLayers();
-    this.cluster.addLayers(batch);
-    this.clusterFilled = true;
   };
 })();
