@@ -103,8 +103,9 @@ def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, regi
     return cols
 
 
-def encode(incidents, mentions, articles, regions, boundaries) -> tuple[dict, list]:
-    """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped)."""
+def encode(incidents, mentions, articles, regions, boundaries, labels=()) -> tuple[dict, list]:
+    """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped); ``labels`` as
+    :func:`geo.mapping.labels.place_labels` gives them."""
     from geo.mapping.regions import region_index
 
     S = Strings()
@@ -123,9 +124,21 @@ def encode(incidents, mentions, articles, regions, boundaries) -> tuple[dict, li
         "choroScale": CHORO_SCALE, "unmapped": [[S(i), S(r)] for i, r in unmapped],
         "bounds": bounds(points), "view": view(points),
     }
+    payload["labels"] = _labels(labels, S)
     payload["articles"] = arts.rows
     payload["strings"] = S.items
     return payload, unmapped
+
+
+def _labels(rows, S: Strings) -> dict:
+    """Place names, column by column: lat, lon, name, kind (index into ``kinds``), z (first zoom)."""
+    from geo.mapping.labels import KINDS
+
+    out: dict[str, list] = {"kinds": list(KINDS), "lat": [], "lon": [], "name": [], "kind": [], "z": []}
+    for lat, lon, name, kind, z in rows:
+        for k, v in (("lat", lat), ("lon", lon), ("name", S(name)), ("kind", KINDS.index(kind)), ("z", z)):
+            out[k].append(v)
+    return out
 
 
 def _mentions(rows, S: Strings, arts: Articles) -> dict:
