@@ -89,3 +89,20 @@ def test_thousands_of_markers_show_in_their_colours_and_open_their_popups(browse
         assert failed == [] and errors == []
     finally:
         page.context.close()
+
+
+
+def test_markers_brought_into_view_by_a_pan_are_laid_out_in_rings(browser, tmp_path):
+    # Rings are laid out for the markers in view only (a sea of them costs a third of each date
+    # change otherwise): a pan that brings co-located incidents into view rings them.
+    path = save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), tmp_path / "seeds.html")
+    page, failed, errors = open_offline(browser, path)
+    try:
+        page.evaluate("geoApp.map.setView([-10.0, -50.0], 12, {animate: false}); geoApp.layoutRing(); null")
+        assert page.evaluate("geoApp.moved.length") == 0  # La Paz far out of view
+        page.evaluate("async () => { geoApp.map.panTo([-16.5, -68.15], {animate: false}); await new Promise(r => setTimeout(r, 50)); }")
+        points = page.evaluate("geoApp.markerPoints().filter(p => p.id.startsWith('BO-2019111') && p.id.includes('la-paz'))")
+        assert len(points) == 3 and len({(round(p["x"]), round(p["y"])) for p in points}) == 3  # apart on a ring
+        assert failed == [] and errors == []
+    finally:
+        page.context.close()

@@ -37,11 +37,11 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
         mentions = mention_rows(dataset)
     countries = _countries(dataset)
     regions = admin1_regions(countries)
-    placed = [(i.place.lat, i.place.lon, i.fatalities or 0) for i in dataset.incidents
-              if i.place is not None and i.event_date is not None]
+    opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in dataset.incidents
+                    if i.place is not None and i.event_date is not None])
     payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, regions,
                                 boundaries(provinces="BO" in countries),
-                                place_labels(dataset, mentions, regions, countries, view(placed)))
+                                place_labels(dataset, mentions, regions, countries, opening), opening)
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
     m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element
     m.add_child(GeoAppElement(payload))

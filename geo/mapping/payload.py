@@ -103,9 +103,10 @@ def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, regi
     return cols
 
 
-def encode(incidents, mentions, articles, regions, boundaries, labels=()) -> tuple[dict, list]:
+def encode(incidents, mentions, articles, regions, boundaries, labels=(), opening=None) -> tuple[dict, list]:
     """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped); ``labels`` as
-    :func:`geo.mapping.labels.place_labels` gives them."""
+    :func:`geo.mapping.labels.place_labels` gives them; ``opening``: the opening view when the
+    caller has it already (else :func:`geo.mapping.view.view` of the mapped incidents)."""
     from geo.mapping.regions import region_index
 
     S = Strings()
@@ -122,7 +123,7 @@ def encode(incidents, mentions, articles, regions, boundaries, labels=()) -> tup
         "incidents": cols, "range": [min(days), max(days)],
         "mentions": _mentions(mentions, S, arts), "regions": regions, "boundaries": boundaries,
         "choroScale": CHORO_SCALE, "unmapped": [[S(i), S(r)] for i, r in unmapped],
-        "bounds": bounds(points), "view": view(points),
+        "bounds": bounds(points), "view": opening if opening is not None else view(points),
     }
     payload["labels"] = _labels(labels, S)
     payload["articles"] = arts.rows

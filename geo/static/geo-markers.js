@@ -4,7 +4,8 @@
  * Markers that overlap at the current zoom (the same town's incidents, or La Paz,
  * El Alto and Senkata seen from afar) are set on a ring around their first member, with a
  * leader line to where each happened, so every one can be clicked at every zoom. Groups
- * larger than RING_MAX are left in place: that is what the clusters layer (geo-cluster.js) is for.
+ * larger than RING_MAX are left in place, and so is every marker when more than RING_POINTS are in
+ * view: that is what the clusters layer (geo-cluster.js) is for.
  */
 (function () {
   "use strict";
@@ -17,7 +18,7 @@
     _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
   });
 
-  var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24;
+  var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24, RING_POINTS = 5000;
 
   GeoApp.prototype.buildMarkers = function () {
     var inc = this.inc, self = this, d = this.data;
@@ -55,7 +56,7 @@
     this.leaderRenderer = L.canvas({pane: "geo-leaders"});
     this.leaders = L.layerGroup().addTo(this.map);
     this.moved = [];
-    this.map.on("zoomend", function () { self.layoutRing(); });
+    this.map.on("moveend", function () { self.layoutRing(); });  // a zoom, or a pan that brings markers into view
     this.follow(function (app) {
       if (app.markersChanged) app.renderer.requestFull();
       app.markersChanged = false;
@@ -82,21 +83,30 @@
   /* Groups of markers that overlap at `zoom` (circles closer than their radii and a margin):
    * union-find over a grid of CELL-pixel cells; a cell too crowded to untangle is left alone. */
   GeoApp.prototype.crowds = function (zoom) {
-    var inc = this.inc, map = this.map, cells = {}, pts = [], parent = [];
+    var inc = this.inc, map = this.map, cells = new Map(), pts = [], parent = [], shown = [], ROW = 1 << 22;
+    // World pixels from the Web Mercator positions kept in typed arrays (map.project makes two
+    // objects a point: at 100,000 incidents a third of a date change's time).
+    var merc = this.mercator(), scale = 256 * Math.pow(2, zoom), view = map.getPixelBounds();
+    var x0 = view.min.x - CELL, y0 = view.min.y - CELL, x1 = view.max.x + CELL, y1 = view.max.y + CELL;
+    for (var t = 0; t < this.groups.length; t++) shown.push(map.hasLayer(this.groups[t]));
     for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i] || !map.hasLayer(this.groups[inc.type[i]])) continue;
-      var p = map.project([inc.lat[i], inc.lon[i]], zoom), key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
-      var k = pts.length;
-      pts.push({i: i, x: p.x, y: p.y, r: u.radius(inc.fat[i]), cx: Math.floor(p.x / CELL), cy: Math.floor(p.y / CELL)});
+      if (!this.visibleFlags[i] || !shown[inc.type[i]]) continue;
+      var x = merc.x[i] * scale, y = merc.y[i] * scale, cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;  // out of view: no ring needed
+      // A sea of markers has no groups to untangle (that is the clusters layer's work).
+      if (pts.length >= RING_POINTS) return [];
+      var k = pts.length, list = cells.get(cx * ROW + cy);
+      pts.push({i: i, x: x, y: y, r: u.radius(inc.fat[i]), cx: cx, cy: cy});
       parent.push(k);
-      (cells[key] = cells[key] || []).push(k);
+      if (!list) cells.set(cx * ROW + cy, list = []);
+      list.push(k);
     }
     function root(k) { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; }
     for (var a = 0; a < pts.length; a++) {
       var pa = pts[a];
       for (var dx = -1; dx <= 1; dx++) {
         for (var dy = -1; dy <= 1; dy++) {
-          var cell = cells[(pa.cx + dx) + ":" + (pa.cy + dy)];
+          var cell = cells.get((pa.cx + dx) * ROW + pa.cy + dy);
           if (!cell || cell.length > CROWDED) continue;
           for (var c = 0; c < cell.length; c++) {
             var b = cell[c], pb = pts[b];
