@@ -11,16 +11,19 @@ ready (data parsed, every layer built), measured with performance.now() in the p
 with the network cut. List filter = typing a word into the list's filter box until the rows
 are drawn (next frame); list sort = sorting by fatalities; brush = setting a one-week range
 (markers, list, regions, timeline) until the next frame; clusters = switching the clusters
-layer on until the next frame. Needs Chromium (Debian: apt-get install chromium).
+layer on until its last marker is in and painted. Needs Chromium (Debian: apt-get install chromium).
 
 Usage:
-  python bench/map_bench.py [--sizes 1000 10000 100000]
+  python bench/map_bench.py [--sizes 1000 10000 100000] [--baseline ../main --repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -76,20 +79,62 @@ def interactions(page) -> dict[str, float]:
         return performance.now() - t; }}""")
     out["brush back (all)"] = page.evaluate(f"""async () => {{ const t = performance.now();
         geoApp.apply(geoApp.data.range[0], geoApp.data.range[1]); await {FRAME}; return performance.now() - t; }}""")
-    out["clusters on"] = page.evaluate(f"""async () => {{ const t = performance.now();
-        geoApp.map.addLayer(geoApp.cluster); await {FRAME}; return performance.now() - t; }}""")
+    # To the last cluster on the map: a layer that adds its markers in chunks (Leaflet.markercluster,
+    # as geo had it) reports each chunk; the time is taken when the last one is in and painted.
+    out["clusters on"] = page.evaluate(f"""async () => {{ const t = performance.now(), c = geoApp.cluster;
+        const done = new Promise(res => {{
+            if (c.options && c.options.chunkedLoading) c.options.chunkProgress = (p, all) => {{
+                if (p === all && all === geoApp.shown) res(); }};
+            else res(); }});
+        geoApp.map.addLayer(c); await done; await {FRAME}; return performance.now() - t; }}""")
     return out
+
+
+def measure(browser, path) -> dict[str, float]:
+    """First render and the interactions of one page, in milliseconds."""
+    from geo.mapping.browser import open_offline
+
+    page, _failed, errors = open_offline(browser, path)
+    try:
+        page.wait_for_function("geoApp.paintedAt !== undefined", timeout=120_000)
+        out = {"first render": page.evaluate("geoApp.paintedAt")}
+        out.update(interactions(page))
+        out["console errors"] = len(errors)
+        return out
+    finally:
+        page.context.close()
+
+
+def baseline_map(checkout: Path, n: int, out: Path) -> Path:
+    """The same synthetic incidents drawn by another checkout's geo (e.g. main), for comparison."""
+    # map_bench puts this checkout first on the path when imported: the other one goes before it after.
+    code = ("import sys; sys.path.insert(0, sys.argv[2]); from map_bench import synthetic; sys.path.insert(0, sys.argv[1]); "
+            "import geo; assert geo.__file__.startswith(sys.argv[1]), geo.__file__; "
+            "from geo.mapping import save_map; save_map(synthetic(int(sys.argv[3])), sys.argv[4], mentions=[])")
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    subprocess.run([sys.executable, "-c", code, str(checkout), str(Path(__file__).parent), str(n), str(out)],
+                   check=True, env=env)
+    return out
+
+
+def line(name: str, runs: list[dict]) -> str:
+    keys = [k for k in runs[0] if k != "console errors"]
+    med = {k: statistics.median(r[k] for r in runs) for k in keys}
+    errs = max(r["console errors"] for r in runs)
+    return f"{name}: " + ", ".join(f"{k} {med[k]:.0f} ms" for k in keys) + (f" ({errs} console errors)" if errs else "")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--baseline", type=Path, help="another checkout of geo (e.g. ../main): its pages of the same "
+                    "incidents are measured in turn with these, and each figure given as a ratio to its")
+    ap.add_argument("--repeat", type=int, default=1, help="page loads per size (and per checkout); medians")
     args, _ = ap.parse_known_args()
 
     from geo.mapping import save_map
-    from geo.mapping.browser import chromium_path, launch, open_offline
+    from geo.mapping.browser import chromium_path, launch
 
-    empty_bytes = None
     with tempfile.TemporaryDirectory() as tmp:
         empty = save_map(synthetic(0), Path(tmp) / "empty.html", mentions=[])
         empty_bytes = empty.stat().st_size
@@ -101,26 +146,28 @@ def main() -> int:
             path = save_map(ds, Path(tmp) / f"m{n}.html", mentions=[])
             build = time.perf_counter() - t
             size = path.stat().st_size
-            results.append((n, build, size, path))
-        browser_ctx = launch() if chromium_path() else None
-        browser = browser_ctx.__enter__() if browser_ctx else None
-        try:
-            for n, build, size, path in results:
-                render = "n/a (no Chromium)"
-                if browser is not None:
-                    page, failed, errors = open_offline(browser, path)
-                    page.wait_for_function("geoApp.paintedAt !== undefined", timeout=120_000)
-                    ms = page.evaluate("geoApp.paintedAt")
-                    timings = interactions(page)
-                    page.context.close()
-                    render = f"{ms / 1000:.2f} s" + (f" ({len(errors)} console errors)" if errors else "")
-                    render += ", " + ", ".join(f"{k} {v:.0f} ms" for k, v in timings.items())
-                print(f"map: {n:>7,} incidents: build {build:.2f} s, HTML {size / 1e6:.1f} MB = "
-                      f"{size / n:.0f} bytes/incident ({(size - empty_bytes) / n:.0f} beyond the fixed part), "
-                      f"first render {render}")
-        finally:
-            if browser_ctx:
-                browser_ctx.__exit__(None, None, None)
+            base = baseline_map(args.baseline.resolve(), n, Path(tmp) / f"b{n}.html") if args.baseline else None
+            results.append((n, build, size, path, base))
+            print(f"map: {n:>7,} incidents: build {build:.2f} s, HTML {size / 1e6:.1f} MB = {size / n:.0f} "
+                  f"bytes/incident ({(size - empty_bytes) / n:.0f} beyond the fixed part)")
+        if not chromium_path():
+            print("map: first render n/a (no Chromium)")
+            return 0
+        with launch() as browser:
+            for n, _build, _size, path, base in results:
+                ours: list[dict] = []
+                theirs: list[dict] = []
+                for _ in range(args.repeat):  # in turn, so that a slow spell of the machine hits both
+                    ours.append(measure(browser, path))
+                    if base is not None:
+                        theirs.append(measure(browser, base))
+                print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line("this checkout", ours))
+                if theirs:
+                    print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line(str(args.baseline), theirs))
+                    keys = [k for k in ours[0] if k != "console errors"]
+                    ratios = {k: statistics.median(r[k] for r in ours) / max(1e-9, statistics.median(r[k] for r in theirs))
+                              for k in keys}
+                    print(f"map: {n:>7,} incidents, this / baseline: " + ", ".join(f"{k} x{v:.2f}" for k, v in ratios.items()))
     return 0
 
 

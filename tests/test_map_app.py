@@ -56,7 +56,6 @@ def reachable(page, lat: float, lon: float, zoom: int) -> set[str]:
     got = set()
     for k in range(len(page.evaluate(view, [lat, lon, zoom]))):
         pt = page.evaluate(view, [lat, lon, zoom])[k]  # the view again: the last popup panned the map
-        page.wait_for_timeout(250)  # a closed popup fades for 200 ms, and takes clicks meanwhile
         page.mouse.click(pt["x"], pt["y"])
         page.wait_for_timeout(30)
         if popup_id(page):
@@ -76,6 +75,21 @@ def test_colocated_incidents_each_open_their_own_popup(page, zoom):
         assert reachable(page, -17.3895, -66.1568, zoom) == COCHABAMBA_GROUP - {"BO-20191115-huayllani-pro"}
 
 
+def test_a_closing_popup_lets_a_click_through_to_the_marker_under_it(page):
+    # Senkata's popup opens above it and covers La Paz's markers, 9 km to the north-north-east.
+    page.evaluate("geoApp.map.setView([-16.45, -68.17], 11, {animate: false}); geoApp.layoutRing(); null")
+    page.evaluate("geoApp.openPopup('BO-20191119-senkata-pro')")
+    page.wait_for_timeout(400)  # opened and panned into view
+    box = page.locator(".leaflet-popup-content-wrapper").bounding_box()
+    under = [p for p in page.evaluate("geoApp.markerPoints()") if p["id"] != "BO-20191119-senkata-pro"
+             and box["x"] + 5 < p["x"] < box["x"] + box["width"] - 5 and box["y"] + 5 < p["y"] < box["y"] + box["height"] - 5]
+    assert under, "no marker under the popup: the view must change"
+    page.evaluate("geoApp.map.closePopup(); null")
+    page.mouse.click(under[0]["x"], under[0]["y"])  # at once, while the closed popup fades
+    page.wait_for_timeout(30)
+    assert popup_id(page) == under[0]["id"]
+
+
 def test_clusters_are_coloured_by_type_and_spiderfy(page):
     page.get_by_label("Incident clusters").check()
     for name in ("Incidents: Protests", "Incidents: Riots"):
@@ -84,7 +98,7 @@ def test_clusters_are_coloured_by_type_and_spiderfy(page):
         page.evaluate("([lat, lon]) => { geoApp.map.closePopup(); geoApp.map.setView([lat, lon], 18, {animate: false}); }",
                       [lat, lon])
         page.wait_for_timeout(300)
-        page.locator(".marker-cluster").first.click()  # incidents on one point: spread out
+        page.locator(".geo-cluster").first.click()  # incidents on one point: spread out
         page.wait_for_timeout(500)
         dots = page.locator(".geo-dot")
         assert dots.count() == n
@@ -93,6 +107,16 @@ def test_clusters_are_coloured_by_type_and_spiderfy(page):
         dots.nth(n - 1).click()
         page.wait_for_timeout(100)
         assert popup_id(page) in group
+
+
+def test_a_cluster_is_coloured_by_the_type_most_of_its_incidents_have(page):
+    page.get_by_label("Incident clusters").check()
+    page.evaluate("geoApp.map.setView([-16.5, -68.15], 12, {animate: false}); null")  # La Paz: 3 protests, one point
+    page.wait_for_timeout(200)
+    assert page.locator(".geo-cluster").first.inner_text() == "3"
+    protests = page.evaluate("geoApp.data.colors[geoApp.data.types.indexOf('Protests')]")
+    shown = page.evaluate("getComputedStyle(document.querySelector('.geo-cluster > div')).backgroundColor")
+    assert shown == "rgb({}, {}, {})".format(*(int(protests[k:k + 2], 16) for k in (1, 3, 5)))
 
 
 def test_opening_view_holds_the_massacres_not_the_outliers(page):

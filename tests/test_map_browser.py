@@ -92,7 +92,7 @@ def test_layers_toggle(browser, seeds_map):
         for name in ("Place mentions", "Heat (incidents, by fatalities)", "Incident clusters"):
             page.get_by_label(name).check()
         page.wait_for_timeout(300)
-        assert page.locator(".marker-cluster, .geo-dot").count() > 0
+        assert page.locator(".geo-cluster, .geo-dot").count() > 0
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
         page.get_by_label("Incidents: Protests").uncheck()
         assert failed == [] and errors == []

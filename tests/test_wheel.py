@@ -78,7 +78,7 @@ def test_the_wheel_installs_and_works_outside_the_checkout(tmp_path):
     assert "map of 2 incident(s) from 2 article(s)" in out.stderr
     html = (work / "m.html").read_text(encoding="utf-8")
     assert sorted(map_incidents(html)) == [QUITO_ID, LEKKI_ID]  # only the user's articles: no Bolivian records
-    assert "Leaflet 1.9.4" in html and "markerClusterGroup" in html  # the vendored assets, inlined from the package
+    assert "Leaflet 1.9.4" in html and "geo-cluster" in html  # the vendored assets, inlined from the package
     out = geo("build", "-o", "m2.html")  # no seeds demo outside a checkout
     assert out.returncode == 2 and out.stderr.startswith("geo: error: give the articles to read"), out.stderr
     print(f"wheel built and installed in {installed - t0:.1f} s, used in {time.monotonic() - installed:.1f} s")

@@ -15,10 +15,12 @@ import folium
 
 from geo.atomic import atomic_write
 from geo.mapping.assets import OfflineMap
+from geo.mapping.labels import place_labels
 from geo.mapping.layers import AppControl, AppLayer, GeoAppElement
 from geo.mapping.mentions import mention_rows
 from geo.mapping.payload import encode
 from geo.mapping.regions import admin1_regions, boundaries
+from geo.mapping.view import view
 
 
 def _countries(dataset) -> set[str]:
@@ -35,13 +37,17 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
         mentions = mention_rows(dataset)
     countries = _countries(dataset)
     regions = admin1_regions(countries)
+    opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in dataset.incidents
+                    if i.place is not None and i.event_date is not None])
     payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, regions,
-                                boundaries(provinces="BO" in countries))
+                                boundaries(provinces="BO" in countries),
+                                place_labels(dataset, mentions, regions, countries, opening), opening)
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
     m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element
     m.add_child(GeoAppElement(payload))
     m.add_child(AppLayer("boundaries", "Boundaries (offline basemap)", overlay=False, show=True))
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=False, show=False).add_to(m)
+    m.add_child(AppLayer("labels", "Place names (offline)"))
     for t in payload["types"]:
         m.add_child(AppLayer(f"incidents:{t}", f"Incidents: {t}"))
     m.add_child(AppLayer("mentions", "Place mentions", show=False))

@@ -103,8 +103,10 @@ def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, regi
     return cols
 
 
-def encode(incidents, mentions, articles, regions, boundaries) -> tuple[dict, list]:
-    """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped)."""
+def encode(incidents, mentions, articles, regions, boundaries, labels=(), opening=None) -> tuple[dict, list]:
+    """(payload dict, [(incident_id, reason)] of incidents that cannot be mapped); ``labels`` as
+    :func:`geo.mapping.labels.place_labels` gives them; ``opening``: the opening view when the
+    caller has it already (else :func:`geo.mapping.view.view` of the mapped incidents)."""
     from geo.mapping.regions import region_index
 
     S = Strings()
@@ -121,11 +123,23 @@ def encode(incidents, mentions, articles, regions, boundaries) -> tuple[dict, li
         "incidents": cols, "range": [min(days), max(days)],
         "mentions": _mentions(mentions, S, arts), "regions": regions, "boundaries": boundaries,
         "choroScale": CHORO_SCALE, "unmapped": [[S(i), S(r)] for i, r in unmapped],
-        "bounds": bounds(points), "view": view(points),
+        "bounds": bounds(points), "view": opening if opening is not None else view(points),
     }
+    payload["labels"] = _labels(labels, S)
     payload["articles"] = arts.rows
     payload["strings"] = S.items
     return payload, unmapped
+
+
+def _labels(rows, S: Strings) -> dict:
+    """Place names, column by column: lat, lon, name, kind (index into ``kinds``), z (first zoom)."""
+    from geo.mapping.labels import KINDS
+
+    out: dict[str, list] = {"kinds": list(KINDS), "lat": [], "lon": [], "name": [], "kind": [], "z": []}
+    for lat, lon, name, kind, z in rows:
+        for k, v in (("lat", lat), ("lon", lon), ("name", S(name)), ("kind", KINDS.index(kind)), ("z", z)):
+            out[k].append(v)
+    return out
 
 
 def _mentions(rows, S: Strings, arts: Articles) -> dict:

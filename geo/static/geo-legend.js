@@ -17,8 +17,8 @@
       "Place mentions: purple, sized by how many articles name the place (dated by the article).",
       "Fatalities by region: darker = more killed in the dates shown.",
       "Heat: where incidents concentrate, weighted by fatalities.",
-      "Clusters: incidents grouped where they crowd.",
-      "Basemap: offline boundaries; OpenStreetMap tiles need a connection."
+      "Clusters: incidents counted where they crowd.",
+      "Basemap: offline boundaries and names; OpenStreetMap tiles need a connection."
     ];
     for (var k = 0; k < notes.length; k++) box.appendChild(el("div", notes[k], "geo-legend-note"));
     var sc = el("div", null, "geo-legend-row");

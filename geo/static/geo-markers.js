@@ -4,7 +4,8 @@
  * Markers that overlap at the current zoom (the same town's incidents, or La Paz,
  * El Alto and Senkata seen from afar) are set on a ring around their first member, with a
  * leader line to where each happened, so every one can be clicked at every zoom. Groups
- * larger than RING_MAX are left in place: that is what the clusters layer is for.
+ * larger than RING_MAX are left in place, and so is every marker when more than RING_POINTS are in
+ * view: that is what the clusters layer (geo-cluster.js) is for.
  */
 (function () {
   "use strict";
@@ -12,22 +13,31 @@
   /* A circle the date range can hide without leaving the map: added to and removed from the
    * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. */
   var GeoMarker = L.CircleMarker.extend({
+    _geoBatch: true,  // drawn with its like in one path (geo-canvas.js)
     _updatePath: function () { if (!this._geoHidden) L.CircleMarker.prototype._updatePath.call(this); },
     _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
   });
 
-  var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24;
+  var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24, RING_POINTS = 5000;
 
   GeoApp.prototype.buildMarkers = function () {
     var inc = this.inc, self = this, d = this.data;
-    // One canvas for all markers (the map's own renderer, preferCanvas): a second canvas
-    // stacked on top would swallow the clicks meant for the first.
-    this.renderer = this.map.getRenderer(L.circleMarker([0, 0]));
+    // One canvas for all markers and mentions: a second canvas stacked on top would swallow
+    // the clicks meant for the first.
+    this.renderer = new GeoApp.GeoCanvas();
     this.markers = new Array(this.n);
     this.groups = [];
+    // One popup for them all, opened from each group's clicks: 100,000 bound popups cost
+    // 100,000 objects and listeners.
+    this.incidentPopup = L.popup({maxWidth: 360, maxHeight: 420});
+    var onClick = function (e) {
+      L.DomEvent.stop(e);
+      self.showPopup(e.layer._geoIndex, e.layer.getLatLng());
+    };
     for (var t = 0; t < d.types.length; t++) {
-      var g = L.layerGroup();
+      var g = L.featureGroup();
       g.on("add remove", function () { self.scheduleLayout(); });
+      g.on("click", onClick);
       this.groups.push(g);
       this.layers["incidents:" + d.types[t]] = g;
     }
@@ -38,7 +48,6 @@
       });
       m._geoIndex = i;
       m._geoHidden = true;
-      m.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
       this.markers[i] = m;
       this.groups[inc.type[i]].addLayer(m);
     }
@@ -47,14 +56,14 @@
     this.leaderRenderer = L.canvas({pane: "geo-leaders"});
     this.leaders = L.layerGroup().addTo(this.map);
     this.moved = [];
-    this.map.on("zoomend", function () { self.layoutRing(); });
+    this.map.on("moveend", function () { self.layoutRing(); });  // a zoom, or a pan that brings markers into view
     this.follow(function (app) {
-      var r = app.renderer;
-      if (app.markersChanged && r._map) { r._redrawBounds = null; r._redraw(); }
+      if (app.markersChanged) app.renderer.requestFull();
       app.markersChanged = false;
+      var open = app.incidentPopup;
+      if (open.isOpen() && !app.visibleFlags[open._geoIndex]) app.map.closePopup(open);
       app.scheduleLayout();
     });
-    this.buildCluster();
   };
   GeoApp.parts.push("buildMarkers");
 
@@ -74,21 +83,30 @@
   /* Groups of markers that overlap at `zoom` (circles closer than their radii and a margin):
    * union-find over a grid of CELL-pixel cells; a cell too crowded to untangle is left alone. */
   GeoApp.prototype.crowds = function (zoom) {
-    var inc = this.inc, map = this.map, cells = {}, pts = [], parent = [];
+    var inc = this.inc, map = this.map, cells = new Map(), pts = [], parent = [], shown = [], ROW = 1 << 22;
+    // World pixels from the Web Mercator positions kept in typed arrays (map.project makes two
+    // objects a point: at 100,000 incidents a third of a date change's time).
+    var merc = this.mercator(), scale = 256 * Math.pow(2, zoom), view = map.getPixelBounds();
+    var x0 = view.min.x - CELL, y0 = view.min.y - CELL, x1 = view.max.x + CELL, y1 = view.max.y + CELL;
+    for (var t = 0; t < this.groups.length; t++) shown.push(map.hasLayer(this.groups[t]));
     for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i] || !map.hasLayer(this.groups[inc.type[i]])) continue;
-      var p = map.project([inc.lat[i], inc.lon[i]], zoom), key = Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
-      var k = pts.length;
-      pts.push({i: i, x: p.x, y: p.y, r: u.radius(inc.fat[i]), cx: Math.floor(p.x / CELL), cy: Math.floor(p.y / CELL)});
+      if (!this.visibleFlags[i] || !shown[inc.type[i]]) continue;
+      var x = merc.x[i] * scale, y = merc.y[i] * scale, cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;  // out of view: no ring needed
+      // A sea of markers has no groups to untangle (that is the clusters layer's work).
+      if (pts.length >= RING_POINTS) return [];
+      var k = pts.length, list = cells.get(cx * ROW + cy);
+      pts.push({i: i, x: x, y: y, r: u.radius(inc.fat[i]), cx: cx, cy: cy});
       parent.push(k);
-      (cells[key] = cells[key] || []).push(k);
+      if (!list) cells.set(cx * ROW + cy, list = []);
+      list.push(k);
     }
     function root(k) { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; }
     for (var a = 0; a < pts.length; a++) {
       var pa = pts[a];
       for (var dx = -1; dx <= 1; dx++) {
         for (var dy = -1; dy <= 1; dy++) {
-          var cell = cells[(pa.cx + dx) + ":" + (pa.cy + dy)];
+          var cell = cells.get((pa.cx + dx) * ROW + pa.cy + dy);
           if (!cell || cell.length > CROWDED) continue;
           for (var c = 0; c < cell.length; c++) {
             var b = cell[c], pb = pts[b];
@@ -132,6 +150,7 @@
         var ll = map.unproject(L.point(cx + R * Math.cos(ang), cy + R * Math.sin(ang)), zoom);
         this.markers[i].setLatLng(ll);
         this.moved.push(i);
+        if (this.incidentPopup.isOpen() && this.incidentPopup._geoIndex === i) this.incidentPopup.setLatLng(ll);
         L.polyline([[inc.lat[i], inc.lon[i]], ll], {renderer: this.leaderRenderer, interactive: false, weight: 1,
                                                      color: "#333", opacity: 0.7}).addTo(this.leaders);
       }
@@ -154,44 +173,13 @@
     var g = this.groups[this.inc.type[i]];
     if (!this.map.hasLayer(g)) g.addTo(this.map);
     this.layoutRing();
-    this.markers[i].openPopup();
+    this.showPopup(i, this.markers[i].getLatLng());
     return true;
   };
 
-  GeoApp.prototype.buildCluster = function () {
-    var self = this, css = [];
-    for (var t = 0; t < this.data.colors.length; t++) {
-      var c = this.data.colors[t];
-      if (/^#[0-9a-fA-F]{3,8}$/.test(c)) css.push(".geo-dot-" + t + "{background:" + c + "}");
-    }
-    var style = document.createElement("style");
-    style.textContent = css.join("\n");
-    document.head.appendChild(style);
-    this.icons = this.data.colors.map(function (_, t) {
-      return L.divIcon({className: "geo-dot geo-dot-" + t, iconSize: [12, 12]});
-    });
-    this.cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-                                         spiderfyOnMaxZoom: true, maxClusterRadius: 40});
-    this.clusterFilled = false;
-    // Built when first shown: the cluster index costs time nobody should pay for a hidden layer.
-    this.cluster.on("add", function () { self.fillCluster(); });
-    this.follow(function (app) {
-      if (app.clusterFilled && app.map.hasLayer(app.cluster)) app.fillCluster(); else app.clusterFilled = false;
-    });
-    this.layers.cluster = this.cluster;
-  };
-
-  GeoApp.prototype.fillCluster = function () {
-    var batch = [], inc = this.inc, self = this;
-    for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i]) continue;
-      var mk = L.marker([inc.lat[i], inc.lon[i]], {icon: this.icons[inc.type[i]]});
-      mk._geoIndex = i;
-      mk.bindPopup(function (layer) { return self.popup(layer._geoIndex); }, {maxWidth: 360, maxHeight: 420});
-      batch.push(mk);
-    }
-    this.cluster.clearLayers();
-    this.cluster.addLayers(batch);
-    this.clusterFilled = true;
+  GeoApp.prototype.showPopup = function (i, latlng) {
+    var p = this.incidentPopup;
+    p._geoIndex = i;
+    p.setLatLng(latlng).setContent(this.popup(i)).openOn(this.map);
   };
 })();

@@ -41,6 +41,20 @@
     return p;
   };
 
+  /* A popup fades out for 200 ms once closed, and would take the clicks meant for what lies
+   * under it all that time: while it closes, it takes none (geo-closing, geo-map.css). */
+  GeoApp.prototype.buildPopups = function () {
+    this.map.on("popupclose", function (e) {
+      var c = e.popup.getElement();
+      if (c) L.DomUtil.addClass(c, "geo-closing");
+    });
+    this.map.on("popupopen", function (e) {
+      var c = e.popup.getElement();
+      if (c) L.DomUtil.removeClass(c, "geo-closing");
+    });
+  };
+  GeoApp.parts.push("buildPopups");
+
   GeoApp.prototype.popup = function (i) {
     var inc = this.inc, S = this.S, d = this.data;
     var box = el("div", null, "geo-popup");
