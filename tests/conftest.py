@@ -33,3 +33,21 @@ def gazetteer():
 KANSAS_PAPER = ["Flooding closed roads in Junction City, Kan., and Wamego, Kan.",
                 "Riley County commissioners met in Manhattan, Kan., on Monday.",
                 "A Wamego man was arrested in Junction City, Kan."]
+
+
+# The map's browser tests: one Chromium and one seeds page per test module.
+@pytest.fixture(scope="module")
+def browser():
+    from geo.mapping.browser import launch
+
+    with launch() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def seeds_map(tmp_path_factory):
+    from geo.dataset import build_dataset
+    from geo.mapping import save_map
+    from geo.paths import DEMO_CURATED, SEEDS_DIR
+
+    return save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), tmp_path_factory.mktemp("map") / "seeds.html")

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dataset import build_dataset
-from geo.mapping import save_map
-from geo.mapping.browser import chromium_path, launch, open_offline
-from geo.paths import DEMO_CURATED, SEEDS_DIR
+from geo.mapping.browser import chromium_path, open_offline
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(chromium_path() is None,
@@ -23,15 +20,6 @@ LA_PAZ_GROUP = {"BO-20191114-la-paz-pro", "BO-20191114-la-paz-pro-2", "BO-201911
 COCHABAMBA_GROUP = {"BO-20191114-cochabamba-rio", "BO-20191116-cochabamba-pro", "BO-20191115-huayllani-pro"}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def seeds_map(tmp_path_factory):
-    return save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), tmp_path_factory.mktemp("map") / "seeds.html")
 
 
 @pytest.fixture

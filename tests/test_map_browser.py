@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from geo.dataset import Dataset, build_dataset
+from geo.dataset import Dataset
 from geo.mapping import save_map
-from geo.paths import DEMO_CURATED, SEEDS_DIR
-from geo.mapping.browser import chromium_path, launch, open_offline
+from geo.mapping.browser import chromium_path, open_offline
 from geo.place import Place
 from geo.records import Incident, Source
 from tests.conftest import km
@@ -19,15 +18,6 @@ pytestmark = pytest.mark.skipif(chromium_path() is None,
                                 reason="Chromium not installed (Debian: apt-get install chromium; .ci/run does it)")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def seeds_map(tmp_path_factory):
-    return save_map(build_dataset([SEEDS_DIR], curated=DEMO_CURATED), tmp_path_factory.mktemp("map") / "seeds.html")
 
 
 def click_incident(page, location: str) -> str:

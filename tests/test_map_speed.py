@@ -11,7 +11,7 @@ import pytest
 
 from geo.dataset import Dataset, build_dataset
 from geo.mapping import save_map
-from geo.mapping.browser import chromium_path, launch, open_offline
+from geo.mapping.browser import chromium_path, open_offline
 from geo.paths import DEMO_CURATED, SEEDS_DIR
 from geo.place import Place
 from geo.records import Incident, Source
@@ -27,12 +27,6 @@ COUNT_CLEARS = """(() => { const clear = CanvasRenderingContext2D.prototype.clea
     return clear.apply(this, arguments); }; })()"""
 FULL_DRAWS = "window.geoClears.filter(c => c === geoApp.renderer._container).length"
 FRAME = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 def many(n: int) -> Dataset:
