@@ -365,3 +365,16 @@ def test_a_papers_own_town_is_itself(toponymer):
     arts = outlet_articles(texts, "Sentinel-Review")
     woodstock = [m for m in toponymer.find_all(arts)["3"] if m.text == "Woodstock"][0]
     assert (woodstock.country, woodstock.admin1) == ("CA", "Ontario")
+
+
+def test_an_outlets_home_is_a_mention_from_its_own_stories():
+    from geo.articles import Article
+    from geo.geoparse import Geoparser
+    from geo.geoparse.outlets import outlet_homes
+
+    g = Geoparser()
+    texts = ["A fire in Alexandria, La., and in Pineville.", "Pineville council met.", "Alexandria, La., mourns."]
+    arts = [Article.from_text(t, article_id=str(i), outlet="The Town Talk") for i, t in enumerate(texts)]
+    arts.append(Article.from_text("ALEXANDRIA, La. — A storm hit.", article_id="x", outlet="Other News"))
+    home = outlet_homes(arts, {a.article_id: g.find(a) for a in arts}, g.names)["The Town Talk"]
+    assert home.text == "Alexandria"

@@ -52,17 +52,18 @@ def outlet_town(outlet: str, support: Callable[[float, float], int], names: Name
 
 
 def _towns_named(articles: list[Article], found: dict[str, list[Mention]]) -> tuple[
-        Counter[str], dict[str, Counter[tuple[float, float]]], dict[tuple[float, float], Mention]]:
-    """Per outlet: its articles, the towns they name (point -> articles naming it), and a mention of each."""
+        Counter[str], dict[str, Counter[tuple[float, float]]], dict[tuple[str, tuple[float, float]], Mention]]:
+    """Per outlet: its articles, the towns they name (point -> articles naming it), and a mention
+    of each by one of its own articles (another outlet's spelling is not this outlet's home)."""
     towns: dict[str, Counter[tuple[float, float]]] = {}
     count: Counter[str] = Counter()
-    where: dict[tuple[float, float], Mention] = {}
+    where: dict[tuple[str, tuple[float, float]], Mention] = {}
     for a in articles:
         if a.outlet:
             count[a.outlet] += 1
             named = {m.place.point: m for m in found.get(a.article_id, [])
                      if m.place is not None and m.feature in TOWN_FEATURES and m.feature != "local"}
-            where.update(named)
+            where.update({(a.outlet, point): m for point, m in named.items()})
             towns.setdefault(a.outlet, Counter()).update(named.keys())
     return count, towns, where
 
@@ -103,7 +104,7 @@ def outlet_homes(articles: list[Article], found: dict[str, list[Mention]], names
         near = [support(*p) for p, _ in common]
         best = max(range(len(common)), key=near.__getitem__)  # the first of equals, as before
         if near[best] >= HOME_SHARE * sum(points.values()):
-            homes[outlet] = where[common[best][0]]
+            homes[outlet] = where[(outlet, common[best][0])]
     return homes
 
 
