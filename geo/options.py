@@ -1,4 +1,5 @@
-"""Settings of geo's caches and of its online geocoder, in one object (geopy's ``options`` pattern).
+"""geo's settings, in one object (geopy's ``options`` pattern): its caches, its online geocoder,
+its Dask scheduler, the Chromium its map checks drive.
 
 >>> from geo.options import options
 >>> options.online_timeout = 5      # seconds for one whole request, for this process
@@ -113,7 +114,6 @@ class Options:
     #: Seconds to wait for the answer cache while another process writes to it.
     cache_wait_seconds = _Setting("GEO_CACHE_WAIT", 30.0, _number(MAX_SECONDS),
                                   f"a number of seconds from 0 to {MAX_SECONDS:g}")
-    #: Days after which a gazetteer index of another version, unused since, is deleted.
     #: A running ``dask.distributed`` scheduler to send the work to (``--scheduler``).
     dask_scheduler = _Setting("GEO_DASK_SCHEDULER", None, str, "a scheduler address such as tcp://HOST:8786")
     #: Seconds to wait for that scheduler to answer.
@@ -121,6 +121,11 @@ class Options:
                             f"a number of seconds above 0, at most {MAX_SECONDS:g}")
     #: Keep per-article results in the cache folder for the next run (``--no-cache``: 0).
     result_cache = _Setting("GEO_RESULT_CACHE", True, _flag, "1 or 0")
+    #: The folder of caches geo rebuilds at will (default: ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``).
+    cache_dir = _Setting("GEO_CACHE_DIR", None, Path, "a folder path")
+    #: The Chromium the map's screenshots and browser checks drive (default: found on PATH).
+    chromium = _Setting("GEO_CHROMIUM", None, str, "a program path")
+    #: Days after which a gazetteer index of another version, unused since, is deleted.
     index_keep_days = _Setting("GEO_INDEX_KEEP_DAYS", 30.0, _number(MAX_DAYS, above_zero=True),
                                f"a number of days above 0, at most {MAX_DAYS:g}")
 

@@ -54,7 +54,9 @@ def cache_dir() -> Path:
 
     ``$GEO_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``.
     """
-    if env := os.environ.get("GEO_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    from geo.options import options
+
+    if (chosen := options.cache_dir) is not None:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"  # the XDG convention, not geo's own
     return Path(base) / "geo"

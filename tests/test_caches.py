@@ -214,3 +214,17 @@ def test_an_answer_cache_locked_too_long_is_a_clear_error_and_kept(tmp_path):
     assert cli.stderr.startswith(f"geo: error: online answer cache {path} is locked") and len(
         cli.stderr.splitlines()) == 1, cli.stderr
     assert holder.returncode == 0
+
+
+def test_the_cache_folder_is_a_setting_of_the_one_options_object(tmp_path, monkeypatch):
+    from geo.options import options
+    from geo.paths import cache_dir
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "from-env"))
+    assert cache_dir() == tmp_path / "from-env"
+    options.cache_dir = tmp_path / "assigned"  # a program's choice beats the environment
+    try:
+        assert cache_dir() == tmp_path / "assigned"
+    finally:
+        del options.cache_dir
+    assert cache_dir() == tmp_path / "from-env"

@@ -7,7 +7,6 @@ Uses Playwright's Python package driving the system's Chromium (Debian package
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def chromium_path() -> str | None:
     """The Chromium executable: ``$GEO_CHROMIUM``, else chromium on PATH, else None."""
-    for candidate in (os.environ.get("GEO_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
+    from geo.options import options
+
+    for candidate in (options.chromium, shutil.which("chromium"), shutil.which("chromium-browser"),
                       "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
