@@ -300,3 +300,9 @@ def test_a_shooting_told_with_two_places_is_one_report_with_its_figures():
     inc = only(["Somarie Astudillo said a round hit her nephew, Chris Perez of Allentown, in Bethlehem, Pa., on "
                 "Sunday, killing him."])
     assert inc.fatalities == 1 and len(inc.sources) == 1
+
+
+def test_a_headline_that_says_someone_was_shot_counts_one_injured():
+    inc = only(["Teenager shot outside a store\n\nMEMPHIS, Tenn. — Police are looking for the gunman who fired at a "
+                "teenager outside a store in Memphis on Sunday."])
+    assert (inc.injuries, inc.fatalities) == (1, 0)
