@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from geo.cli_output import emit, fail, note, set_quiet, not_an_input, output_or_fail, parse_date_option, write_output, writing
+from geo.cli_output import emit, fail, note, not_an_input, output_or_fail, parse_date_option, write_output, writing
 
 app = typer.Typer(
     name="geo",
@@ -46,7 +46,9 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
                                      "no summary): 'geo -q build news/ -o news.html'.")) -> None:
     """Turn news articles about a crisis into a geocoded, dated incident dataset and a map."""
     if quiet:
-        set_quiet()
+        from geo.options import options
+
+        options.quiet = True
 
 
 @app.command(epilog="Examples:\n\n"

@@ -11,22 +11,13 @@ from typing import NoReturn, Optional
 
 import typer
 
-
-_QUIET = False  # -q: only warnings and errors on stderr
-
-
-def set_quiet() -> None:
-    """Silence notes and progress for the rest of this command (``geo -q``)."""
-    global _QUIET
-    from geo.progress import silence
-
-    _QUIET = True
-    silence()
+from geo.options import options
 
 
 def note(message: str) -> None:
-    """An informational line on stderr (a summary, where the output went), unless ``-q``."""
-    if not _QUIET:
+    """An informational line on stderr (a summary, where the output went), unless quiet
+    (``geo -q``, ``GEO_QUIET=1``)."""
+    if not options.quiet:
         typer.echo(message, err=True)
 
 

@@ -307,8 +307,10 @@ class Gazetteer:
                 rows = self._query(SQL_BEST_BY_NAME, (key,))  # a close call: let SQLite rank them all
                 r, score = rows[0][:-1], rows[0][-1]
             rest: object = RunnersUp(self, query)
-            if not r[13] and (own := own_name_first([(0.0, r)] + [(0.0, row) for row in rows])[0][1]) is not r:
-                r, score = own, own[11] + BONUS_PRIMARY  # "Philadelphia": the city so named, not Amman
+            if not r[13]:  # "Philadelphia": the city so named, not Amman's old name
+                own = own_name_first([(0.0, r)] + [(0.0, row) for row in rows if row[0] != r[0]])[0][1]
+                if own is not r:
+                    r, score = own, own[11] + BONUS_PRIMARY
         else:
             key, scored = self._ranked(query, country, 6)
             if not scored:

@@ -72,3 +72,15 @@ def is_latin(name: str) -> bool:
     """
     key = normalize_name(name)
     return bool(key) and key.isascii()
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an) ")  # the Arabic article, as transliterated
+
+
+def without_article(key: str) -> str:
+    """A normalised name without a leading Arabic article, for comparing spellings.
+
+    >>> without_article("al minya"), without_article("alexandria")
+    ('minya', 'alexandria')
+    """
+    return _ARABIC_ARTICLE.sub("", key)

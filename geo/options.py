@@ -121,6 +121,8 @@ class Options:
                             f"a number of seconds above 0, at most {MAX_SECONDS:g}")
     #: Keep per-article results in the cache folder for the next run (``--no-cache``: 0).
     result_cache = _Setting("GEO_RESULT_CACHE", True, _flag, "1 or 0")
+    #: Only warnings and errors on stderr: no progress, no summaries (``geo -q``).
+    quiet = _Setting("GEO_QUIET", False, _flag, "1 or 0")
     #: The folder of caches geo rebuilds at will (default: ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``).
     cache_dir = _Setting("GEO_CACHE_DIR", None, Path, "a folder path")
     #: The Chromium the map's screenshots and browser checks drive (default: found on PATH).

@@ -7,16 +7,9 @@ import time
 from collections.abc import Iterable, Iterator, Sized
 from typing import TypeVar
 
+from geo.options import options
+
 T = TypeVar("T")
-
-
-_SILENT = False
-
-
-def silence() -> None:
-    """No progress lines from here on (the command line's ``-q``)."""
-    global _SILENT
-    _SILENT = True
 
 
 def progress(items: Iterable[T], label: str, total: int | None = None, stream=None) -> Iterator[T]:
@@ -26,7 +19,7 @@ def progress(items: Iterable[T], label: str, total: int | None = None, stream=No
     [1, 2]
     """
     stream = stream or sys.stderr
-    if _SILENT or not (hasattr(stream, "isatty") and stream.isatty()):
+    if options.quiet or not (hasattr(stream, "isatty") and stream.isatty()):
         yield from items
         return
     total = total if total is not None else (len(items) if isinstance(items, Sized) else None)

@@ -112,12 +112,19 @@ def _within_county(a: Place | None, b: Place | None) -> bool:
     return a.country == b.country and a.admin1 == b.admin1 and same_place(a, b, COUNTY_KM)
 
 
+def _figure(t: Told, name: str) -> int | None:
+    """A report's own figure (``injured``: stated, else the people hit who did not die), or an
+    incident's (its ``injuries``)."""
+    if name == "injured" and not isinstance(t, Report):
+        name = "injuries"
+    return getattr(t, name, None)
+
+
 def _figures_agree(a: Told, b: Told) -> bool:
     """The two give a figure alike and none differently (one story's "two were shot" told a
     day later): figures known on one side only prove nothing."""
     shared = 0
-    for name in ("fatalities", "injured"):
-        x, y = (getattr(t, name, getattr(t, "injuries", None)) for t in (a, b))
+    for x, y in ((_figure(a, "fatalities"), _figure(b, "fatalities")), (_figure(a, "injured"), _figure(b, "injured"))):
         if x is not None and y is not None:
             if x != y:
                 return False

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from geo.gazetteer import Gazetteer, GeocodeResult, default_gazetteer
 from geo.gazetteer_index import spelled_ids
+from geo.normalize import without_article
 
 OPTIONS = 8  # readings kept per name
 MANY_OPTIONS = 60  # when they tie ("Madison County" is in 20 states), for nearness to choose from
@@ -34,7 +35,7 @@ class Names:
         self._within = lru_cache(maxsize=20_000)(  # readings of a name in its "X, Y" qualifier
             lambda key, qualifier, focus: tuple(self.gazetteer.lookup_within(key, qualifier, focus, OPTIONS)))
         self._spelled = lru_cache(maxsize=20_000)(lambda key, spelled: spelled_ids(self.gazetteer.db, key, spelled))
-        self._keys_in: dict[tuple[str, str], list[str]] = {}
+        self._keys_in: dict[tuple[str, str], dict[str, str]] = {}
         self.country = lru_cache(maxsize=512)(self.gazetteer.country)
         self.region = lru_cache(maxsize=512)(self.gazetteer.region)
 
@@ -92,11 +93,12 @@ class Names:
         kept = tuple(o for o in options if o.gazetteer_id in ids or _spelled_alike(o, spelled))
         return kept or (tuple(o for o in self.many(key, None) if o.gazetteer_id in ids) if widen else ()) or options
 
-    def keys_in(self, country: str, initial: str) -> list[str]:
-        """The names (keys) of one country's places that start with ``initial``, for fuzzy matching."""
+    def keys_in(self, country: str, initial: str) -> dict[str, str]:
+        """The names (keys) of one country's places that start with ``initial``, each with its
+        spelling for fuzzy matching (without an Arabic article): read once per geoparser."""
         keys = self._keys_in.get((country, initial))
         if keys is None:
-            keys = self._keys_in[(country, initial)] = [r[0] for r in self.gazetteer.db.execute(
+            keys = self._keys_in[(country, initial)] = {r[0]: without_article(r[0]) for r in self.gazetteer.db.execute(
                 "SELECT DISTINCT norm FROM names WHERE country = ? AND norm >= ? AND norm < ?",
-                (country, initial, initial[:-1] + chr(ord(initial[-1]) + 1)))]
+                (country, initial, initial[:-1] + chr(ord(initial[-1]) + 1)))}
         return keys

@@ -10,14 +10,13 @@ fuzzy: a reader should know the gazetteer spells it otherwise.
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.lexicon import DEMONYMS, STOPWORDS
-from geo.normalize import normalize_name
+from geo.normalize import normalize_name, without_article
 
 _WORD = r"(?:[Aa]l-|[Ee]l-)?[A-ZÁÉÍÓÚÑ][\w’'-]*\w"
 _NOUN = r"(?:area|county|province|region|district|city|town|village|state)\b"
@@ -25,7 +24,6 @@ _PRESENTED = (
     re.compile(rf"\b(?:in|near|at|outside)\s+(?P<name>{_WORD}(?:\s+{_WORD})?)(?=[\s,.;:])(?!\s+[A-Z]|\s+{_NOUN})"),
     re.compile(rf"(?P<name>{_WORD}(?:\s+{_WORD})?),\s+(?P<country>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b"),
 )
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an) ")  # the Arabic article, as transliterated
 _CUTOFF = 90.0  # rapidfuzz ratio (0-100) a variant needs
 _MIN_LENGTH = 6  # shorter names have too many near neighbours
 
@@ -56,22 +54,9 @@ def _reading(key: str, country: str, names: Names) -> tuple[str, bool] | None:
             return variant, False
     if len(key) < _MIN_LENGTH:
         return None
-    choices = _bare_keys(names, country, key[:1])  # a variant keeps its first letter
-    best = process.extractOne(_ARTICLE.sub("", key), choices, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
+    choices = names.keys_in(country, key[:1])  # a variant keeps its first letter
+    best = process.extractOne(without_article(key), choices, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
     return (best[2], True) if best else None
-
-
-_BARE: WeakKeyDictionary[Names, dict[tuple[str, str], dict[str, str]]] = WeakKeyDictionary()
-
-
-def _bare_keys(names: Names, country: str, initial: str) -> dict[str, str]:
-    """One country's names that start with ``initial``, each without the Arabic article, by name:
-    worked out once per geoparser, so the fuzzy scan runs in rapidfuzz alone."""
-    per_names = _BARE.setdefault(names, {})
-    bare = per_names.get((country, initial))
-    if bare is None:
-        bare = per_names[(country, initial)] = {k: _ARTICLE.sub("", k) for k in names.keys_in(country, initial)}
-    return bare
 
 
 def variants(text: str, cands: list[Candidate], focus: str | None, persons: set[str],
