@@ -114,9 +114,10 @@ def _goes_on(place: Mention, rep: Report) -> bool:
         return True
     if place.place is None or rep.place is None:
         return False
-    if place.feature in ("admin1", "admin2", "country"):  # "the Cook County medical examiner": the area it lies in
-        return place.country == rep.place.country and place.feature == "country" or \
-            (place.admin1 is not None and place.admin1 == rep.place.admin1)
+    if place.feature == "country":
+        return place.country == rep.place.country
+    if place.feature in ("admin1", "admin2"):  # "the Cook County medical examiner": the area it lies in
+        return place.admin1 is not None and place.admin1 == rep.place.admin1
     return place.feature in ("local", "district", "site") and same_place(place.place, rep.place, SAME_EVENT_KM)
 
 
@@ -155,8 +156,7 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     for place, near in chosen:
         when, precision = bind_date(sent, place, chosen, at, follow_up=kind == "arrest")
         cutoff = shift(published, -HISTORY_DAYS)
-        told_by_story = sent.story_date is not None and (when, precision) == sent.story_date.value
-        if when and cutoff and when < cutoff and not told_by_story:
+        if when and cutoff and when < cutoff and not _story_is_about(sent, when, precision):
             continue  # background history, not this crisis' event (unless the story is about it: a trial's)
         raw_s, raw_e = ctx.article.raw_span(sent.offset, sent.offset + len(sent.text))
         actor1, actor2 = actors(etype, sub, sent.text, place.country)
@@ -167,6 +167,12 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
                      quote=sent.text, start=raw_s, end=raw_e)
         out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
     return out
+
+
+def _story_is_about(sent: Sentence, when: date, precision: str) -> bool:
+    """True when an old date is the story's own date for its news (a trial story's shooting), which
+    is read only then: most events are recent and never ask."""
+    return sent.story_date is not None and (when, precision) == sent.story_date.value
 
 
 def _misplaced(m: Mention, here: Mention, dateline: bool) -> bool:
