@@ -5,6 +5,8 @@ They are general-purpose news lists (English and Spanish), not tuned to one stor
 
 from __future__ import annotations
 
+from importlib import resources
+
 # Function words that start sentences ("In Cochabamba, ...") and are never place names here.
 STOPWORDS = frozenset("""
 a an the and or but nor so yet for of in on at to from by with without within into onto upon over under
@@ -36,8 +38,16 @@ professor prof don doña señor señora leader spokesman spokeswoman spokesperso
 journalist reporter correspondent analyst author writer historian economist lawyer ombudsman
 """.split())
 
-# Frequent given names in English- and Spanish-language news (a person follows).
-GIVEN_NAMES = frozenset("""
+
+def _census_given_names() -> frozenset[str]:
+    """The US Census Bureau's 1990 given names but those of big places (``geo/data/given_names.txt``,
+    built by ``scripts/build_given_names.py``)."""
+    text = resources.files("geo").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Frequent given names in English- and Spanish-language news (a person follows), and the census's.
+GIVEN_NAMES = _census_given_names() | frozenset("""
 evo jeanine carlos luis fernando álvaro alvaro juan jose josé maria maría ana eva sergio omar arturo
 marco mike michael john james robert william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy

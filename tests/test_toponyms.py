@@ -378,3 +378,16 @@ def test_an_outlets_home_is_a_mention_from_its_own_stories():
     arts.append(Article.from_text("ALEXANDRIA, La. — A storm hit.", article_id="x", outlet="Other News"))
     home = outlet_homes(arts, {a.article_id: g.find(a) for a in arts}, g.names)["The Town Talk"]
     assert home.text == "Alexandria"
+
+
+def test_a_name_given_an_age_or_a_home_town_is_a_persons(gazetteer):
+    # Surnames that name towns somewhere (Smith, Nevada; Salazar; Williams, California), read
+    # with modifiers counted as the incident extractor reads local news.
+    reader = Toponymer(gazetteer, modifiers=True)
+    text = ("Deshawn Smith, 15, was hurt on a porch in Pine Hills when Smith dropped the gun. "
+            "The body of 25-year-old Tavion Williams, of Homestead, was found on Friday. Williams had been shot. "
+            "Police said Jaime Salazar was driving. Salazar later died. "
+            "Deputies in Mesa, 15 miles east of Phoenix, made an arrest.")
+    found = [t for t, _ in names(reader, text)]
+    assert "Smith" not in found and "Williams" not in found and "Salazar" not in found
+    assert {"Pine Hills", "Homestead", "Mesa", "Phoenix"} <= set(found)

@@ -148,6 +148,8 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
         return Verdict(None)  # "US$10,000": a currency
     if people.speaks(key, tail, len(name_toks) == 1, names) and not _after_locative(text, start):
         return Verdict(None, person=key)
+    if not possessive and people.given_age(tail, in_name=i > 0 and run[i - 1].capital):
+        return Verdict(None, person=key)
     # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
     before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
     county = listed_county(text, start, end, key, names)  # "Douglas, Sarpy and Lancaster counties": a list

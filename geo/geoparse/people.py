@@ -25,7 +25,7 @@ def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
                     if not t.capital:
                         break  # "Steven Sachs of Alexandria": the name ends before "of"
                     key = normalize_name(t.text)
-                    if names.usual_feature(key) != "country":
+                    if names.usual_feature(key) != "country" and not names.is_region(key):
                         persons.add(key)
     return persons
 
@@ -50,6 +50,18 @@ def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
     following = re.match(r"\s+(\w+)", tail)
     next_word = following.group(1).lower() if following else ""
     return next_word in PERSON_VERBS and one_word and not names.is_region(key)
+
+
+# "Smith, 15,", "Williams, a 33-year-old", "Guzman (15)": a name given an age is a person's.
+_AGE_AFTER = re.compile(r"(?:,\s*(?:an?\s+|aged?\s+)?|\s*\()\d{1,3}(?:\s*,|\s*\)|-?\s*years?[\s-]+old\b)")
+# "Kadeem Williams, of Homestead": a person's name, then the town the person is from.
+_FROM_AFTER = re.compile(r",\s+of\s+[A-Z]")
+
+
+def given_age(tail: str, in_name: bool) -> bool:
+    """True when the text after a name (``tail``) gives a person's age, or, for the last word of
+    a longer name (``in_name``), the town a person is from."""
+    return bool(_AGE_AFTER.match(tail)) or (in_name and bool(_FROM_AFTER.match(tail)))
 
 
 def without_persons(cands: list[Candidate], persons: set[str]) -> list[Candidate]:
