@@ -391,3 +391,16 @@ def test_a_name_given_an_age_or_a_home_town_is_a_persons(gazetteer):
     found = [t for t, _ in names(reader, text)]
     assert "Smith" not in found and "Williams" not in found and "Salazar" not in found
     assert {"Pine Hills", "Homestead", "Mesa", "Phoenix"} <= set(found)
+
+
+def test_a_citys_sides_and_possessive_counties(toponymer):
+    # "South Side" alone is another name of a Staten Island village, "Prince George" a Virginia
+    # town: here they are a part of Chicago and the Maryland county.
+    text = ("CHICAGO — Two men were shot on the city's South Side. Later a girl was hurt on the Far West Side. "
+            "In Maryland, six people were shot in Prince George’s County.")
+    found = {m.text: m for m in toponymer.find(Article.from_text(text))}
+    chicago = found["CHICAGO"].place
+    for side in ("South Side", "Far West Side"):
+        assert found[side].feature == "local" and km(*found[side].place.point, *chicago.point) < 1
+    county = found["Prince George’s County"]
+    assert (county.name, county.admin1, county.feature) == ("Prince George's County", "Maryland", "admin2")

@@ -26,6 +26,8 @@ _LOCAL_FEATURE = re.compile(
     rf"(?<![\w’'-])(?:{_LOCAL_WORD}\s+){{1,3}}(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike|River|Creek|"
     # as local news abbreviates them: "on Cleveland Ave", "the 2600 block of Birney Pl."
     r"Ave|Blvd|Rd|Ln|Pkwy|Pl|Cir|Hwy)\b"
+    # a city's sides, which no gazetteer holds as such ("Chicago's South Side", "the Far West Side")
+    r"|\b(?:(?:Far|Near|Lower|Upper)\s+)?(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)\s+Side\b"
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
 _DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December)\b")

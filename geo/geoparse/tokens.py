@@ -23,6 +23,8 @@ WORD = re.compile(_WORD_BODY % "")
 TOKEN = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?!(?<=[^\W\d_]-)[A-ZÁÉÍÓÚÑ])(?!(?<=[^\W\d_]\.)[A-Z]\.)(?:"
                    + _WORD_BODY % (r"(?:(?![a-z])|(?=(?:%s)\b))" % "|".join(sorted(CONNECTORS, key=len, reverse=True)))
                    + ")")
+_OWNER_GAPS = ("'s ", "’s ")
+_OWNED_AREAS = frozenset(("county", "parish"))
 _CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)  # "I’ve", "We’re", "Don't": words
 
 
@@ -46,6 +48,10 @@ def runs(text: str) -> list[list[Token]]:
         # the period of "St. Louis".
         joined = prev_end >= 0 and run and (gap in (" ", "-", "] ", " [")
                                             or (gap == ". " and run[-1].lower in NAME_ABBREVIATIONS))
+        if run and gap in _OWNER_GAPS and tok.lower in _OWNED_AREAS and prev_end == run[-1].end:
+            # "Prince George's County", "St. Mary's Parish": the possessive is part of the name.
+            run[-1] = Token(run[-1].text + gap[:2], run[-1].start, run[-1].end + 2)
+            joined = True
         shouting = len(tok.text) > 1 and tok.text.isupper()  # "US", "SACABA"
         # A capitalised function word ("Texas A white ...", "Toronto Saturday") ends a name.
         if tok.capital and not (tok.lower in STOPWORDS and not shouting) and not _CONTRACTION.search(tok.text):
