@@ -404,3 +404,13 @@ def test_a_citys_sides_and_possessive_counties(toponymer):
         assert found[side].feature == "local" and km(*found[side].place.point, *chicago.point) < 1
     county = found["Prince George’s County"]
     assert (county.name, county.admin1, county.feature) == ("Prince George's County", "Maryland", "admin2")
+
+
+def test_an_abbreviated_state_and_the_towns_near_the_story_settle_namesakes(toponymer):
+    # "Wash." is the state, not the capital beside Arlington, Virginia; the Wilson near
+    # Ellsworth County and Salina is the Kansas village, not the bigger Oklahoma town.
+    found = {m.text: m.admin1 for m in toponymer.find(Article.from_text(
+        "A deputy was shot in Arlington, Wash., on Friday. Deputies in Ellsworth County are looking "
+        "for a gunman near Wilson. The wounded deputy was flown to Salina."))}
+    assert found["Arlington"] == "Washington"
+    assert found["Wilson"] == "Kansas"

@@ -16,7 +16,8 @@ from geo.geoparse.qualifiers import qualifier_of
 from geo.geoparse.records import Candidate, Token
 from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
 from geo.geoparse.spotters import COUNTY_WORDS, listed_county
-from geo.lexicon import DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_NOUNS, STOPWORDS
+from geo.lexicon import (DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS, PLACE_NOUNS,
+                         STOPWORDS)
 from geo.normalize import normalize_name, spelling
 
 _CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
@@ -105,7 +106,8 @@ def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
         prev = prev[:-1]  # "around the Senkata plant"
     cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
                           or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
-    cue = (cue or (qualifier is not None and names.is_region(normalize_name(qualifier)))
+    cue = (cue or (qualifier is not None and (qualifier in PLACE_ABBREVIATIONS
+                                              or names.is_region(normalize_name(qualifier))))
            or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
                    and names.known(normalize_name(before_comma.group(1)))))
     return cue or (len(key) > 2 and text[start:end].isupper() and bool(DATELINE.match(text, end)))

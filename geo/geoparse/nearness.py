@@ -47,9 +47,9 @@ def _options(key: str, focus: Focus, home: Place | None, names: Names) -> tuple[
     if len(options) == OPTIONS and options[-1].score == options[0].score:
         # Equals beyond the first few: all of them.
         options = tuple(o for o in names.many(key, focus.country) if o.score == options[0].score)
-    elif home is not None and len(options) == OPTIONS and options[-1].score > options[0].score - reach:
-        # A local paper's "Clinton" may be the country's twentieth: every namesake the
-        # home could still lift to the top.
+    elif len(options) == OPTIONS and options[-1].score > options[0].score - reach:
+        # A local paper's "Clinton", the "Marion" of a story that names Wichita, may be the
+        # country's twentieth: every namesake nearness (and the home) could still lift to the top.
         options = tuple(o for o in names.many(key, focus.country) if o.score > options[0].score - reach)
     return options
 

@@ -32,7 +32,9 @@ def qualifier_of(text: str, end: int, item_before: bool, names: Names) -> tuple[
     abbreviation = ABBREVIATION.match(text, end + q.start(1))
     region = abbreviated(abbreviation.group(), names) if abbreviation else None
     if region is not None and region.feature == "admin1":
-        return region.name, False  # "Paris, Tenn." is Paris, Tennessee
+        # "Paris, Tenn." is Paris, Tennessee; kept as written, for "Wash." is the state, and
+        # "Washington" could be the capital next to Arlington, Virginia.
+        return abbreviation.group(), False
     if normalize_name(q.group(1)) in DIRECTIONS:
         return None, False  # "Kansas City, North": a part of it
     listed = item_before or list_goes_on(text, end + q.end(), names)
