@@ -306,3 +306,12 @@ def test_a_headline_that_says_someone_was_shot_counts_one_injured():
     inc = only(["Teenager shot outside a store\n\nMEMPHIS, Tenn. — Police are looking for the gunman who fired at a "
                 "teenager outside a store in Memphis on Sunday."])
     assert (inc.injuries, inc.fatalities) == (1, 0)
+
+
+def test_a_pages_published_stamp_dates_no_event():
+    # The stamp is Tuesday's; the shooting, told without a date in the headline, was on Sunday.
+    inc = only(["Boy Shot at Toledo Playground\n\nA 9-year-old boy was hurt by gunfire at a playground in Toledo, "
+                "Ohio. (Published Tuesday, Feb. 16, 2016)\n\n"
+                "Police said the boy was shot early Sunday morning while he played with friends."],
+               published=date(2016, 2, 16))
+    assert inc.event_date == date(2016, 2, 14) and inc.location == "Toledo"

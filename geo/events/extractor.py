@@ -31,6 +31,7 @@ from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
+from geo.events.storydate import stamp_date
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
 from geo.place import Place, same_place
 from geo.records import geo_precision_of
@@ -89,7 +90,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         elif aggregate or sent.places:
             last = None
         for d in dates:
-            if not quotes.holds(s + d.start):
+            if not quotes.holds(s + d.start) and not stamp_date(sentence, d.start):
                 reference = d.date
     return reports
 

@@ -18,6 +18,7 @@ STORY_DAYS = 30  # a story's news is at most this old when it is published
 LEAD_CHARS = 1500  # where a story dates its news: the lead
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
@@ -28,7 +29,10 @@ FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
                           r"died|succumbed|passed\s+away|"
                           r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
-                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?$", re.I)
+                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?(?:(?:%s),?\s+)?$" % "|".join(_WEEKDAYS), re.I)
+# "(Published Sunday, Oct. 9, 2016)", "Updated: 5:02 PM": when a page was put out, not a day of its news.
+_STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)\s*:?\s*(?:on\s+)?(?:(?:%s),?\s+)?$"
+                    % "|".join(_WEEKDAYS), re.I)
 _TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|announced|arrested|charged|"
                          r"identified|released|confirmed)\b", re.I)
 
@@ -38,6 +42,10 @@ def telling_date(sentence: str, start: int, end: int) -> bool:
     return bool(_TOLD_BEFORE.search(sentence[max(0, start - 40):start]) or _TOLD_AFTER.match(sentence, end))
 
 
+def stamp_date(text: str, start: int) -> bool:
+    """True when the date at ``start`` stamps the page ("Published Sunday, Oct. 9, 2016"): it is
+    no day of the news and no reference for the days named after it."""
+    return bool(_STAMP.search(text[max(0, start - 40):start]))
 
 
 class StoryDate:
