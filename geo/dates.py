@@ -87,7 +87,9 @@ EXPRESSIONS = [
     ("pub_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+ago\b", re.I)),
     ("ref_next", re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)),
     ("ref_prev", re.compile(r"\bthe\s+(?:previous|day\s+before|preceding)\s*(?:day)?\b", re.I)),
-    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    # "overnight" alone is mostly the night that ends on the publication day (news of the morning)
+    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|"
+                         r"(?<!day\s)(?<!day,\s)overnight(?!\s+(?:on\s+|into\s+)?\w+day\b))\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|this\s+past)\s+week\b", re.I)),
@@ -100,7 +102,7 @@ EXPRESSIONS = [
     ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
 ]
 # A word every expression above holds: a sentence without one has no date, and is not scanned 11 times.
-_HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|this|yesterday|"
+_HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|overnight|this|yesterday|"
                    r"night|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|previous|preceding|"
                    r"christmas|new\s+year['’]s|fourth|halloween|thanksgiving|mlk|valentine['’]s|mother['’]s|"
                    r"father['’]s)\b", re.I)

@@ -315,3 +315,10 @@ def test_a_pages_published_stamp_dates_no_event():
                 "Police said the boy was shot early Sunday morning while he played with friends."],
                published=date(2016, 2, 16))
     assert inc.event_date == date(2016, 2, 14) and inc.location == "Toledo"
+
+
+def test_overnight_is_the_night_ending_on_the_publication_day():
+    inc = only(["AKRON, Ohio — A man was shot and killed overnight outside a bar in Akron, police said."])
+    assert (inc.event_date, inc.date_precision) == (MONDAY, "day")
+    inc = only(["A woman was wounded overnight Saturday in Akron, Ohio, police said."])
+    assert inc.event_date == date(2016, 2, 13)
