@@ -99,7 +99,9 @@ EXPRESSIONS = [
                            r"Fourth\s+of\s+July|Halloween|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
                            r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Valentine['’]s\s+Day|"
                            r"Mother['’]s\s+Day|Father['’]s\s+Day)\b")),
-    ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?|(?P<last>last|this\s+past))\s+{_MONTH}\b"
+                         rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)", re.I)),
+    ("month", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),  # "the October 2016 shooting"
 ]
 # A word every expression above holds: a sentence without one has no date, and is not scanned 11 times.
 _HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|overnight|this|yesterday|"
@@ -176,10 +178,14 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
     if kind == "absolute":
         month, day = month_number(m["month"]), int(m["day"])
         year = int(m["year"]) if m["year"] else _year_for(month, published)
+        if m.groupdict().get("last") and published is not None and month >= published.month:
+            year = published.year - 1  # "last July", said in July: a year ago
         return (_mk(year, month, day) if year else None), "day", "text"
     if kind == "month":
         month = month_number(m["month"])
-        year = _year_for(month, published)
+        year = int(m["year"]) if m["year"] else _year_for(month, published)
+        if m.groupdict().get("last") and published is not None and month >= published.month:
+            year = published.year - 1  # "last July", said in July: a year ago
         return (_mk(year, month, 15) if year else None), "month", "text"
     if kind in ("ref_offset", "ref_next", "ref_prev"):
         base = reference or published
@@ -211,7 +217,7 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
     if kind == "weekend":  # the last weekend up to publication, given as its Saturday
         return shift(published, -((published.weekday() - 5) % 7)), "week", "publication"
     if kind == "holiday":
-        return holiday(m["holiday"], published), "day", "publication"
+        return holiday(m["holiday"], published), "day", "text"  # a named day, as "July 4" is
     raise AssertionError(kind)
 
 

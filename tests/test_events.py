@@ -322,3 +322,22 @@ def test_overnight_is_the_night_ending_on_the_publication_day():
     assert (inc.event_date, inc.date_precision) == (MONDAY, "day")
     inc = only(["A woman was wounded overnight Saturday in Akron, Ohio, police said."])
     assert inc.event_date == date(2016, 2, 13)
+
+
+def test_an_arrest_story_dates_the_shooting_it_follows():
+    # The lead dates only the arrest; the shooting is told as known, and dated further down.
+    inc = only(["TULSA, Okla. — A man was arrested Friday in the fatal shooting of a teenager. "
+                "Police said the shooting happened on Jan. 30 outside a store on Pine Street."])
+    assert (inc.event_date, inc.location, inc.sub_event_type, inc.fatalities) == (
+        date(2016, 1, 30), "TULSA", "Attack", 1)
+    # A date naming the shooting dates it, even after the arrest: the last Fourth of July.
+    inc = only(["A Tulsa man has been arrested in the Fourth of July shooting death of a 23-year-old man."],
+               published=date(2016, 4, 29))
+    assert inc.event_date == date(2015, 7, 4)
+
+
+def test_months_named_with_last_or_a_year():
+    inc = only(["Prosecutors said a woman was shot and killed in Tulsa last August."], published=date(2016, 7, 28))
+    assert (inc.event_date.year, inc.event_date.month, inc.date_precision) == (2015, 8, "month")
+    inc = only(["A girl was wounded in the October 2016 shooting at a Tulsa park."], published=date(2016, 11, 8))
+    assert (inc.event_date.year, inc.event_date.month, inc.date_precision) == (2016, 10, "month")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.dates import DateMention, undated
-from geo.events.storydate import FOLLOW_UP, StoryDate, telling_date
+from geo.events.storydate import FOLLOW_UP, NAMES_VIOLENCE, StoryDate, telling_date
 from geo.place import same_place
 from geo.spans import SpanIndex
 from geo.toponyms import Mention
@@ -145,8 +145,9 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
         # in São Paulo, Caracas and Lima").
         if others and d.end > min(others + [rel]) and min(abs(d.start - o) for o in others) < abs(d.start - rel):
             continue
-        if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]):
-            continue
+        if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]) \
+                and not NAMES_VIOLENCE.match(sentence, d.end):
+            continue  # "arrested Friday in the shooting" (but "arrested in the Fourth of July shooting")
         if telling_date(sentence, d.start, d.end):
             told = told or (d.date, d.precision)
             continue

@@ -32,7 +32,8 @@ from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import stamp_date
-from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, find_triggers
+from geo.events.triggers import (FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence,
+                                 find_triggers)
 from geo.place import Place, same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
@@ -67,6 +68,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     reports: list[Report] = []
     last: int | None = None  # index in reports of the report later sentences may add figures to
     pending: str | None = None
+    violent = False
     for idx, (s, e) in enumerate(ctx.sentences):
         sentence = text[s:e]
         dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
@@ -78,6 +80,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         future = (bool(FUTURE.search(sentence)) and bool(PLANNED.search(sentence))) or \
             (not dates and bool(ONGOING.search(sentence)))
         triggers = [] if aggregate or future else find_triggers(sentence)
+        violent = violent or any(kind in VIOLENT for kind, _ in triggers)
         new = _sentence_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []
         pending = None
         if not new and triggers:
@@ -92,7 +95,23 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         for d in dates:
             if not quotes.holds(s + d.start) and not stamp_date(sentence, d.start):
                 reference = d.date
+    if not violent and news_date.event_day is not None:
+        reports += _violence_told_as_known(ctx, mentions, starts, quotes, news_date)
     return reports
+
+
+def _violence_told_as_known(ctx: _Article, mentions: list[Mention], starts: list[int], quotes: SpanIndex,
+                            news_date: StoryDate) -> list[Report]:
+    """A later story's own violence ("arrested in the fatal shooting of a teenager ... The shooting
+    happened on Jan. 30"), when it tells it only as an event the reader knows and gives its day:
+    the first such sentence's report, dated by the story."""
+    text, published = ctx.article.text, ctx.article.published
+    for idx, (s, e) in enumerate(ctx.sentences):
+        found = anaphoric_violence(text[s:e])
+        if found is not None:
+            sent = Sentence(text[s:e], s, mentions[within(starts, s, e)], [], quotes, None, published, news_date)
+            return _sentence_reports(ctx, sent, idx, [found], None, first=True)
+    return []
 
 
 def _goes_on_with(rep: Report, sentence: str) -> Report:

@@ -18,6 +18,9 @@ STORY_DAYS = 30  # a story's news is at most this old when it is published
 LEAD_CHARS = 1500  # where a story dates its news: the lead
 
 
+# A date that names the violence after it: "the Fourth of July shooting", "the Oct. 9 killing".
+NAMES_VIOLENCE = re.compile(r"(?:['’]s)?\s+(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"
+                            r"(?:shooting|killing|slaying|homicide|stabbing|murder|attack|shootout)s?\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
@@ -56,8 +59,19 @@ class StoryDate:
     def __init__(self, text: str, published: date | None, quotes: SpanIndex):
         self.text, self.published, self.quotes = text, published, quotes
 
-    @cached_property
+    @property
     def value(self) -> tuple[date, str] | None:
+        """The story's date for its news: the event's own day, else the day of a later step."""
+        own, later = self._read
+        return own or later
+
+    @property
+    def event_day(self) -> tuple[date, str] | None:
+        """The day the story gives its event itself (None when it dates only a later step)."""
+        return self._read[0]
+
+    @cached_property
+    def _read(self) -> tuple[tuple[date, str] | None, tuple[date, str] | None]:
         published, lead = self.published, self.text[:LEAD_CHARS]
         fallback = None
         for d in find_dates(lead, published, None):
@@ -70,14 +84,28 @@ class StoryDate:
             # The day of the arrest, the hearing or the vigil is not the day of the shooting.
             clause = lead[max(0, d.start - 80):d.end + 80]
             if not FOLLOW_UP.search(clause):
-                return d.date, d.precision
+                return (d.date, d.precision), None
             fallback = fallback or (d.date, d.precision)
-        return self._dated_violence() or fallback
+        return self._dated_violence() or (self._earlier_event(fallback) if fallback else None), fallback
+
+    def _earlier_event(self, follow_up: tuple[date, str]) -> tuple[date, str] | None:
+        """In a story whose lead dates only a later step (an arrest, a hearing), the day it gives
+        the event those steps follow ("The shooting happened on June 22"): the first explicit
+        day before the lead's, outside quotes and outside any clause of a later step."""
+        for d in find_dates(self.text, self.published, None):
+            if d.anchor != "text" or d.precision != "day" or d.date is None or d.date >= follow_up[0] \
+                    or self.quotes.holds(d.start) or telling_date(self.text, d.start, d.end):
+                continue
+            clause = self.text[max(0, d.start - 80):d.end + 80]
+            if NAMES_VIOLENCE.match(self.text, d.end) or not FOLLOW_UP.search(clause):
+                return d.date, d.precision
+        return None
 
     def _dated_violence(self) -> tuple[date, str] | None:
         """A later story's own date for its violence: an explicit date next to a word of it
-        ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one."""
-        text, scanned = self.text, 0
+        ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one (the first
+        month named so, "killed last August", when no day is)."""
+        text, scanned, month = self.text, 0, None
         for word in _VIOLENCE.finditer(text):  # only the text around violence is read for dates
             lo = max(scanned, word.start() - _NEAR_VIOLENCE - 20)
             hi = word.end() + _NEAR_VIOLENCE + 20
@@ -85,14 +113,16 @@ class StoryDate:
                 continue
             for d in find_dates(text[lo:hi], self.published, None):
                 at, end = lo + d.start, lo + d.end
-                if d.anchor != "text" or d.precision != "day" or d.date is None or self.quotes.holds(at) \
-                        or (self.published is not None and d.date > self.published) \
+                if d.anchor != "text" or d.precision not in ("day", "month") or d.date is None \
+                        or self.quotes.holds(at) or (self.published is not None and d.date > self.published) \
                         or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
                     continue
-                if not FOLLOW_UP.search(text[max(0, at - 30):end + 15]):
-                    return d.date, d.precision
+                if NAMES_VIOLENCE.match(text, end) or not FOLLOW_UP.search(text[max(0, at - 30):end + 15]):
+                    if d.precision == "day":
+                        return d.date, d.precision
+                    month = month or (d.date, d.precision)
             scanned = hi
-        return None
+        return month
 
 
 _NEAR_VIOLENCE = 50

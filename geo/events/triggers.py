@@ -91,3 +91,18 @@ def find_triggers(sentence: str) -> list[tuple[str, re.Match]]:
                 continue
             found.append((kind, m))
     return found
+
+
+def anaphoric_violence(sentence: str) -> tuple[str, re.Match] | None:
+    """(kind, match) of the first violent event word told as one the reader knows ("arrested in
+    the fatal shooting of a teenager"): in a story that tells its violence no other way (an
+    arrest, a trial), the only telling of it."""
+    if not _ANY.search(sentence):
+        return None
+    for kind, rx in TRIGGERS:
+        if kind in VIOLENT:
+            for m in rx.finditer(sentence):
+                before = sentence[max(0, m.start() - 60):m.start()]
+                if DEFINITE.search(before[-20:]) and not NEGATION.search(before):
+                    return kind, m
+    return None
