@@ -31,7 +31,9 @@ HEDGES = ("at least", "more than", "over", "nearly", "almost", "about", "around"
           "as many as", "possibly as many as", "at most", "fewer than", "less than", "roughly")
 
 _UNIT_WORDS = "|".join(sorted((w for w in UNITS if len(w) > 2), key=len, reverse=True))
-_NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
+# A year is no count: "January 16, 2017 Five people ...", "Copyright 2017", "in 2015 ".
+_YEAR = r"(?<=\d,\s)(?:19|20)\d\d\b|(?<=\d,\s\s)(?:19|20)\d\d\b|(?:19|20)\d\d(?=\s+\d)|(?<=copyright\s)\d{4}\b"
+_NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|(?!{_YEAR})\d+|(?:(?:{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
            rf"(?:\s+(?:hundred|thousand|million))?)|(?:hundred|hundreds|thousands|dozens))")
 _HEDGE = "|".join(h.replace(" ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
 COUNT = re.compile(rf"\b(?:(?P<hedge>{_HEDGE})\s+)?(?P<number>{_NUMBER})\b", re.I)

@@ -341,3 +341,18 @@ def test_months_named_with_last_or_a_year():
     assert (inc.event_date.year, inc.event_date.month, inc.date_precision) == (2015, 8, "month")
     inc = only(["A girl was wounded in the October 2016 shooting at a Tulsa park."], published=date(2016, 11, 8))
     assert (inc.event_date.year, inc.event_date.month, inc.date_precision) == (2016, 10, "month")
+
+
+def test_figures_across_an_aside_a_hospital_town_and_a_year():
+    inc = only(["Six people — five men and one woman in their 20s — were taken to hospitals after a shooting "
+                "in Akron, Ohio, on Sunday."])
+    assert inc.injuries == 6
+    inc = only(["Officials said the injured child was brought to a hospital after a shooting in Tulsa on Sunday."])
+    assert inc.injuries == 1
+    # The hospital's town is where the boy was cared for: the next sentence still tells of him.
+    inc = only(["Police in Crossville said a 7-year-old boy was shot in a parking lot on Sunday afternoon. "
+                "The boy was flown to a hospital in Nashville. Police later confirmed that the boy had died."])
+    assert (inc.location, inc.fatalities, inc.injuries) == ("Crossville", 1, 0)
+    inc = only(["Gunfire erupted at a park in Tulsa on Sunday. — A reporter (@reporter) February 14, 2016 "
+                "Witnesses said a man was shot in the leg."])
+    assert inc.injuries == 1

@@ -65,7 +65,8 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
-                 r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies)))\b", re.I)
+                 r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
+                 rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)  # "the injured child was brought"
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
 VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|"
@@ -146,10 +147,16 @@ def _is_joined(between: str, named: bool) -> bool:
         and (named or bool(re.match(r"\s+(?!(?:and|or|to|through)\b)[a-z]", between)))
 
 
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)")
+
+
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     """(kind, value, hedge, additive) casualty figures in one sentence: kind is fatalities,
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
     out: list[tuple[str, int, str | None, bool]] = []
+    # "Six people — five men and one woman — were taken to hospitals": the aside is blanked out
+    # (same length, so offsets hold) and the count meets its verb.
+    sentence = _DASH_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     for c in _counted(sentence):
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):

@@ -88,7 +88,8 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         if new:
             reports.extend(new)
             last = len(reports) - 1
-        elif last is not None and not aggregate and all(_goes_on(p, reports[last]) for p in sent.places):
+        elif last is not None and not aggregate and all(_goes_on(p, reports[last]) or _care_place(text, p)
+                                                         for p in sent.places):
             reports[last] = _goes_on_with(reports[last], sentence)
         elif aggregate or sent.places:
             last = None
@@ -124,6 +125,16 @@ def _goes_on_with(rep: Report, sentence: str) -> Report:
 
 def _figures_of(rep: Report) -> tuple:
     return rep.fatalities, rep.injuries, rep.arrests, rep.victims, rep.unknown
+
+
+# "taken to a hospital in Nashville", "flown to Tampa": where the victims were cared for, not another event.
+_CARE_BEFORE = re.compile(r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|taken|flown|"
+                          r"transported|rushed|airlifted)\b[^.;]{0,40}?\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+
+
+def _care_place(text: str, place: Mention) -> bool:
+    """True when the sentence names ``place`` as where victims were cared for."""
+    return bool(_CARE_BEFORE.search(text, max(0, place.clean_start - 70), place.clean_start))
 
 
 def _goes_on(place: Mention, rep: Report) -> bool:
