@@ -356,3 +356,17 @@ def test_figures_across_an_aside_a_hospital_town_and_a_year():
     inc = only(["Gunfire erupted at a park in Tulsa on Sunday. — A reporter (@reporter) February 14, 2016 "
                 "Witnesses said a man was shot in the leg."])
     assert inc.injuries == 1
+
+
+def test_one_toll_told_on_two_streets_or_in_a_county_and_its_town_is_one_event():
+    # Three people hurt, told at a street and at the road it is off: one shooting. (Two
+    # shootings of one person each on two streets stay two: see the test above.)
+    inc = only(["BREAKING: Police are on the scene of a reported shooting on Addison Street.\n\n"
+                "Three people were injured in a shooting in Raleigh on Tuesday, police said.",
+                "RALEIGH, N.C. — Three people were injured in a shooting off Raleigh Boulevard on Tuesday."])
+    assert len(inc.sources) == 2 and inc.injuries == 3
+    # The county's story and the town's, the same day and toll (the town's headline gives none).
+    inc = only(["Deputies Investigate Shooting in Sunriver\n\nA man was shot at a rental home in Sunriver, Ore., "
+                "on Sunday. He was taken to a hospital.",
+                "A man was wounded in a shooting in Deschutes County, Ore., on Sunday, deputies said."])
+    assert len(inc.sources) == 2 and inc.location == "Sunriver"

@@ -71,18 +71,19 @@ class Told(Protocol):
     def place(self) -> Place | None: ...
 
 
-def same_event(a: Told, b: Told) -> bool:
+def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
     """True when two reports (or incidents) tell one event: compatible types, dates that can name
     the same day, places within 15 km (or, both unresolved, the same name as written), and not
-    two different streets. Violence told a day apart is one event when the figures agree: one
-    story's "late Saturday" is another's "early Sunday", or "last night" told the next day.
+    two different streets (unless they are known to give the ``same_toll`` of two or more people).
+    Violence told a day apart is one event when the figures agree: one story's "late Saturday" is
+    another's "early Sunday", or "last night" told the next day.
     """
     if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
         return False
     if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
         # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
         return _within_county(a.place, b.place) and a.event_date == b.event_date and _figures_agree(a, b)
-    if two_streets(a, b):
+    if two_streets(a, b) and not same_toll:
         return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
     violent = a.event_type in _VIOLENT_TYPES
     if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
@@ -132,6 +133,32 @@ def _figures_agree(a: Told, b: Told) -> bool:
     return shared > 0
 
 
+def _toll(group: list[Report]) -> tuple[int | None, int | None]:
+    """(killed, injured) as the group's reports give them, at their largest."""
+    return (_largest([_figure(m, "fatalities") for m in group]), _largest([_figure(m, "injured") for m in group]))
+
+
+def _tolls_agree(x: tuple[int | None, int | None], y: tuple[int | None, int | None], least: int) -> bool:
+    """No figure known on both sides differs, and those known on both count ``least`` people or more."""
+    shared = [(a, b) for a, b in zip(x, y) if a is not None and b is not None]
+    return all(a == b for a, b in shared) and sum(a for a, _ in shared) >= least
+
+
+def _joins(group: list[Report], rep: Report) -> bool:
+    """Whether ``rep`` tells the event of ``group``: its first report's (:func:`same_event`), and
+    on none of its members' other streets unless they give the same toll of two or more people
+    ("Addison Place" and the "Raleigh Boulevard" it is off); or, the same day, a county and a town
+    in it whose figures agree (any of the group's: a story's headline gives none, its lead does)."""
+    head, told = group[0], (_figure(rep, "fatalities"), _figure(rep, "injured"))
+    toll = _tolls_agree(_toll(group), told, 2)
+    if same_event(head, rep, toll):
+        return toll or not any(two_streets(member, rep) for member in group)
+    if not (_within_county(head.place, rep.place) and head.event_date == rep.event_date
+            and types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type))):
+        return False
+    return _tolls_agree(_toll(group), told, 1)
+
+
 def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Reports in groups of one event each: a report joins the first group whose first report
     tells its event (:func:`same_event`) and none of whose reports is on another street,
@@ -150,8 +177,7 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
         found = [k for cell in _cells_around(rep) if (heads := by_cell.get(cell))
                  for day in days for k in heads.get(day, ())]
         # A group told at city level ("shootings across Chicago") may not gather two streets' events.
-        match = next((k for k in sorted(found) if same_event(groups[k][0], rep)
-                      and not any(two_streets(member, rep) for member in groups[k])), None)
+        match = next((k for k in sorted(found) if _joins(groups[k], rep)), None)
         if match is None:
             by_cell.setdefault(_cell(rep), {}).setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
             groups.append([rep])
