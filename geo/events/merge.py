@@ -10,132 +10,26 @@ from __future__ import annotations
 import hashlib
 import math
 from datetime import date
-from typing import Protocol
 
 from geo.articles import Article
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report
+from geo.events.sameness import (COUNTY_KM, SPAN, dates_compatible, figure, largest, same_event, two_streets,
+                                 types_compatible, within_county)
 from geo.normalize import normalize_name
-from geo.place import Place, same_place
 from geo.records import Incident, Source
 
-_COMPATIBLE = [{"Violent demonstration", "Mob violence"},
-               {"Peaceful protest", "Protest with intervention"}]
-_SPAN = {"day": 0, "week": 3, "month": 15}
+__all__ = ["dates_compatible", "group_reports", "incident_id", "merge_reports", "same_event", "source_of",
+           "types_compatible"]
+
 # A merged incident is typed by its gravest report.
 _SEVERITY = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence": 1,
              "Violent demonstration": 1, "Protest with intervention": 2}
 
 
-def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
-    """True when two dates of the given precisions can name the same day.
-
-    >>> dates_compatible(date(2019, 11, 18), "day", date(2019, 11, 15), "month")
-    True
-    >>> dates_compatible(date(2019, 11, 15), "day", date(2019, 11, 16), "day")
-    False
-    """
-    if a is None or b is None:
-        return a is None and b is None
-    return abs((a - b).days) <= _SPAN[pa] + _SPAN[pb]
-
-
-# Violence one outlet tells as an attack, another as force at a protest or a bomb: one event.
-_ALSO_COMPATIBLE = [{"Attack", "Excessive force against protesters"}, {"Attack", "Remote explosive/landmine/IED"},
-                    {"Attack", "Grenade"}]
-
-
-def types_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """True when two (event_type, sub_event_type) can be one event told two ways."""
-    if a == b:
-        return True
-    if any({a[1], b[1]} <= pair for pair in _ALSO_COMPATIBLE):
-        return True
-    return a[0] == b[0] and any({a[1], b[1]} <= pair for pair in _COMPATIBLE)
-
-
-class Told(Protocol):
-    """What a report and an incident both have: the ground for telling two of them one event."""
-
-    @property
-    def event_type(self) -> str: ...
-    @property
-    def sub_event_type(self) -> str: ...
-    @property
-    def event_date(self) -> date | None: ...
-    @property
-    def date_precision(self) -> str: ...
-    @property
-    def location(self) -> str: ...
-    @property
-    def place(self) -> Place | None: ...
-
-
-def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
-    """True when two reports (or incidents) tell one event: compatible types, dates that can name
-    the same day, places within 15 km (or, both unresolved, the same name as written), and not
-    two different streets (unless they are known to give the ``same_toll`` of two or more people).
-    Violence told a day apart is one event when the figures agree: one story's "late Saturday" is
-    another's "early Sunday", or "last night" told the next day.
-    """
-    if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
-        return False
-    if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
-        # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
-        return _within_county(a.place, b.place) and a.event_date == b.event_date and _figures_agree(a, b)
-    if two_streets(a, b) and not same_toll:
-        return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
-    violent = a.event_type in _VIOLENT_TYPES
-    if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
-        return True
-    return (violent and a.date_precision == b.date_precision == "day"
-            and a.event_date is not None and b.event_date is not None
-            and abs((a.event_date - b.event_date).days) == 1 and _figures_agree(a, b))
-
-
-_FINE = frozenset({"local", "district"})  # a street or a neighbourhood
-_VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
-
-
-def two_streets(a: Told, b: Told) -> bool:
-    """Both are placed at a street or a neighbourhood, and not the same one."""
-    return (a.place is not None and b.place is not None and a.place.feature in _FINE and b.place.feature in _FINE
-            and a.place.name != b.place.name)
-
-
-COUNTY_KM = 60.0  # a county's point lies this near the towns in it
-
-
-def _within_county(a: Place | None, b: Place | None) -> bool:
-    """One is a county and the other a place that may lie in it: same state, near its point."""
-    if a is None or b is None or (a.feature == "admin2") == (b.feature == "admin2"):
-        return False
-    return a.country == b.country and a.admin1 == b.admin1 and same_place(a, b, COUNTY_KM)
-
-
-def _figure(t: Told, name: str) -> int | None:
-    """A report's own figure (``injured``: stated, else the people hit who did not die), or an
-    incident's (its ``injuries``)."""
-    if name == "injured" and not isinstance(t, Report):
-        name = "injuries"
-    return getattr(t, name, None)
-
-
-def _figures_agree(a: Told, b: Told) -> bool:
-    """The two give a figure alike and none differently (one story's "two were shot" told a
-    day later): figures known on one side only prove nothing."""
-    shared = 0
-    for x, y in ((_figure(a, "fatalities"), _figure(b, "fatalities")), (_figure(a, "injured"), _figure(b, "injured"))):
-        if x is not None and y is not None:
-            if x != y:
-                return False
-            shared += bool(x)
-    return shared > 0
-
-
 def _toll(group: list[Report]) -> tuple[int | None, int | None]:
     """(killed, injured) as the group's reports give them, at their largest."""
-    return (_largest([_figure(m, "fatalities") for m in group]), _largest([_figure(m, "injured") for m in group]))
+    return (largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group]))
 
 
 def _tolls_agree(x: tuple[int | None, int | None], y: tuple[int | None, int | None], least: int) -> bool:
@@ -149,11 +43,11 @@ def _joins(group: list[Report], rep: Report) -> bool:
     on none of its members' other streets unless they give the same toll of two or more people
     ("Addison Place" and the "Raleigh Boulevard" it is off); or, the same day, a county and a town
     in it whose figures agree (any of the group's: a story's headline gives none, its lead does)."""
-    head, told = group[0], (_figure(rep, "fatalities"), _figure(rep, "injured"))
+    head, told = group[0], (figure(rep, "fatalities"), figure(rep, "injured"))
     toll = _tolls_agree(_toll(group), told, 2)
     if same_event(head, rep, toll):
         return toll or not any(two_streets(member, rep) for member in group)
-    if not (_within_county(head.place, rep.place) and head.event_date == rep.event_date
+    if not (within_county(head.place, rep.place) and head.event_date == rep.event_date
             and types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type))):
         return False
     return _tolls_agree(_toll(group), told, 1)
@@ -172,7 +66,7 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     groups: list[list[Report]] = []
     # cell -> (head precision, head day) -> group numbers
     by_cell: dict[tuple, dict[tuple[str, date | None], list[int]]] = {}
-    for rep in sorted(reports, key=lambda r: (_SPAN[r.date_precision], r.event_date or date.max)):
+    for rep in sorted(reports, key=lambda r: (SPAN[r.date_precision], r.event_date or date.max)):
         days = _days_around(rep)
         found = [k for cell in _cells_around(rep) if (heads := by_cell.get(cell))
                  for day in days for k in heads.get(day, ())]
@@ -216,11 +110,11 @@ def _cells_around(rep: Report) -> list[tuple]:
 def _days_around(rep: Report) -> list[tuple[str, date | None]]:
     """The (precision, day) keys of group heads whose dates could name this report's day."""
     if rep.event_date is None:
-        return [(p, None) for p in _SPAN]
+        return [(p, None) for p in SPAN]
     keys: list[tuple[str, date | None]] = []
     day = rep.event_date.toordinal()
-    for precision, span in _SPAN.items():
-        reach = _SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
+    for precision, span in SPAN.items():
+        reach = SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
         keys += [(precision, date.fromordinal(d)) for d in range(max(1, day - reach), min(_LAST_DAY, day + reach) + 1)]
     return keys
 
@@ -271,17 +165,12 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
 def _told_date(group: list[Report]) -> Report:
     """The report whose date the incident takes: of the finest precision, the day most of its
     articles give; on a tie, the one told first in its article (the lead, not a later aside)."""
-    finest = min(_SPAN[r.date_precision] for r in group)
-    dated = [r for r in group if _SPAN[r.date_precision] == finest]
+    finest = min(SPAN[r.date_precision] for r in group)
+    dated = [r for r in group if SPAN[r.date_precision] == finest]
     votes: dict[date | None, set[str]] = {}
     for r in dated:
         votes.setdefault(r.event_date, set()).add(r.article)
     return min(dated, key=lambda r: (-len(votes[r.event_date]), r.start))
-
-
-def _largest(values: list[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return max(known) if known else None
 
 
 def source_of(reports: list[Report], meta: Article | None) -> Source:
@@ -290,21 +179,22 @@ def source_of(reports: list[Report], meta: Article | None) -> Source:
     hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday");
     an attacker who killed himself is one more death."""
     first = reports[0]
-    fatalities = _largest([r.fatalities for r in reports])
-    stated = _largest([r.injuries for r in reports])
-    victims = _largest([r.victims for r in reports])
+    fatalities = largest([r.fatalities for r in reports])
+    stated = largest([r.injuries for r in reports])
+    victims = largest([r.victims for r in reports])
     injuries = stated if stated is not None or victims is None else max(victims - (fatalities or 0), 0)
     if any(r.attacker_died for r in reports):
         fatalities = (fatalities or 0) + 1  # the attacker, who is dead and was no victim
     return Source(article=first.article, quote=" […] ".join(dict.fromkeys(r.quote for r in reports)),
                   start=first.start, end=first.end, fatalities=fatalities, injuries=injuries,
-                  arrests=_largest([r.arrests for r in reports]),
+                  arrests=largest([r.arrests for r in reports]),
                   title=meta.title if meta else None, outlet=meta.outlet if meta else None)
 
 
 def incident_id(inc: Incident) -> str:
     """A stable id from date, place and type: the same event gets the same id on every run.
 
+    >>> from geo.place import Place
     >>> from geo.records import Incident
     >>> incident_id(Incident("", date(2019, 11, 19), "day", "Protests", "Peaceful protest", "La Paz",
     ...                      country="BO", place=Place("La Paz", -16.5, -68.15, gazetteer_id="gn:3911925")))

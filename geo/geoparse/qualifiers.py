@@ -31,7 +31,7 @@ def qualifier_of(text: str, end: int, item_before: bool, names: Names) -> tuple[
     qualifier: str | None = q.group(1)
     abbreviation = ABBREVIATION.match(text, end + q.start(1))
     region = abbreviated(abbreviation.group(), names) if abbreviation else None
-    if region is not None and region.feature == "admin1":
+    if abbreviation is not None and region is not None and region.feature == "admin1":
         # "Paris, Tenn." is Paris, Tennessee; kept as written, for "Wash." is the state, and
         # "Washington" could be the capital next to Arlington, Virginia.
         return abbreviation.group(), False

@@ -1,0 +1,130 @@
+"""Sameness: whether two reports (or incidents) tell one event.
+
+Compatible types, dates that can name the same day, places within 15 km or a county and a
+town in it, and not two different streets; the figures each gives, and whether they agree.
+Used by the merge of reports and by the dataset's reconcile of curated records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from geo.events.binding import SAME_PLACE_KM
+from geo.events.report import Report
+from geo.place import Place, same_place
+
+_COMPATIBLE = [{"Violent demonstration", "Mob violence"},
+               {"Peaceful protest", "Protest with intervention"}]
+SPAN = {"day": 0, "week": 3, "month": 15}
+
+
+def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
+    """True when two dates of the given precisions can name the same day.
+
+    >>> dates_compatible(date(2019, 11, 18), "day", date(2019, 11, 15), "month")
+    True
+    >>> dates_compatible(date(2019, 11, 15), "day", date(2019, 11, 16), "day")
+    False
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((a - b).days) <= SPAN[pa] + SPAN[pb]
+
+
+# Violence one outlet tells as an attack, another as force at a protest or a bomb: one event.
+_ALSO_COMPATIBLE = [{"Attack", "Excessive force against protesters"}, {"Attack", "Remote explosive/landmine/IED"},
+                    {"Attack", "Grenade"}]
+
+
+def types_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """True when two (event_type, sub_event_type) can be one event told two ways."""
+    if a == b:
+        return True
+    if any({a[1], b[1]} <= pair for pair in _ALSO_COMPATIBLE):
+        return True
+    return a[0] == b[0] and any({a[1], b[1]} <= pair for pair in _COMPATIBLE)
+
+
+class Told(Protocol):
+    """What a report and an incident both have: the ground for telling two of them one event."""
+
+    @property
+    def event_type(self) -> str: ...
+    @property
+    def sub_event_type(self) -> str: ...
+    @property
+    def event_date(self) -> date | None: ...
+    @property
+    def date_precision(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def place(self) -> Place | None: ...
+
+
+def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
+    """True when two reports (or incidents) tell one event: compatible types, dates that can name
+    the same day, places within 15 km (or, both unresolved, the same name as written), and not
+    two different streets (unless they are known to give the ``same_toll`` of two or more people).
+    Violence told a day apart is one event when the figures agree: one story's "late Saturday" is
+    another's "early Sunday", or "last night" told the next day.
+    """
+    if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
+        return False
+    if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
+        # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
+        return within_county(a.place, b.place) and a.event_date == b.event_date and figures_agree(a, b)
+    if two_streets(a, b) and not same_toll:
+        return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
+    violent = a.event_type in _VIOLENT_TYPES
+    if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
+        return True
+    return (violent and a.date_precision == b.date_precision == "day"
+            and a.event_date is not None and b.event_date is not None
+            and abs((a.event_date - b.event_date).days) == 1 and figures_agree(a, b))
+
+
+_FINE = frozenset({"local", "district"})  # a street or a neighbourhood
+_VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
+def two_streets(a: Told, b: Told) -> bool:
+    """Both are placed at a street or a neighbourhood, and not the same one."""
+    return (a.place is not None and b.place is not None and a.place.feature in _FINE and b.place.feature in _FINE
+            and a.place.name != b.place.name)
+
+
+COUNTY_KM = 60.0  # a county's point lies this near the towns in it
+
+
+def within_county(a: Place | None, b: Place | None) -> bool:
+    """One is a county and the other a place that may lie in it: same state, near its point."""
+    if a is None or b is None or (a.feature == "admin2") == (b.feature == "admin2"):
+        return False
+    return a.country == b.country and a.admin1 == b.admin1 and same_place(a, b, COUNTY_KM)
+
+
+def figure(t: Told, name: str) -> int | None:
+    """A report's own figure (``injured``: stated, else the people hit who did not die), or an
+    incident's (its ``injuries``)."""
+    if name == "injured" and not isinstance(t, Report):
+        name = "injuries"
+    return getattr(t, name, None)
+
+
+def figures_agree(a: Told, b: Told) -> bool:
+    """The two give a figure alike and none differently (one story's "two were shot" told a
+    day later): figures known on one side only prove nothing."""
+    shared = 0
+    for x, y in ((figure(a, "fatalities"), figure(b, "fatalities")), (figure(a, "injured"), figure(b, "injured"))):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared += bool(x)
+    return shared > 0
+
+
+def largest(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
