@@ -414,3 +414,10 @@ def test_an_abbreviated_state_and_the_towns_near_the_story_settle_namesakes(topo
         "for a gunman near Wilson. The wounded deputy was flown to Salina."))}
     assert found["Arlington"] == "Washington"
     assert found["Wilson"] == "Kansas"
+
+
+def test_a_small_town_named_only_in_a_hospitals_name_is_not_meant(gazetteer):
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = [t for t, _ in names(reader, "A man shot in Chicago was taken to Mount Sinai Hospital, where he died. "
+                                         "A second victim was treated at Saint Francis Medical Center in Evanston.")]
+    assert "Mount Sinai" not in found and {"Chicago", "Evanston"} <= set(found)

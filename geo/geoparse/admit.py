@@ -36,10 +36,19 @@ def _weak_opener(c: Candidate, r: GeocodeResult, text: str, cued: set[str], name
                      and " " not in c.key and not _PROSE_NEXT.match(text, c.end)))
 
 
-def _uncued_small(c: Candidate, r: GeocodeResult, cued: set[str], focus: str | None, names: Names) -> bool:
-    """A single word that needs a cue and names only small places (any prominent reading
-    counts: "Paris" in Texas news is still a place), unless a town of the focus country."""
-    return (c.needs_cue and " " not in c.key and r.feature not in PROMINENT_FEATURES
+# "Mount Sinai Hospital", "Saint Francis Medical Center": a name of an institution, which is no
+# evidence that the small town of that name is meant.
+_INSTITUTION_AFTER = re.compile(r"['’]?s?\s+(?:Children['’]s\s+)?(?:Hospital|Medical|Health|Clinic|Church|Cathedral|"
+                                r"School|High|Elementary|Middle|Academy|University|College)\b")
+
+
+def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], focus: str | None,
+                  names: Names) -> bool:
+    """A single word (or any name of an institution) that needs a cue and names only small places
+    (any prominent reading counts: "Paris" in Texas news is still a place), unless a town of the
+    focus country."""
+    one_word = " " not in c.key or bool(_INSTITUTION_AFTER.match(text, c.end))
+    return (c.needs_cue and one_word and r.feature not in PROMINENT_FEATURES
             and names.best(c.key, None)[0].feature not in PROMINENT_FEATURES
             and c.key not in cued and not (r.country == focus and (r.feature in ("admin2", "district")
                                                                    or r.population >= _FOCUS_TOWN)))
@@ -55,7 +64,7 @@ def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names)
             continue
         if c.ends_name and r.feature not in PROMINENT_FEATURES and c.key not in cued:
             continue
-        if _uncued_small(c, r, cued, focus, names):
+        if _uncued_small(c, r, text, cued, focus, names):
             continue
         out.append(c)
     return out
