@@ -384,12 +384,13 @@ def test_a_name_given_an_age_or_a_home_town_is_a_persons(gazetteer):
     # Surnames that name towns somewhere (Smith, Nevada; Salazar; Williams, California), read
     # with modifiers counted as the incident extractor reads local news.
     reader = Toponymer(gazetteer, modifiers=True)
-    text = ("Deshawn Smith, 15, was hurt on a porch in Pine Hills when Smith dropped the gun. "
+    text = ("Jakavion Smith, 15, was hurt on a porch in Pine Hills when Smith dropped the gun. "
             "The body of 25-year-old Tavion Williams, of Homestead, was found on Friday. Williams had been shot. "
             "Police said Jaime Salazar was driving. Salazar later died. "
+            "Torrence Reese, of the 900 block of West 68th Street, was charged. Reese is 19. "
             "Deputies in Mesa, 15 miles east of Phoenix, made an arrest.")
     found = [t for t, _ in names(reader, text)]
-    assert "Smith" not in found and "Williams" not in found and "Salazar" not in found
+    assert "Smith" not in found and "Williams" not in found and "Salazar" not in found and "Reese" not in found
     assert {"Pine Hills", "Homestead", "Mesa", "Phoenix"} <= set(found)
 
 

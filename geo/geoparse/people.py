@@ -54,8 +54,9 @@ def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
 
 # "Smith, 15,", "Williams, a 33-year-old", "Guzman (15)": a name given an age is a person's.
 _AGE_AFTER = re.compile(r"(?:,\s*(?:an?\s+|aged?\s+)?|\s*\()\d{1,3}(?:\s*,|\s*\)|-?\s*years?[\s-]+old\b)")
-# "Kadeem Williams, of Homestead": a person's name, then the town the person is from.
-_FROM_AFTER = re.compile(r",\s+of\s+[A-Z]")
+# "Kadeem Williams, of Homestead", "Torrence Reese, of the 900 block of ...": a person's name,
+# then where the person is from.
+_FROM_AFTER = re.compile(r",\s+of\s+(?:[A-Z]|the\s+\d)")
 
 
 def given_age(tail: str, in_name: bool) -> bool:
