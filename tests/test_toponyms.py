@@ -381,17 +381,19 @@ def test_an_outlets_home_is_a_mention_from_its_own_stories():
 
 
 def test_a_name_given_an_age_or_a_home_town_is_a_persons(gazetteer):
-    # Surnames that name towns somewhere (Smith, Nevada; Salazar; Williams, California), read
-    # with modifiers counted as the incident extractor reads local news.
+    # Rodriguez is a city of 300,000 in the Philippines, which needs no cue; given an age or a
+    # home, the surname after an unlisted given name is a person's. Read with modifiers counted,
+    # as the incident extractor reads local news.
     reader = Toponymer(gazetteer, modifiers=True)
-    text = ("Jakavion Smith, 15, was hurt on a porch in Pine Hills when Smith dropped the gun. "
-            "The body of 25-year-old Tavion Williams, of Homestead, was found on Friday. Williams had been shot. "
-            "Police said Jaime Salazar was driving. Salazar later died. "
-            "Torrence Reese, of the 900 block of West 68th Street, was charged. Reese is 19. "
+    for text in ("Tavion Rodriguez, 15, was killed on Friday. Rodriguez was a student.",
+                 "Police said Kadeem Rodriguez, of the 900 block of Elm Street, was shot.",
+                 "The body of Kadeem Rodriguez, of Homestead, was found. Rodriguez had been shot."):
+        assert "Rodriguez" not in [t for t, _ in names(reader, text)], text
+    # Census given names: the surname after them is a person's too (Salazar, Williams).
+    text = ("Police said Jaime Salazar was driving. Salazar later died. Trevor Andre Williams was hurt. "
             "Deputies in Mesa, 15 miles east of Phoenix, made an arrest.")
     found = [t for t, _ in names(reader, text)]
-    assert "Smith" not in found and "Williams" not in found and "Salazar" not in found and "Reese" not in found
-    assert {"Pine Hills", "Homestead", "Mesa", "Phoenix"} <= set(found)
+    assert "Salazar" not in found and "Williams" not in found and {"Mesa", "Phoenix"} <= set(found)
 
 
 def test_a_citys_sides_and_possessive_counties(toponymer):
