@@ -370,3 +370,12 @@ def test_one_toll_told_on_two_streets_or_in_a_county_and_its_town_is_one_event()
                 "on Sunday. He was taken to a hospital.",
                 "A man was wounded in a shooting in Deschutes County, Ore., on Sunday, deputies said."])
     assert len(inc.sources) == 2 and inc.location == "Sunriver"
+
+
+def test_people_listed_with_their_ages_count_each():
+    inc = only(["A mother, father, and toddler were found dead in a home in Tulsa on Sunday."])
+    assert inc.fatalities == 3
+    inc = only(["Two children, ages 3 and 5, and their mother were found shot to death in Tulsa on Sunday."])
+    assert inc.fatalities == 3
+    inc = only(["A man and woman, both 35 years old, were wounded in a shooting in Tulsa on Sunday."])
+    assert inc.injuries == 2

@@ -50,8 +50,10 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"\b(?:a|an)\s+\d{1,3}-year-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died)\b)|"
                     rf"\b(?:a|an|one|another|his|her|their)\s+{_ADJECTIVES}{_PERSON}\b"
-                    # "a mother and son", "a man and woman": the second of a pair needs no article
-                    rf"(?:\s+and\s+(?:his\s+|her\s+|their\s+)?{_ADJECTIVES}(?P<pair>{_PERSON})\b)?", re.I)
+                    # "a mother and son", "a mother, father, and toddler": the others of a list need no article
+                    rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+)?"
+                    rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
+_ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
 # at the hospital", "was shot in the leg"); "no one was hurt" counts none.
@@ -126,7 +128,7 @@ def _counted(sentence: str) -> list[Count]:
     together as one count ("a woman and her adopted son were found dead": two)."""
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
-    people = {m.start(): Count(2 if m.group("pair") else 1, None, m.start(), m.end())
+    people = {m.start(): Count(1 + len(_ONE_PERSON.findall(m.group("others") or "")), None, m.start(), m.end())
               for m in SINGLE.finditer(sentence) if m.start() not in taken}
     # "another 11-year-old boy": the age inside a person's words counts no one.
     counts = [c for c in counts if not any(p.start < c.start < p.end for p in people.values())]
@@ -147,6 +149,15 @@ def _is_joined(between: str, named: bool) -> bool:
         and (named or bool(re.match(r"\s+(?!(?:and|or|to|through)\b)[a-z]", between)))
 
 
+# ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.
+_AGES = re.compile(r"(?<=[a-z]),\s*(?:both\s+|all\s+)?(?:(?:ages?|aged)\s+)?\d{1,3}(?:\s*(?:,|and|&|-|to)\s*\d{1,3})*"
+                   r"(?:\s+years?\s+old)?\s*,")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)")
 
 
@@ -156,7 +167,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     out: list[tuple[str, int, str | None, bool]] = []
     # "Six people — five men and one woman — were taken to hospitals": the aside is blanked out
     # (same length, so offsets hold) and the count meets its verb.
-    sentence = _DASH_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
     for c in _counted(sentence):
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):

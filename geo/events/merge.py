@@ -27,6 +27,11 @@ _SEVERITY = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence
              "Violent demonstration": 1, "Protest with intervention": 2}
 
 
+# Told at two streets, one toll of this many people is one event ("three people were injured"): two
+# shootings of one or two people each on one night are common in a big city, of three rarely.
+_STREETS_TOLL = 3
+
+
 def _toll(group: list[Report]) -> tuple[int | None, int | None]:
     """(killed, injured) as the group's reports give them, at their largest."""
     return (largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group]))
@@ -40,11 +45,11 @@ def _tolls_agree(x: tuple[int | None, int | None], y: tuple[int | None, int | No
 
 def _joins(group: list[Report], rep: Report) -> bool:
     """Whether ``rep`` tells the event of ``group``: its first report's (:func:`same_event`), and
-    on none of its members' other streets unless they give the same toll of two or more people
+    on none of its members' other streets unless they give the same toll of three or more people
     ("Addison Place" and the "Raleigh Boulevard" it is off); or, the same day, a county and a town
     in it whose figures agree (any of the group's: a story's headline gives none, its lead does)."""
     head, told = group[0], (figure(rep, "fatalities"), figure(rep, "injured"))
-    toll = _tolls_agree(_toll(group), told, 2)
+    toll = _tolls_agree(_toll(group), told, _STREETS_TOLL)
     if same_event(head, rep, toll):
         return toll or not any(two_streets(member, rep) for member in group)
     if not (within_county(head.place, rep.place) and head.event_date == rep.event_date

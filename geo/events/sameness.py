@@ -66,7 +66,7 @@ class Told(Protocol):
 def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
     """True when two reports (or incidents) tell one event: compatible types, dates that can name
     the same day, places within 15 km (or, both unresolved, the same name as written), and not
-    two different streets (unless they are known to give the ``same_toll`` of two or more people).
+    two different streets (unless they are known to give the ``same_toll`` of three or more people).
     Violence told a day apart is one event when the figures agree: one story's "late Saturday" is
     another's "early Sunday", or "last night" told the next day.
     """
