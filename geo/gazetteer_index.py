@@ -23,7 +23,7 @@ from geo.errors import GazetteerError
 from geo.normalize import normalize_name, spelling
 from geo.tempfiles import temp_name
 
-INDEX_FORMAT = "9"
+INDEX_FORMAT = "13"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -133,6 +133,10 @@ def _merged_places(source_dir: Path, areas: dict[str, dict]) -> dict[str, dict]:
     return places
 
 
+# (Not "St." for "Saint": "St. Patrick" and "St. Mark" are more often the saints than the villages.)
+_ABBREVIATED_FIRST = {"mount": "mt", "mt": "mount", "fort": "ft", "ft": "fort", "port": "pt", "point": "pt"}
+
+
 def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """The rows of the ``places``, ``names`` and ``spellings`` tables (a place's accented
     spellings of a name: "Cañada" for the Argentine town, none for Canada)."""
@@ -159,6 +163,13 @@ def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[t
             if key and (spelled := spelling(n)):
                 seen[key].add(spelled)
         spelled_rows.extend((i, key, "|".join(sorted(s))) for key, s in seen.items() if s)
+        # "Mt. Pleasant", "Ft. Worth": news abbreviates the first word of a place's name where the
+        # gazetteer spells it out, and the other way round (its own name only: Denver was once
+        # "Saint Charles", which does not make it St. Charles).
+        first, _, rest = normalize_name(p["name"]).partition(" ")
+        if (other := _ABBREVIATED_FIRST.get(first)) and rest and f"{other} {rest}" not in seen:
+            seen[f"{other} {rest}"] = set()
+            name_rows.append((f"{other} {rest}", -prom, i, p["country"] or None, 0))
         # Admin regions are also named without their type word ("Provincia Chapare" -> "chapare"),
         # but not counties: news writes "Ford County", and a bare "Ford" is a car.
         if code in ("ADM1", "ADM2"):

@@ -256,3 +256,11 @@ def test_a_city_that_bears_a_name_outright_beats_a_capital_once_so_called(gazett
     phl = Gazetteer().lookup("Philadelphia")  # also Amman's ancient name, and Amman is a capital
     assert (phl.country, phl.admin1) == ("US", "Pennsylvania")
     assert Gazetteer().lookup("Santa Cruz").country == "BO"  # Santa Cruz de la Sierra is bigger than Manila's
+
+
+def test_mount_and_fort_abbreviated_as_news_writes_them(gazetteer):
+    # GeoNames spells most of them out: "Mt. Pleasant, Pa." is the Pennsylvania borough, as
+    # "Mount Pleasant, Pa." is; a saint's "St." is not expanded ("St. Patrick" is the saint).
+    assert {r.admin1 for r in gazetteer.lookup_within("Mt. Pleasant", "Pa.")} == {"Pennsylvania"}
+    assert gazetteer.lookup("Ft. Lauderdale").name == "Fort Lauderdale"
+    assert gazetteer.lookup("Mt. Pleasant, S.C.").admin1 == "South Carolina"
