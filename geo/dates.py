@@ -103,11 +103,18 @@ EXPRESSIONS = [
                          rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)", re.I)),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),  # "the October 2016 shooting"
 ]
-# A word every expression above holds: a sentence without one has no date, and is not scanned 11 times.
-_HINT = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|days?|today|tonight|overnight|this|yesterday|"
-                   r"night|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|previous|preceding|"
-                   r"christmas|new\s+year['’]s|fourth|halloween|thanksgiving|mlk|valentine['’]s|mother['’]s|"
-                   r"father['’]s)\b", re.I)
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# The words one of which each expression needs (lower case): a sentence is scanned
+# only by the expressions its words can start ("may" alone is not scanned for "last week"), and
+# one without any such word is not scanned at all.
+_NEEDS = {"absolute": frozenset(MONTHS), "month": frozenset(MONTHS), "ref_offset": frozenset({"day", "days"}),
+          "pub_offset": frozenset({"day", "days"}), "ref_next": frozenset({"day"}),
+          "ref_prev": frozenset({"previous", "preceding", "day"}),
+          "today": frozenset({"today", "tonight", "this", "overnight"}), "yesterday": frozenset({"yesterday", "night"}),
+          "weekday": _WEEKDAY_NAMES, "last_week": frozenset({"week"}), "weekend": frozenset({"weekend"}),
+          "holiday": frozenset({"christmas", "year", "fourth", "halloween", "thanksgiving", "mlk", "day"})}
+_HINT_WORDS = frozenset().union(*_NEEDS.values())
+_WORD = re.compile(r"[a-z]+")  # "Monday's" holds "monday"
 # "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
 AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
                        r"(?:early|mid|late)?\s*\w+\s+\d)|in\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)|"
@@ -158,9 +165,12 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span can only meet its neighbours
-    if not _HINT.search(text):
+    hints = _HINT_WORDS.intersection(_WORD.findall(text.lower()))
+    if not hints:
         return found
     for kind, rx in EXPRESSIONS:
+        if hints.isdisjoint(_NEEDS[kind]):
+            continue
         for m in rx.finditer(text):
             at = bisect.bisect_left(taken, m.span())
             if any(s < m.end() and m.start() < e for s, e in taken[max(0, at - 1):at + 1]):

@@ -7,11 +7,12 @@ arrest or the hearing is not the day of the shooting, nor is the day the story w
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from functools import cached_property
 
-from geo.dates import find_dates, shift
+from geo.dates import DateMention, find_dates, shift
 from geo.spans import SpanIndex
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
@@ -71,10 +72,17 @@ class StoryDate:
         return self._read[0]
 
     @cached_property
+    def _dates(self) -> list[DateMention]:
+        """Every date of the story, read once (its lead, and around its violence, are read from them)."""
+        return [d for d in find_dates(self.text, self.published, None) if d.date is not None]
+
+    @cached_property
     def _read(self) -> tuple[tuple[date, str] | None, tuple[date, str] | None]:
         published, lead = self.published, self.text[:LEAD_CHARS]
         fallback = None
-        for d in find_dates(lead, published, None):
+        for d in self._dates:
+            if d.end > LEAD_CHARS:
+                break
             if d.date is None or d.precision != "day" or self.quotes.holds(d.start) \
                     or telling_date(lead, d.start, d.end):
                 continue
@@ -92,8 +100,8 @@ class StoryDate:
         """In a story whose lead dates only a later step (an arrest, a hearing), the day it gives
         the event those steps follow ("The shooting happened on June 22"): the first explicit
         day before the lead's, outside quotes and outside any clause of a later step."""
-        for d in find_dates(self.text, self.published, None):
-            if d.anchor != "text" or d.precision != "day" or d.date is None or d.date >= follow_up[0] \
+        for d in self._dates:
+            if d.anchor != "text" or d.precision != "day" or d.date >= follow_up[0] \
                     or self.quotes.holds(d.start) or telling_date(self.text, d.start, d.end):
                 continue
             clause = self.text[max(0, d.start - 80):d.end + 80]
@@ -105,23 +113,20 @@ class StoryDate:
         """A later story's own date for its violence: an explicit date next to a word of it
         ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one (the first
         month named so, "killed last August", when no day is)."""
-        text, scanned, month = self.text, 0, None
-        for word in _VIOLENCE.finditer(text):  # only the text around violence is read for dates
-            lo = max(scanned, word.start() - _NEAR_VIOLENCE - 20)
-            hi = word.end() + _NEAR_VIOLENCE + 20
-            if hi <= scanned:
-                continue
-            for d in find_dates(text[lo:hi], self.published, None):
-                at, end = lo + d.start, lo + d.end
-                if d.anchor != "text" or d.precision not in ("day", "month") or d.date is None \
-                        or self.quotes.holds(at) or (self.published is not None and d.date > self.published) \
-                        or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
+        text, month = self.text, None
+        explicit = [d for d in self._dates if d.anchor == "text" and d.precision in ("day", "month")
+                    and not (self.published is not None and d.date > self.published)]
+        starts = [d.start for d in explicit]
+        for word in _VIOLENCE.finditer(text) if explicit else ():
+            first = bisect.bisect_left(starts, word.start() - _NEAR_VIOLENCE - 20)
+            for d in explicit[first:bisect.bisect_right(starts, word.end() + _NEAR_VIOLENCE)]:
+                at, end = d.start, d.end
+                if self.quotes.holds(at) or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
                     continue
                 if NAMES_VIOLENCE.match(text, end) or not FOLLOW_UP.search(text[max(0, at - 30):end + 15]):
                     if d.precision == "day":
                         return d.date, d.precision
                     month = month or (d.date, d.precision)
-            scanned = hi
         return month
 
 
