@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from geo.caseless import caseless
+
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -114,6 +117,8 @@ _NEEDS = {"absolute": frozenset(MONTHS), "month": frozenset(MONTHS), "ref_offset
           "weekday": _WEEKDAY_NAMES, "last_week": frozenset({"week"}), "weekend": frozenset({"weekend"}),
           "holiday": frozenset({"christmas", "year", "fourth", "halloween", "thanksgiving", "mlk", "day"})}
 _HINT_WORDS = frozenset().union(*_NEEDS.values())
+# The expressions matched in lower case, for speed (see geo.caseless); the holidays' is case-sensitive.
+_CASELESS = [caseless(rx) if rx.flags & re.IGNORECASE else None for _, rx in EXPRESSIONS]
 _WORD = re.compile(r"[a-z]+")  # "Monday's" holds "monday"
 # "since Nov. 10", "in the last five days", "so far": the figures are a total, not one event.
 AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s+\d|\w+day\b|the\s+(?:start|beginning|coup|election)|"
@@ -165,13 +170,15 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping: a new span can only meet its neighbours
-    hints = _HINT_WORDS.intersection(_WORD.findall(text.lower()))
+    low = text.lower()
+    hints = _HINT_WORDS.intersection(_WORD.findall(low))
     if not hints:
         return found
-    for kind, rx in EXPRESSIONS:
+    same_offsets = len(low) == len(text)
+    for (kind, rx), fast in zip(EXPRESSIONS, _CASELESS):
         if hints.isdisjoint(_NEEDS[kind]):
             continue
-        for m in rx.finditer(text):
+        for m in (fast.finditer(low) if fast is not None and same_offsets else rx.finditer(text)):
             at = bisect.bisect_left(taken, m.span())
             if any(s < m.end() and m.start() < e for s, e in taken[max(0, at - 1):at + 1]):
                 continue
@@ -179,7 +186,7 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
             if kind == "absolute" and d is None and published is None and not m.groupdict().get("year"):
                 continue
             taken.insert(at, m.span())
-            found.append(DateMention(d, precision, m.start(), m.end(), anchor, m.group()))
+            found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -379,3 +379,14 @@ def test_people_listed_with_their_ages_count_each():
     assert inc.fatalities == 3
     inc = only(["A man and woman, both 35 years old, were wounded in a shooting in Tulsa on Sunday."])
     assert inc.injuries == 2
+
+
+def test_dates_and_event_words_keep_their_offsets_in_any_letters():
+    # Matching is done in lower case for speed; "İ" grows when lower-cased, and must not shift a span.
+    from geo.dates import find_dates
+    from geo.events.triggers import find_triggers
+
+    text = "İİİ Police SHOT two men in İstanbul on Nov. 19."
+    assert [text[d.start:d.end] for d in find_dates(text, date(2019, 11, 20))] == ["Nov. 19"]
+    assert [text[m.start():m.end()] for _, m in find_triggers(text)] == ["SHOT"]
+    assert [text[d.start:d.end] for d in find_dates(text.replace("İ", "I"), date(2019, 11, 20))] == ["Nov. 19"]

@@ -208,12 +208,12 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
 
 # A word every figure, implied count or vague one needs: a sentence without one adds nothing.
 _ANY_CASUALTY = re.compile(r"kill|dead|die|shot|shoot|stab|wound|injur|hurt|hospital|condition|arrest|detain|custody|"
-                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb", re.I)
+                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb")  # lower case
 
 
 def with_figures(rep: Report, sentence: str) -> Report:
     """The report with the casualty figures of ``sentence`` added ("Two more have died since")."""
-    if not _ANY_CASUALTY.search(sentence):
+    if not _ANY_CASUALTY.search(sentence.lower()):
         return rep  # most sentences that go on about an event give no figure
     found = figures(sentence)
     notes = list(rep.notes)

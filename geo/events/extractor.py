@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from geo.articles import Article
+from geo.caseless import caseless
 from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.actors import actors
 from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
@@ -39,6 +40,8 @@ from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
 
+_AGGREGATE, _FUTURE, _ONGOING = (caseless(rx) for rx in (AGGREGATE, FUTURE, ONGOING))
+_TOTAL = re.compile(r"\btotal\b")
 SAME_EVENT_KM = 15.0  # a street or building this near an event's place is part of its story
 FAR_FROM_STORY_KM = 150.0  # a violent event this far from where its story is, is misplaced
 HISTORY_DAYS = 60  # an event this long before publication is background, not news
@@ -74,11 +77,12 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
         sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published,
                         news_date)
-        aggregate = bool(AGGREGATE.search(sentence)) or bool(re.search(r"\btotal\b", sentence, re.I))
+        low = sentence.lower()  # the patterns below are matched in lower case (see geo.caseless)
+        aggregate = bool(_AGGREGATE.search(low)) or bool(_TOTAL.search(low))
         # "huge marches are converging on La Paz": an ongoing trend, not a point event.
         # (FUTURE first: PLANNED, a future word followed by an event word, is slow to scan for)
-        future = (bool(FUTURE.search(sentence)) and bool(PLANNED.search(sentence))) or \
-            (not dates and bool(ONGOING.search(sentence)))
+        future = (bool(_FUTURE.search(low)) and bool(PLANNED.search(sentence))) or \
+            (not dates and bool(_ONGOING.search(low)))
         triggers = [] if aggregate or future else find_triggers(sentence)
         violent = violent or any(kind in VIOLENT for kind, _ in triggers)
         new = _sentence_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []

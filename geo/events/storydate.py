@@ -101,7 +101,7 @@ class StoryDate:
         the event those steps follow ("The shooting happened on June 22"): the first explicit
         day before the lead's, outside quotes and outside any clause of a later step."""
         for d in self._dates:
-            if d.anchor != "text" or d.precision != "day" or d.date >= follow_up[0] \
+            if d.date is None or d.anchor != "text" or d.precision != "day" or d.date >= follow_up[0] \
                     or self.quotes.holds(d.start) or telling_date(self.text, d.start, d.end):
                 continue
             clause = self.text[max(0, d.start - 80):d.end + 80]
@@ -114,14 +114,15 @@ class StoryDate:
         ("the May 17 shooting", "was killed on Aug. 2"), however long ago; the first one (the first
         month named so, "killed last August", when no day is)."""
         text, month = self.text, None
-        explicit = [d for d in self._dates if d.anchor == "text" and d.precision in ("day", "month")
-                    and not (self.published is not None and d.date > self.published)]
+        explicit = [d for d in self._dates if d.date is not None and d.anchor == "text"
+                    and d.precision in ("day", "month") and not (self.published is not None and d.date > self.published)]
         starts = [d.start for d in explicit]
         for word in _VIOLENCE.finditer(text) if explicit else ():
             first = bisect.bisect_left(starts, word.start() - _NEAR_VIOLENCE - 20)
             for d in explicit[first:bisect.bisect_right(starts, word.end() + _NEAR_VIOLENCE)]:
                 at, end = d.start, d.end
-                if self.quotes.holds(at) or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
+                if d.date is None or self.quotes.holds(at) \
+                        or min(abs(at - word.end()), abs(end - word.start())) > _NEAR_VIOLENCE:
                     continue
                 if NAMES_VIOLENCE.match(text, end) or not FOLLOW_UP.search(text[max(0, at - 30):end + 15]):
                     if d.precision == "day":
