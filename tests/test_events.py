@@ -390,3 +390,15 @@ def test_dates_and_event_words_keep_their_offsets_in_any_letters():
     assert [text[d.start:d.end] for d in find_dates(text, date(2019, 11, 20))] == ["Nov. 19"]
     assert [text[m.start():m.end()] for _, m in find_triggers(text)] == ["SHOT"]
     assert [text[d.start:d.end] for d in find_dates(text.replace("İ", "I"), date(2019, 11, 20))] == ["Nov. 19"]
+
+
+def test_deaths_said_without_was_or_as_lives_claimed():
+    inc = only(["We now know the name of the boy killed in an accidental shooting in Noxubee County, Miss., on Sunday."])
+    assert inc.fatalities == 1
+    inc = only(["A shooting on Sunday in Kerr County, Texas, claimed the lives of a boy and his adopted mother."])
+    assert inc.fatalities == 2
+    inc = only(["Deputies are investigating the gunshot death of a teenager in Madison County, Ga., on Sunday night."])
+    assert inc.fatalities == 1
+    # A gallery's "Image 44 of 44" counts no one.
+    inc = only(["Image 44 of 44 Child shot in Tulsa on Sunday, police said."])
+    assert inc.injuries == 1

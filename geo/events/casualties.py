@@ -35,7 +35,8 @@ CASUALTY = re.compile(
     r"^(?P<more>\s+(?:more|others?|additional))?(?:\s+(?:[\w’'-]+|[—–])){0,8}?(?:\s*,\s*(?:both\s+|all\s+)?(?:ages?\s+|aged\s+)?\d[\d\s,&and-]*(?:years?\s+old)?,)?\s*\[?\s*(?P<aux>(?:were|was|have\s+been|had\s+been|has\s+been|are|is|been|be)\s+)?"
     r"(?:(?:confirmed|reportedly|reported|allegedly|also|later|critically|seriously)\s+)?"
     rf"(?P<what>{_WHAT_RX})\b", re.I)
-CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot)|"
+CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot|"
+                             r"claimed\s+the\s+lives\s+of)|"
                              r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
                              r"(?P<a>arrested|arresting|detained|detaining))\s+$", re.I)
 # "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
@@ -58,9 +59,12 @@ _ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 # Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
 # at the hospital", "was shot in the leg"); "no one was hurt" counts none.
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
-                   r"shooting\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
+                   r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
-                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-year-old|killing\s+(?:him|her)(?!self))\b",
+                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-year-old|killing\s+(?:him|her)(?!self)|"
+                   # "the boy killed in an accidental shooting": a person killed, said without "was"
+                   rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
+                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
                  r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-year-old|"
@@ -110,9 +114,9 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
                      r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
 # Before a number: an age or a list of ages, or a wider total the event is "among".
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
-                          r"among\s+(?:the\s+)?(?:at\s+least\s+)?)$",
+                          r"among\s+(?:the\s+)?(?:at\s+least\s+)?|\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
-_NOT_A_TOLL = re.compile(r":\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
+_NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
 
