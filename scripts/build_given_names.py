@@ -3,9 +3,10 @@
 frequency lists (public domain), as shipped by the PyPI package ``names`` 0.3.0 (MIT), for
 the person filter ("Kadeem Williams", "Iris Rodriguez": a name after a given name is a person's).
 
-Names that are also a country, an admin-1 region or a place of 100,000 people or more in
-geo's gazetteer ("Charlotte", "Georgia", "Savannah") are left out: before another name they
-are more often the place ("Charlotte Mecklenburg Police").
+Names that are first a country or an admin-1 region in geo's gazetteer, or the own name of a
+place of 100,000 people or more ("Charlotte", "Georgia", "Savannah") are left out: before another
+name they are more often the place ("Charlotte Mecklenburg Police"). "Dave" and "Ben" stay,
+though GeoNames lists them among the names of Dawei and Bern.
 
 Usage:
   python scripts/build_given_names.py                  # runs `pip download names==0.3.0`
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.atomic import atomic_write  # noqa: E402
+from geo.normalize import normalize_name  # noqa: E402
 
 SDIST = "names-0.3.0.tar.gz"
 SHA256 = "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"
@@ -58,12 +60,15 @@ def census_names(sdist: Path) -> set[str]:
 
 
 def is_big_place(name: str, gazetteer) -> bool:
-    """True when the gazetteer's first reading of ``name`` is a country, a region or a big place."""
+    """True when the gazetteer's first reading of ``name`` is a country or a region ("Burma"), or
+    a big place called so by its own name ("Charlotte"; not "Dave", which GeoNames lists among
+    Dawei's names)."""
     try:
         best = gazetteer.lookup(name)
     except LookupError:
         return False
-    return best.feature in ("country", "admin1", "continent") or (best.population or 0) >= BIG_PLACE
+    own_name = normalize_name(best.name) == normalize_name(name)
+    return best.feature in ("country", "admin1", "continent") or (own_name and (best.population or 0) >= BIG_PLACE)
 
 
 def main(argv=None) -> int:

@@ -69,3 +69,17 @@ def test_a_damaged_cache_file_is_started_afresh(articles, tmp_path):
     run, out = _incidents(articles, cache=True)
     assert run.read == 60 and out == _incidents(articles)[1]
     assert _incidents(articles, cache=True)[0].read == 0
+
+
+def test_the_code_version_covers_the_word_lists(tmp_path):
+    # A changed word list (the given names) changes results as a changed module does.
+    from geo.pipeline.cache import version_of
+
+    root = tmp_path / "geo"
+    (root / "data").mkdir(parents=True)
+    (root / "stage.py").write_text("RULE = 1\n")
+    (root / "data" / "given_names.txt").write_text("ann\n")
+    first = version_of(root, "gazetteer-1.sqlite")
+    (root / "data" / "given_names.txt").write_text("ann\nbob\n")
+    assert version_of(root, "gazetteer-1.sqlite") != first
+    assert version_of(root, "gazetteer-2.sqlite") != version_of(root, "gazetteer-1.sqlite")

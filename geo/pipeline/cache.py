@@ -28,15 +28,24 @@ _CHUNK = 500  # keys per query (SQLite's limit on parameters is 999 in old build
 
 @cache
 def code_version() -> str:
-    """A hash of geo's modules and of the gazetteer's data: any change to either is a new version."""
+    """A hash of geo's modules, of its word lists and tables (``geo/data/*.txt``, ``*.csv``: the
+    given names, the countries) and of the gazetteer's data: any change to them is a new version."""
     import geo
     from geo.gazetteer import default_gazetteer
 
-    root = Path(geo.__file__).resolve().parent
+    # the index file is named by its sources' hash
+    return version_of(Path(geo.__file__).resolve().parent, default_gazetteer().index_path.name)
+
+
+def version_of(root: Path, index_name: str) -> str:
+    """The version of the package at ``root`` (see :func:`code_version`) with the gazetteer index ``index_name``."""
+    import geo
+
     digest = hashlib.sha256(geo.__version__.encode())
-    for path in sorted(root.rglob("*.py")):
+    tables = [*(root / "data").glob("*.txt"), *(root / "data").glob("*.csv")]
+    for path in sorted([*root.rglob("*.py"), *tables]):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(default_gazetteer().index_path.name.encode())  # named by its sources' hash
+    digest.update(index_name.encode())
     return digest.hexdigest()[:20]
 
 
