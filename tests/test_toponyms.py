@@ -424,3 +424,11 @@ def test_a_small_town_named_only_in_a_hospitals_name_is_not_meant(gazetteer):
     found = [t for t, _ in names(reader, "A man shot in Chicago was taken to Mount Sinai Hospital, where he died. "
                                          "A second victim was treated at Saint Francis Medical Center in Evanston.")]
     assert "Mount Sinai" not in found and {"Chicago", "Evanston"} <= set(found)
+
+
+def test_a_given_name_that_is_also_another_name_of_a_city_is_a_persons(gazetteer):
+    # GeoNames lists "Dave" among Dawei's names and "Ben" among Bern's.
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = [t for t, _ in names(reader, "Tulsa Police sergeant Dave Walker said two had died. "
+                                         "A boy was still in intensive care at Ben Taub in Houston.")]
+    assert found == ["Tulsa", "Houston"]
