@@ -402,3 +402,9 @@ def test_deaths_said_without_was_or_as_lives_claimed():
     # A gallery's "Image 44 of 44" counts no one.
     inc = only(["Image 44 of 44 Child shot in Tulsa on Sunday, police said."])
     assert inc.injuries == 1
+
+
+def test_a_death_told_with_the_shooting_that_caused_it_is_dated_by_the_shooting():
+    inc = only(["SANTA ANA, Calif. — A 15-year-old boy died at a local hospital Monday after being shot "
+                "multiple times Saturday night."])
+    assert (inc.event_date, inc.fatalities) == (date(2016, 2, 13), 1)

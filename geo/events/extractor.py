@@ -161,7 +161,7 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     """The reports one sentence gives (one per place of a list), from its event words (``triggers``)
     or the event word the sentence before left without a place (``pending``)."""
     if triggers:
-        kind, at = triggers[0][0], triggers[0][1].start()
+        kind, at = triggers[0][0], _event_word_at(triggers)
     elif pending and sent.places:
         kind, at = pending, 0
     else:
@@ -202,6 +202,17 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
                      quote=sent.text, start=raw_s, end=raw_e)
         out.append(with_figures(rep, sent.text) if len(chosen) == 1 else rep)
     return out
+
+
+def _event_word_at(triggers: list[tuple[str, re.Match]]) -> int:
+    """Where the event word the place and date go with is: the strongest's, but for a death told
+    with the violence that caused it ("died Sunday after being shot Saturday night"): the violence's."""
+    first = triggers[0][1]
+    if first.group().lower() == "died":
+        later = [m for kind, m in triggers[1:] if kind in VIOLENT and m.group().lower() != "died"]
+        if later:
+            return later[0].start()
+    return first.start()
 
 
 def _story_is_about(sent: Sentence, when: date, precision: str) -> bool:

@@ -31,7 +31,7 @@ FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|
 # "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling;
 # "died Tuesday": of a death that may follow the shooting by days. The event's day at the latest.
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
-                          r"died|succumbed|passed\s+away|"
+                          r"(?:died|succumbed|passed\s+away)(?:\s+(?:at|in)\s+(?:a|an|the)\s+[\w\s-]{0,30}?)?|"
                           r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
                           r"\s*:?\s*(?:on\s+|late\s+|early\s+)?(?:(?:%s),?\s+)?$" % "|".join(_WEEKDAYS), re.I)
 # "(Published Sunday, Oct. 9, 2016)", "Updated: 5:02 PM": when a page was put out, not a day of its news.
