@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 from datetime import date
 
 from geo.articles import Article
@@ -72,9 +73,12 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     # cell -> (head precision, head day) -> group numbers
     by_cell: dict[tuple, dict[tuple[str, date | None], list[int]]] = {}
     for rep in sorted(reports, key=lambda r: (SPAN[r.date_precision], r.event_date or date.max)):
-        days = _days_around(rep)
-        found = [k for cell in _cells_around(rep) if (heads := by_cell.get(cell))
-                 for day in days for k in heads.get(day, ())]
+        days = _days_around(rep.date_precision, rep.event_date)
+        found: list[int] = []
+        for cell in _cells_around(rep):
+            if heads := by_cell.get(cell):  # of its days or of its heads, whichever are fewer
+                found += ([k for key, ks in heads.items() if key in days for k in ks] if len(heads) < len(days)
+                          else [k for day in days for k in heads.get(day, ())])
         # A group told at city level ("shootings across Chicago") may not gather two streets' events.
         match = next((k for k in sorted(found) if _joins(groups[k], rep)), None)
         if match is None:
@@ -112,16 +116,18 @@ def _cells_around(rep: Report) -> list[tuple]:
     return [(r, c) for r in rows for c in cols]
 
 
-def _days_around(rep: Report) -> list[tuple[str, date | None]]:
-    """The (precision, day) keys of group heads whose dates could name this report's day."""
-    if rep.event_date is None:
-        return [(p, None) for p in SPAN]
+@lru_cache(maxsize=4096)
+def _days_around(told: str, when: date | None) -> dict[tuple[str, date | None], None]:
+    """The (precision, day) keys of group heads whose dates could name the day of a report told
+    ``when`` at precision ``told``, in order (a dict: ordered, and quick to ask)."""
+    if when is None:
+        return dict.fromkeys((p, None) for p in SPAN)
     keys: list[tuple[str, date | None]] = []
-    day = rep.event_date.toordinal()
+    day = when.toordinal()
     for precision, span in SPAN.items():
-        reach = SPAN[rep.date_precision] + span + 1  # +1: violence told a day apart (same_event)
+        reach = SPAN[told] + span + 1  # +1: violence told a day apart (same_event)
         keys += [(precision, date.fromordinal(d)) for d in range(max(1, day - reach), min(_LAST_DAY, day + reach) + 1)]
-    return keys
+    return dict.fromkeys(keys)
 
 
 _LAST_DAY = date.max.toordinal()
