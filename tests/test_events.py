@@ -408,3 +408,16 @@ def test_a_death_told_with_the_shooting_that_caused_it_is_dated_by_the_shooting(
     inc = only(["SANTA ANA, Calif. — A 15-year-old boy died at a local hospital Monday after being shot "
                 "multiple times Saturday night."])
     assert (inc.event_date, inc.fatalities) == (date(2016, 2, 13), 1)
+
+
+def test_a_story_is_where_its_places_gather_and_a_lone_far_town_is_a_misread_name():
+    # Three Chicago neighbourhoods outweigh a twice-named hospital that is also a New York hamlet.
+    found = incidents("A man was found shot to death early Sunday, police said. He had been taken to Mount Sinai, "
+                      "and a nurse at Mount Sinai said he died there. Neighbours from Englewood, Woodlawn and "
+                      "Chatham held a vigil.")
+    assert ("Englewood", "Illinois") in [(i.location, i.admin1) for i in found]
+    # "Cook" (a restaurant chain's name, and a Minnesota village named once, far from everything
+    # else the story names) is not where the Lexington shooting was.
+    inc = only(["Lexington police are looking for the gunman. A teenager was shot and killed at a Cook Out "
+                "restaurant on Broadway early Sunday. Lexington police said the girl was hit by a stray bullet."])
+    assert inc.location == "Lexington" and inc.admin1 != "Minnesota"

@@ -1,6 +1,6 @@
 """Events: the incidents an article reports, as stages with data flowing one way.
 
-    sentences ─► triggers ─► binding (place, date) ─► classify ─► casualties ─► report
+    sentences ─► triggers ─► binding (place, date; storyplace, storydate) ─► classify ─► casualties ─► report
                                                                                └► merge (sameness) ─► Incident
 
 Places reach this package as the geoparser's mentions of each article; it never calls the

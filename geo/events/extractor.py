@@ -20,6 +20,7 @@ have been in São Paulo").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -33,9 +34,10 @@ from geo.events.classify import classify
 from geo.events.report import Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import stamp_date
+from geo.events.storyplace import at_town, misplaced, story_place, with_capital
 from geo.events.triggers import (FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence,
                                  find_triggers)
-from geo.place import Place, same_place
+from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
@@ -43,7 +45,6 @@ from geo.toponyms import Mention
 _AGGREGATE, _FUTURE, _ONGOING = (caseless(rx) for rx in (AGGREGATE, FUTURE, ONGOING))
 _TOTAL = re.compile(r"\btotal\b")
 SAME_EVENT_KM = 15.0  # a street or building this near an event's place is part of its story
-FAR_FROM_STORY_KM = 150.0  # a violent event this far from where its story is, is misplaced
 HISTORY_DAYS = 60  # an event this long before publication is background, not news
 
 
@@ -56,6 +57,8 @@ class _Article:
     protest: bool  # an article about protests
     anchor: Mention | None  # where the story is (its dateline, else the town it names most)
     dateline: bool  # the anchor is the story's dateline
+    named: Counter[str | None]  # how often the story names each place (by gazetteer id)
+    places: list[Mention]  # the story's resolved places
 
 
 def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
@@ -64,7 +67,9 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
-    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline)
+    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline,
+                   Counter(m.gazetteer_id for m in mentions if m.place is not None),
+                   [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
     news_date = StoryDate(text, article.published, quotes)
@@ -177,7 +182,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     elif kind in VIOLENT and here is not None:
         # A local story's shooting far from where the story is: a misread name ("Trinity", "Logan"),
         # or, without a dateline, a small town abroad ("Guzman" in Panama for a New York story).
-        chosen = [(here, True) if _misplaced(m, here, ctx.dateline) else (m, near) for m, near in chosen]
+        chosen = [(here, True) if misplaced(m, here, ctx.dateline, ctx.named, ctx.places) else (m, near)
+                  for m, near in chosen]
     if not chosen:
         return []
     if kind in VIOLENT and len(chosen) > 1:
@@ -219,61 +225,3 @@ def _story_is_about(sent: Sentence, when: date, precision: str) -> bool:
     """True when an old date is the story's own date for its news (a trial story's shooting), which
     is read only then: most events are recent and never ask."""
     return sent.story_date is not None and (when, precision) == sent.story_date.value
-
-
-def _misplaced(m: Mention, here: Mention, dateline: bool) -> bool:
-    """True when a violent event's place is far from where its story is and more likely a misread name."""
-    if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
-        return False
-    return dateline or (m.feature in ("town", "local") and m.country != here.country)
-
-
-def at_town(street: Mention, town: Place) -> Mention:
-    """An unresolved street or building ("the 6200 block of Aberdeen Street") placed at the town
-    its story is in: the town's point, the street's name (so two streets stay two), ``local``."""
-    return replace(street, place=Place(name=street.text, lat=town.lat, lon=town.lon, country=town.country,
-                                       admin1=town.admin1, feature="local"))
-
-
-_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^)]{0,40}\)")
-_SETTLEMENTS = ("city", "town", "district", "admin2", "local")
-
-
-def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-    """Where a story is, and whether its dateline says so: the place of its dateline ("CHARLOTTE,
-    N.C. —", "SAVANNAH (WSAV) –"), else the settlement it names most (the first named on a tie)."""
-    resolved = [m for m in mentions if m.place is not None]
-    for m in resolved:
-        if m.clean_start > 200:
-            break
-        line_start = text.rfind("\n", 0, m.clean_start) + 1
-        if m.clean_start - line_start > 40:
-            continue
-        rest = text[m.clean_end:m.clean_end + 40]
-        for other in resolved:  # "CHARLOTTE, N.C. —": the state qualifies the town
-            if other.clean_start >= m.clean_end and other.clean_start - m.clean_end < 4:
-                rest = text[other.clean_end:other.clean_end + 40]
-        if _DATELINE_END.match(rest) and m.feature in _SETTLEMENTS:
-            return m, True
-    counts: dict[str | None, list[Mention]] = {}
-    for m in resolved:
-        if m.feature in _SETTLEMENTS:
-            counts.setdefault(m.gazetteer_id or m.name, []).append(m)
-    if not counts:
-        return None, False
-    return max(counts.values(), key=lambda ms: (len(ms), -ms[0].clean_start))[0], False
-
-
-def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions and "the capital" as a mention of the capital the article names ("the capital, La Paz")."""
-    capital = None
-    for m in mentions:
-        before, after = text[max(0, m.clean_start - 20):m.clean_start], text[m.clean_end:m.clean_end + 15]
-        if re.search(r"\bcapital(?:,| of)\s+$", before) or re.match(r",\s+the\s+capital\b", after):
-            capital = m
-            break
-    if capital is None:
-        return mentions
-    extra = [replace(capital, clean_start=said.start(), clean_end=said.end())
-             for said in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text)]
-    return sorted(mentions + extra, key=lambda m: m.clean_start)

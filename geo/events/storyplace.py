@@ -1,0 +1,102 @@
+"""Where a story is: its dateline's town, else the town its places gather around; and the
+places a story's violence is told at that are more likely misread names than its places.
+
+>>> from geo.articles import Article
+>>> from geo.toponyms import default_toponymer
+>>> art = Article.from_text("CHARLOTTE, N.C. — A man was found shot to death on Sunday.")
+>>> place, dateline = story_place(art.text, default_toponymer().find(art))
+>>> place.name, dateline
+('Charlotte', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from geo.place import Place, same_place
+from geo.toponyms import Mention
+
+FAR_FROM_STORY_KM = 150.0  # a violent event this far from where its story is, is misplaced
+ALONE_KM = 50.0  # a place with none of its story's others this near is alone in it
+_WIDE = frozenset({"country", "admin1", "continent", "region"})
+
+
+def misplaced(m: Mention, here: Mention, dateline: bool, named: Counter[str | None], places: list[Mention]) -> bool:
+    """True when a violent event's place is far from where its story is and more likely a misread
+    name: any place, after a dateline; else a small town abroad, or a small town named once, with
+    nothing of the story near it, in a story that names its own town twice or more ("Cook" for the
+    Cook Out restaurant, in Lexington; not Huayllani beside Sacaba in a La Paz story)."""
+    if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
+        return False
+    small = m.feature in ("town", "local")
+    once = named[m.gazetteer_id] <= 1 < named[here.gazetteer_id]
+    return dateline or (small and (m.country != here.country or (once and _alone(m, places))))
+
+
+def _alone(m: Mention, places: list[Mention]) -> bool:
+    """True when no other place of the story lies near ``m``, nor is its region named."""
+    assert m.place is not None
+    return not any(o.gazetteer_id != m.gazetteer_id and o.place is not None
+                   and ((o.feature == "admin1" and o.admin1 == m.admin1 and o.country == m.country)
+                        or (o.feature not in _WIDE and same_place(o.place, m.place, ALONE_KM)))
+                   for o in places)
+
+
+def at_town(street: Mention, town: Place) -> Mention:
+    """An unresolved street or building ("the 6200 block of Aberdeen Street") placed at the town
+    its story is in: the town's point, the street's name (so two streets stay two), ``local``."""
+    return replace(street, place=Place(name=street.text, lat=town.lat, lon=town.lon, country=town.country,
+                                       admin1=town.admin1, feature="local"))
+
+
+_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^)]{0,40}\)")
+_SETTLEMENTS = ("city", "town", "district", "admin2", "local")
+_STORY_KM = 30.0  # the places of a story's town lie this near it
+
+
+def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """Where a story is, and whether its dateline says so: the place of its dateline ("CHARLOTTE,
+    N.C. —", "SAVANNAH (WSAV) –"), else the settlement with most of the story's places near it
+    (its own mentions, its neighbourhoods and streets: Englewood and Chatham are Chicago's; a
+    surname read as a far village has none), then the one named most, the first named on a tie."""
+    resolved = [m for m in mentions if m.place is not None]
+    for m in resolved:
+        if m.clean_start > 200:
+            break
+        line_start = text.rfind("\n", 0, m.clean_start) + 1
+        if m.clean_start - line_start > 40:
+            continue
+        rest = text[m.clean_end:m.clean_end + 40]
+        for other in resolved:  # "CHARLOTTE, N.C. —": the state qualifies the town
+            if other.clean_start >= m.clean_end and other.clean_start - m.clean_end < 4:
+                rest = text[other.clean_end:other.clean_end + 40]
+        if _DATELINE_END.match(rest) and m.feature in _SETTLEMENTS:
+            return m, True
+    counts: dict[str | None, list[Mention]] = {}
+    for m in resolved:
+        if m.feature in _SETTLEMENTS:
+            counts.setdefault(m.gazetteer_id or m.name, []).append(m)
+    if not counts:
+        return None, False
+    near = [m.place for m in resolved if m.feature not in _WIDE]
+
+    def support(ms: list[Mention]) -> int:
+        return sum(same_place(ms[0].place, p, _STORY_KM) for p in near)
+    return max(counts.values(), key=lambda ms: (support(ms), len(ms), -ms[0].clean_start))[0], False
+
+
+def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions and "the capital" as a mention of the capital the article names ("the capital, La Paz")."""
+    capital = None
+    for m in mentions:
+        before, after = text[max(0, m.clean_start - 20):m.clean_start], text[m.clean_end:m.clean_end + 15]
+        if re.search(r"\bcapital(?:,| of)\s+$", before) or re.match(r",\s+the\s+capital\b", after):
+            capital = m
+            break
+    if capital is None:
+        return mentions
+    extra = [replace(capital, clean_start=said.start(), clean_end=said.end())
+             for said in re.finditer(r"\bthe\s+capital\b(?!,|\s+of\b)", text)]
+    return sorted(mentions + extra, key=lambda m: m.clean_start)
