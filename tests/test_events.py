@@ -421,3 +421,10 @@ def test_a_story_is_where_its_places_gather_and_a_lone_far_town_is_a_misread_nam
     inc = only(["Lexington police are looking for the gunman. A teenager was shot and killed at a Cook Out "
                 "restaurant on Broadway early Sunday. Lexington police said the girl was hit by a stray bullet."])
     assert inc.location == "Lexington" and inc.admin1 != "Minnesota"
+
+
+def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
+    found = incidents("A 16-year-old boy was shot Sunday night in the Bridgeport neighborhood, Chicago police said.",
+                      "Four people were shot outside a convenience store in West Englewood on Sunday night, "
+                      "Chicago police said.")
+    assert sorted((i.location, i.injuries) for i in found) == [("Bridgeport", 1), ("West Englewood", 4)]

@@ -1,7 +1,7 @@
 """Events: the incidents an article reports, as stages with data flowing one way.
 
     sentences ─► triggers ─► binding (place, date; storyplace, storydate) ─► classify ─► casualties ─► report
-                                                                               └► merge (sameness) ─► Incident
+                                                                                                   └► merge (sameness) ─► Incident
 
 Places reach this package as the geoparser's mentions of each article; it never calls the
 geoparser itself (:mod:`geo.incidents` wires the two for the pipeline).

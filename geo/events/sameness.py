@@ -90,9 +90,12 @@ _VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions
 
 
 def two_streets(a: Told, b: Told) -> bool:
-    """Both are placed at a street or a neighbourhood, and not the same one."""
-    return (a.place is not None and b.place is not None and a.place.feature in _FINE and b.place.feature in _FINE
-            and a.place.name != b.place.name)
+    """Both are placed at a street or a neighbourhood, or both at a small town, and not the same
+    one (West Englewood and Bridgeport, Chicago's; Evergreen Park and Oak Lawn; but a town and a
+    street, which may lie in it, may be one place)."""
+    if a.place is None or b.place is None or a.place.name == b.place.name:
+        return False
+    return (a.place.feature in _FINE and b.place.feature in _FINE) or a.place.feature == b.place.feature == "town"
 
 
 COUNTY_KM = 60.0  # a county's point lies this near the towns in it
