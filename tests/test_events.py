@@ -428,3 +428,14 @@ def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
                       "Four people were shot outside a convenience store in West Englewood on Sunday night, "
                       "Chicago police said.")
     assert sorted((i.location, i.injuries) for i in found) == [("Bridgeport", 1), ("West Englewood", 4)]
+
+
+def test_hurt_said_as_sent_to_hospital_recovering_or_non_life_threatening():
+    assert only(["A shooting at an apartment complex in Baton Rouge on Sunday sent four people to the hospital."]
+                ).injuries == 4
+    assert only(["Two teens are recovering after they were shot Saturday night near the fairgrounds in Orlando."]
+                ).injuries == 2
+    assert only(["A 3-year-old child suffered non-life threatening injuries in an accidental shooting in "
+                 "Nashville on Sunday."]).injuries == 1
+    inc = only(["A shooting in Indianapolis on Saturday left two men dead and a 3-year-old hurt."])
+    assert (inc.fatalities, inc.injuries) == (2, 1)

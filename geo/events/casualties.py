@@ -20,8 +20,8 @@ _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
      r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives|"
      r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
-    (r"(?:taken|transported|rushed|brought)\s+to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
-     r"hospitals?|hospitali[sz]ed|"
+    (r"(?:(?:taken|transported|rushed|brought)\s+)?to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
+     r"hospitals?|hospitali[sz]ed|recovering|"
      r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt|"
      r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
      "injuries"),
@@ -49,7 +49,8 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
            r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
-                    r"\b(?:a|an)\s+\d{1,3}-year-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died)\b)|"
+                    r"\b(?:a|an)\s+\d{1,3}-year-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
+                    r"injured|shot)\b)|"
                     rf"\b(?:a|an|one|another|his|her|their)\s+{_ADJECTIVES}{_PERSON}\b"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
                     rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+)?"
@@ -71,7 +72,7 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
-                 r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
+                 r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
                  rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)  # "the injured child was brought"
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
