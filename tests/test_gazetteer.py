@@ -264,3 +264,13 @@ def test_mount_and_fort_abbreviated_as_news_writes_them(gazetteer):
     assert {r.admin1 for r in gazetteer.lookup_within("Mt. Pleasant", "Pa.")} == {"Pennsylvania"}
     assert gazetteer.lookup("Ft. Lauderdale").name == "Fort Lauderdale"
     assert gazetteer.lookup("Mt. Pleasant, S.C.").admin1 == "South Carolina"
+
+
+def test_britains_counties_and_council_areas(gazetteer):
+    # Natural Earth's subdivisions of the United Kingdom, which GeoNames' city list lacks.
+    suffolk = gazetteer.lookup("Suffolk, England")
+    assert (suffolk.country, suffolk.admin1, suffolk.feature) == ("GB", "England", "admin2")
+    assert km(suffolk.lat, suffolk.lon, 52.19, 1.0) < 40  # Suffolk's middle, near Stowmarket
+    assert gazetteer.lookup("Fife, Scotland").admin1 == "Scotland"
+    assert gazetteer.lookup("Surrey, UK").country == "GB"
+    assert gazetteer.lookup("Glasgow").feature == "city"  # a unit named as its town is left to the town
