@@ -432,3 +432,12 @@ def test_a_given_name_that_is_also_another_name_of_a_city_is_a_persons(gazetteer
     found = [t for t, _ in names(reader, "Tulsa Police sergeant Dave Walker said two had died. "
                                          "A boy was still in intensive care at Ben Taub in Houston.")]
     assert found == ["Tulsa", "Houston"]
+
+
+def test_metro_and_downtown_alone_are_no_towns(gazetteer):
+    # Metro is a city of Indonesia, Downtown a village of Maryland; alone in news they are a
+    # city's police and centre. Inside a longer name they stay ("Metro Manila").
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = names(reader, "A Louisville Metro police officer was hurt downtown on Sunday. Metro police said "
+                          "Downtown businesses closed. Floods hit Metro Manila.")
+    assert [t for t, _ in found] == ["Louisville", "Metro Manila"]

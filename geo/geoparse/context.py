@@ -45,10 +45,15 @@ class _Inside(NamedTuple):
     ends_name: bool
 
 
+# Words that name a place only inside a longer name ("Metro Manila"): alone, "Metro" is a city's
+# police or government ("Louisville Metro police"), and "Downtown" the centre of the story's city.
+_NEVER_ALONE = frozenset({"metro", "downtown"})
+
+
 def _refused(key: str, persons: set[str]) -> bool:
     """"Council", "North", "Canadian": words that happen to name a village somewhere."""
     return (key in persons or key in ORGANISATIONS or people.is_title(key) or key in NAME_ABBREVIATIONS
-            or key in ORG_WORDS or key in DIRECTIONS or key in DEMONYMS)
+            or key in ORG_WORDS or key in DIRECTIONS or key in DEMONYMS or key in _NEVER_ALONE)
 
 
 def _neighbours(run: list[Token], i: int, j: int) -> tuple[list[Token], list[Token]]:
