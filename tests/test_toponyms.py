@@ -441,3 +441,10 @@ def test_metro_and_downtown_alone_are_no_towns(gazetteer):
     found = names(reader, "A Louisville Metro police officer was hurt downtown on Sunday. Metro police said "
                           "Downtown businesses closed. Floods hit Metro Manila.")
     assert [t for t, _ in found] == ["Louisville", "Metro Manila"]
+
+
+def test_a_hospital_named_after_a_small_town_is_the_hospital_where_the_story_goes_to_it(gazetteer):
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = [t for t, _ in names(reader, "A man shot in Chicago was taken to Mount Sinai Hospital. His condition "
+                                         "was stabilized at Mount Sinai, police said.")]
+    assert found == ["Chicago"]

@@ -42,6 +42,10 @@ _INSTITUTION_AFTER = re.compile(r"['’]?s?\s+(?:Children['’]s\s+)?(?:Hospital
                                 r"School|High|Elementary|Middle|Academy|University|College)\b")
 
 
+_HOSPITAL_AFTER = re.compile(r"['’]?s?\s+(?:Children['’]s\s+)?(?:Hospital|Medical\s+Cent(?:er|re))\b")
+_TAKEN_TO = re.compile(r"\b(?:at|to)\s+$")
+
+
 def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], focus: str | None,
                   names: Names) -> bool:
     """A single word (or any name of an institution) that needs a cue and names only small places
@@ -55,12 +59,18 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
 
 
 def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
-    """The resolved candidates that count as mentions, in their order."""
+    """The resolved candidates that count as mentions, in their order. A small place named in the
+    story as a hospital ("Mount Sinai Hospital") is that hospital where the story goes to it bare
+    ("stabilized at Mount Sinai", "taken to Mount Sinai"), unless a qualifier says otherwise."""
     cued = {c.key for c in cands if not c.needs_cue}
+    hospitals = {c.key for c in cands if _HOSPITAL_AFTER.match(text, c.end)}
     out = []
     for c in cands:
         r = c.result
         if r is None or _acronym(c, r, text) or _weak_opener(c, r, text, cued, names):
+            continue
+        if c.key in hospitals and not c.qualifier and r.feature not in PROMINENT_FEATURES \
+                and _TAKEN_TO.search(text, max(0, c.start - 12), c.start):
             continue
         if c.ends_name and r.feature not in PROMINENT_FEATURES and c.key not in cued:
             continue
