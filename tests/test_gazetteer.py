@@ -266,6 +266,17 @@ def test_mount_and_fort_abbreviated_as_news_writes_them(gazetteer):
     assert gazetteer.lookup("Mt. Pleasant, S.C.").admin1 == "South Carolina"
 
 
+def test_units_finer_or_older_than_admin1_regions(gazetteer):
+    # Natural Earth's subdivisions where GeoNames' lists lack them: France's departments, the
+    # Philippines' provinces, and Kenya's former provinces (GeoNames lists its 47 counties).
+    somme = gazetteer.lookup("Somme, France")
+    assert (somme.country, somme.feature) == ("FR", "admin2") and km(somme.lat, somme.lon, 49.9, 2.3) < 60
+    assert gazetteer.lookup("Pangasinan, Philippines").country == "PH"
+    nyanza = gazetteer.lookup("Nyanza, Kenya")
+    assert (nyanza.country, nyanza.feature) == ("KE", "region") and km(nyanza.lat, nyanza.lon, -0.6, 34.6) < 120
+    assert not [r for r in gazetteer.lookup_all("Coast") if r.country == "KE"]  # a word first: left out
+
+
 def test_britains_counties_and_council_areas(gazetteer):
     # Natural Earth's subdivisions of the United Kingdom, which GeoNames' city list lacks.
     suffolk = gazetteer.lookup("Suffolk, England")
