@@ -184,8 +184,9 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
-        if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their)\b", sentence[c.end:c.end + 12], re.I):
-            continue  # "one of the five people killed": the five count
+        if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their)\b", sentence[c.end:c.end + 12], re.I) \
+                and not before:
+            continue  # "one of the five people killed": the five count (but "killing four of them": the four)
         if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
             after = None  # "a gunman killed two people": who killed, not who died
         gap = sentence[c.end:c.end + after.start("what")] if after else ""
