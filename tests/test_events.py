@@ -430,6 +430,8 @@ def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
     ("A 3-year-old child suffered non-life threatening injuries in an accidental shooting in Nashville on Sunday.",
      None, 1),
     ("A shooting in Indianapolis on Saturday left two men dead and a 3-year-old hurt.", 2, 1),
+    # a 911 call counts no one
+    ("Deputies in Tulsa responded on Sunday after receiving a 911 reporting a person shot.", None, 1),
     # "killing four of them": the four count (and the gunman who then killed himself)
     ("A man shot six people Saturday afternoon in Atlanta, killing four of them, before turning the gun on himself.",
      5, 2),

@@ -177,8 +177,9 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
             continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
-        if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to)\s+$", lead, re.I):
-            continue  # "neighbors called 911"
+        if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to|a|the|receiv(?:ed|ing)|"
+                                        r"made|placed)\s+$", lead, re.I):
+            continue  # "neighbors called 911", "after receiving a 911 reporting a person shot"
         if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
