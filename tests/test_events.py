@@ -439,3 +439,10 @@ def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])
     assert (inc.fatalities or None, inc.injuries or None) == (fatalities, injuries)
+
+
+def test_a_sentence_goes_on_after_p_m_in_lower_case():
+    # "5 p.m. when he ..." is one sentence: the shooting is its main clause's, dated Saturday.
+    inc = only(["WARREN, Ohio — A Warren man sustained minor injuries Saturday at about 5 p.m. when he "
+                "accidentally shot himself in the thigh while cleaning his gun, according to a police report."])
+    assert (inc.event_date, inc.injuries) == (date(2016, 2, 13), 1)

@@ -13,6 +13,7 @@ from geo.lexicon import STOPWORDS
 
 _ABBREVIATIONS = re.compile(r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|"
                             r"Lt|Col|Capt|St|Mt|Ft|No|Vol|vs|etc|Inc|Jr|Sr|[A-Z])\.$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -22,6 +23,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         piece = text[start:end].rstrip()
         tail = piece[-40:]  # only its end can be an abbreviation: a long run must not be scanned again
+        if m.group() != "\n" and _LOWER_NEXT.match(text, end):
+            continue  # "at about 5 p.m. when he ...", "Sgt. and": a sentence starts with a capital
         if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or re.search(r"(?:[A-Z]\.){2,}$", tail)):
             # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.
             nxt = re.match(r"\s*([\w’']+)", text[end:end + 30])
