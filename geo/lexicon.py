@@ -184,3 +184,7 @@ PLACE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "Nfld.": ("CA", "05"), "N.S.": ("CA", "07"), "Ont.": ("CA", "08"), "P.E.I.": ("CA", "09"),
     "Que.": ("CA", "10"), "Sask.": ("CA", "11"),
 }
+
+# Words that name a place only inside a longer name ("Metro Manila"): alone, "Metro" is a city's
+# police or government ("Louisville Metro police"), and "Downtown" the centre of the story's city.
+NEVER_ALONE = frozenset({"metro", "downtown"})

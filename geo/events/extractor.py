@@ -20,7 +20,6 @@ have been in São Paulo").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -57,7 +56,6 @@ class _Article:
     protest: bool  # an article about protests
     anchor: Mention | None  # where the story is (its dateline, else the town it names most)
     dateline: bool  # the anchor is the story's dateline
-    named: Counter[str | None]  # how often the story names each place (by gazetteer id)
     places: list[Mention]  # the story's resolved places
 
 
@@ -68,7 +66,6 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
     ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline,
-                   Counter(m.gazetteer_id for m in mentions if m.place is not None),
                    [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
@@ -182,7 +179,7 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     elif kind in VIOLENT and here is not None:
         # A local story's shooting far from where the story is: a misread name ("Trinity", "Logan"),
         # or, without a dateline, a small town abroad ("Guzman" in Panama for a New York story).
-        chosen = [(here, True) if misplaced(m, here, ctx.dateline, ctx.named, ctx.places) else (m, near)
+        chosen = [(here, True) if misplaced(m, here, ctx.dateline, ctx.places) else (m, near)
                   for m, near in chosen]
     if not chosen:
         return []

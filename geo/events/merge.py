@@ -15,8 +15,8 @@ from datetime import date
 from geo.articles import Article
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report
-from geo.events.sameness import (COUNTY_KM, SPAN, dates_compatible, figure, largest, same_event, two_streets,
-                                 types_compatible, within_county)
+from geo.events.sameness import (COUNTY_KM, SPAN, Toll, county_and_town, dates_compatible, figure, largest,
+                                 same_event, toll, tolls_agree, two_streets, types_compatible)
 from geo.normalize import normalize_name
 from geo.records import Incident, Source
 
@@ -33,30 +33,22 @@ _SEVERITY = {"Excessive force against protesters": 0, "Attack": 0, "Mob violence
 _STREETS_TOLL = 3
 
 
-def _toll(group: list[Report]) -> tuple[int | None, int | None]:
+def _group_toll(group: list[Report]) -> Toll:
     """(killed, injured) as the group's reports give them, at their largest."""
-    return (largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group]))
-
-
-def _tolls_agree(x: tuple[int | None, int | None], y: tuple[int | None, int | None], least: int) -> bool:
-    """No figure known on both sides differs, and those known on both count ``least`` people or more."""
-    shared = [(a, b) for a, b in zip(x, y) if a is not None and b is not None]
-    return all(a == b for a, b in shared) and sum(a for a, _ in shared) >= least
+    return largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group])
 
 
 def _joins(group: list[Report], rep: Report) -> bool:
     """Whether ``rep`` tells the event of ``group``: its first report's (:func:`same_event`), and
     on none of its members' other streets unless they give the same toll of three or more people
-    ("Addison Place" and the "Raleigh Boulevard" it is off); or, the same day, a county and a town
-    in it whose figures agree (any of the group's: a story's headline gives none, its lead does)."""
-    head, told = group[0], (figure(rep, "fatalities"), figure(rep, "injured"))
-    toll = _tolls_agree(_toll(group), told, _STREETS_TOLL)
-    if same_event(head, rep, toll):
-        return toll or not any(two_streets(member, rep) for member in group)
-    if not (within_county(head.place, rep.place) and head.event_date == rep.event_date
-            and types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type))):
-        return False
-    return _tolls_agree(_toll(group), told, 1)
+    ("Addison Place" and the "Raleigh Boulevard" it is off); or a county and a town in it whose
+    figures agree, any of the group's (a story's headline gives none, its lead does)."""
+    head, group_toll, told = group[0], _group_toll(group), toll(rep)
+    streets_toll = tolls_agree(group_toll, told, _STREETS_TOLL)
+    if same_event(head, rep, streets_toll):
+        return streets_toll or not any(two_streets(member, rep) for member in group)
+    return (county_and_town(head, rep) and tolls_agree(group_toll, told)
+            and types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type)))
 
 
 def group_reports(reports: list[Report]) -> list[list[Report]]:

@@ -73,8 +73,7 @@ def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
     if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
         return False
     if not same_place(a.place, b.place, SAME_PLACE_KM, (a.location, b.location)):
-        # "in Kerr County" and "in Kerrville": a county and a town in it, the same figures, the same day
-        return within_county(a.place, b.place) and a.event_date == b.event_date and figures_agree(a, b)
+        return county_and_town(a, b) and figures_agree(a, b)
     if two_streets(a, b) and not same_toll:
         return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
     violent = a.event_type in _VIOLENT_TYPES
@@ -108,6 +107,12 @@ def within_county(a: Place | None, b: Place | None) -> bool:
     return a.country == b.country and a.admin1 == b.admin1 and same_place(a, b, COUNTY_KM)
 
 
+def county_and_town(a: Told, b: Told) -> bool:
+    """"In Kerr County" and "in Kerrville": a county and a town that may lie in it, told the same
+    day (whose figures must then agree for the two to be one event)."""
+    return within_county(a.place, b.place) and a.event_date == b.event_date
+
+
 def figure(t: Told, name: str) -> int | None:
     """A report's own figure (``injured``: stated, else the people hit who did not die), or an
     incident's (its ``injuries``)."""
@@ -116,16 +121,25 @@ def figure(t: Told, name: str) -> int | None:
     return getattr(t, name, None)
 
 
+Toll = tuple[int | None, int | None]  # (killed, injured) as told, None where not told
+
+
+def toll(t: Told) -> Toll:
+    """What a report (or an incident) tells of the dead and the injured."""
+    return figure(t, "fatalities"), figure(t, "injured")
+
+
+def tolls_agree(x: Toll, y: Toll, least: int = 1) -> bool:
+    """No figure told on both sides differs, and those told on both count ``least`` people or
+    more (figures told on one side only prove nothing)."""
+    shared = [(a, b) for a, b in zip(x, y) if a is not None and b is not None]
+    return all(a == b for a, b in shared) and sum(a for a, _ in shared) >= least
+
+
 def figures_agree(a: Told, b: Told) -> bool:
     """The two give a figure alike and none differently (one story's "two were shot" told a
-    day later): figures known on one side only prove nothing."""
-    shared = 0
-    for x, y in ((figure(a, "fatalities"), figure(b, "fatalities")), (figure(a, "injured"), figure(b, "injured"))):
-        if x is not None and y is not None:
-            if x != y:
-                return False
-            shared += bool(x)
-    return shared > 0
+    day later)."""
+    return tolls_agree(toll(a), toll(b))
 
 
 def largest(values: list[int | None]) -> int | None:

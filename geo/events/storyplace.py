@@ -23,16 +23,21 @@ ALONE_KM = 50.0  # a place with none of its story's others this near is alone in
 _WIDE = frozenset({"country", "admin1", "continent", "region"})
 
 
-def misplaced(m: Mention, here: Mention, dateline: bool, named: Counter[str | None], places: list[Mention]) -> bool:
+def misplaced(m: Mention, here: Mention, dateline: bool, places: list[Mention]) -> bool:
     """True when a violent event's place is far from where its story is and more likely a misread
     name: any place, after a dateline; else a small town abroad, or a small town named once, with
     nothing of the story near it, in a story that names its own town twice or more ("Cook" for the
     Cook Out restaurant, in Lexington; not Huayllani beside Sacaba in a La Paz story)."""
     if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
         return False
-    small = m.feature in ("town", "local")
-    once = named[m.gazetteer_id] <= 1 < named[here.gazetteer_id]
-    return dateline or (small and (m.country != here.country or (once and _alone(m, places))))
+    if dateline:
+        return True
+    if m.feature not in ("town", "local"):
+        return False
+    if m.country != here.country:
+        return True
+    named = Counter(o.gazetteer_id for o in places)  # (only asked of a far town: not on every report)
+    return named[m.gazetteer_id] <= 1 < named[here.gazetteer_id] and _alone(m, places)
 
 
 def _alone(m: Mention, places: list[Mention]) -> bool:

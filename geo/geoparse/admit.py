@@ -36,13 +36,18 @@ def _weak_opener(c: Candidate, r: GeocodeResult, text: str, cued: set[str], name
                      and " " not in c.key and not _PROSE_NEXT.match(text, c.end)))
 
 
+def _named_after(kinds: str) -> re.Pattern:
+    """The words after a name that make it the name of an institution of one of these ``kinds``."""
+    return re.compile(rf"['’]?s?\s+(?:Children['’]s\s+)?(?:{kinds})\b")
+
+
 # "Mount Sinai Hospital", "Saint Francis Medical Center": a name of an institution, which is no
 # evidence that the small town of that name is meant.
-_INSTITUTION_AFTER = re.compile(r"['’]?s?\s+(?:Children['’]s\s+)?(?:Hospital|Medical|Health|Clinic|Church|Cathedral|"
-                                r"School|High|Elementary|Middle|Academy|University|College)\b")
+_INSTITUTION_AFTER = _named_after("Hospital|Medical|Health|Clinic|Church|Cathedral|School|High|Elementary|Middle|"
+                                  "Academy|University|College")
 
 
-_HOSPITAL_AFTER = re.compile(r"['’]?s?\s+(?:Children['’]s\s+)?(?:Hospital|Medical\s+Cent(?:er|re))\b")
+_HOSPITAL_AFTER = _named_after(r"Hospital|Medical\s+Cent(?:er|re)")
 _TAKEN_TO = re.compile(r"\b(?:at|to)\s+$")
 
 

@@ -16,8 +16,8 @@ from geo.geoparse.qualifiers import qualifier_of
 from geo.geoparse.records import Candidate, Token
 from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
 from geo.geoparse.spotters import COUNTY_WORDS, listed_county
-from geo.lexicon import (DEMONYMS, LOCATIVE_CUES, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS, PLACE_NOUNS,
-                         STOPWORDS)
+from geo.lexicon import (DEMONYMS, LOCATIVE_CUES, NEVER_ALONE, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS,
+                         PLACE_NOUNS, STOPWORDS)
 from geo.normalize import normalize_name, spelling
 
 _CONTEXT_WORDS = 8  # capitalised words of a run on either side of a name that judge it
@@ -45,15 +45,10 @@ class _Inside(NamedTuple):
     ends_name: bool
 
 
-# Words that name a place only inside a longer name ("Metro Manila"): alone, "Metro" is a city's
-# police or government ("Louisville Metro police"), and "Downtown" the centre of the story's city.
-_NEVER_ALONE = frozenset({"metro", "downtown"})
-
-
 def _refused(key: str, persons: set[str]) -> bool:
     """"Council", "North", "Canadian": words that happen to name a village somewhere."""
     return (key in persons or key in ORGANISATIONS or people.is_title(key) or key in NAME_ABBREVIATIONS
-            or key in ORG_WORDS or key in DIRECTIONS or key in DEMONYMS or key in _NEVER_ALONE)
+            or key in ORG_WORDS or key in DIRECTIONS or key in DEMONYMS or key in NEVER_ALONE)
 
 
 def _neighbours(run: list[Token], i: int, j: int) -> tuple[list[Token], list[Token]]:
