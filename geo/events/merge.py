@@ -109,17 +109,18 @@ def _cells_around(rep: Report) -> list[tuple]:
 
 
 @lru_cache(maxsize=4096)
-def _days_around(told: str, when: date | None) -> dict[tuple[str, date | None], None]:
+def _days_around(told: str, when: date | None) -> frozenset[tuple[str, date | None]]:
     """The (precision, day) keys of group heads whose dates could name the day of a report told
-    ``when`` at precision ``told``, in order (a dict: ordered, and quick to ask)."""
+    ``when`` at precision ``told`` (cached, so never to be changed: a frozenset; the groups found
+    through them are sorted after)."""
     if when is None:
-        return dict.fromkeys((p, None) for p in SPAN)
+        return frozenset((p, None) for p in SPAN)
     keys: list[tuple[str, date | None]] = []
     day = when.toordinal()
     for precision, span in SPAN.items():
         reach = SPAN[told] + span + 1  # +1: violence told a day apart (same_event)
         keys += [(precision, date.fromordinal(d)) for d in range(max(1, day - reach), min(_LAST_DAY, day + reach) + 1)]
-    return dict.fromkeys(keys)
+    return frozenset(keys)
 
 
 _LAST_DAY = date.max.toordinal()
