@@ -448,3 +448,14 @@ def test_a_hospital_named_after_a_small_town_is_the_hospital_where_the_story_goe
     found = [t for t, _ in names(reader, "A man shot in Chicago was taken to Mount Sinai Hospital. His condition "
                                          "was stabilized at Mount Sinai, police said.")]
     assert found == ["Chicago"]
+
+
+def test_a_surname_that_also_names_a_parish_somewhere_is_a_persons(gazetteer):
+    # "Hamilton" is a parish of Bermuda: still, after "David Lee" it is a man's surname, and his
+    # "Hamilton was located" must not pull Montgomery to the Ohio town beside Hamilton, Ohio.
+    reader = Toponymer(gazetteer, modifiers=True)
+    text = ("Cody Woodruff, 35, of Montgomery was killed. Police are investigating the stabbing death of "
+            "David Lee Hamilton Jr., 31, of Montgomery. Hamilton was located suffering from a stab wound.")
+    found = names(reader, text)
+    assert [t for t, _ in found] == ["Montgomery", "Montgomery"]
+    assert {m.admin1 for m in reader.find(Article.from_text(text))} == {"Alabama"}

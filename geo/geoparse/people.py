@@ -25,7 +25,8 @@ def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
                     if not t.capital:
                         break  # "Steven Sachs of Alexandria": the name ends before "of"
                     key = normalize_name(t.text)
-                    if names.usual_feature(key) != "country" and not names.is_region(key):
+                    # "Jordan Georgia" may name the state; "David Lee Hamilton" is no Bermudan parish.
+                    if names.usual_feature(key) not in ("country", "admin1"):
                         persons.add(key)
     return persons
 
