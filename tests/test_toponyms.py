@@ -459,3 +459,13 @@ def test_a_surname_that_also_names_a_parish_somewhere_is_a_persons(gazetteer):
     found = names(reader, text)
     assert [t for t, _ in found] == ["Montgomery", "Montgomery"]
     assert {m.admin1 for m in reader.find(Article.from_text(text))} == {"Alabama"}
+
+
+def test_a_sentences_weak_first_word_does_not_choose_a_namesake(toponymer):
+    # A first word admission drops ("Marion was arrested") is a person as often as a place: its
+    # readings must not pull "Springfield" or "Jackson" to the namesake beside one of its own.
+    def admin1s(text):
+        return [(m.text, m.admin1) for m in toponymer.find(Article.from_text(text))]
+    assert admin1s("Columbia was quiet. A man was shot in Jackson.") == [("Jackson", "Mississippi")]
+    assert admin1s("Gainesville voters turned out early. Turnout for Gainesville City Elections "
+                   "is up, Pam Carpenter said.")[0] == ("Gainesville", "Florida")

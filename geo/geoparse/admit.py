@@ -63,6 +63,14 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
                                                                    or r.population >= _FOCUS_TOWN)))
 
 
+def voters(cands: list[Candidate], text: str, names: Names) -> list[Candidate]:
+    """The candidates whose readings may speak for their namesakes' nearness: not a sentence's
+    weak first word, which admission drops ("Hamilton was located" is a man, not a vote for
+    the Ohio Montgomery beside Hamilton)."""
+    cued = {c.key for c in cands if not c.needs_cue}
+    return [c for c in cands if c.result is None or not _weak_opener(c, c.result, text, cued, names)]
+
+
 def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
     """The resolved candidates that count as mentions, in their order. A small place named in the
     story as a hospital ("Mount Sinai Hospital") is that hospital where the story goes to it bare

@@ -68,9 +68,10 @@ def _nearest(choices: tuple[GeocodeResult, ...], ranks: list[float], others: lis
 
 
 def by_nearness(cands: list[Candidate], focus: Focus, sense: dict[str, GeocodeResult], decided: set[str],
-                home: Place | None, names: Names) -> list[Candidate]:
-    """The candidates with nearness applied to their unqualified names (a new list)."""
-    readings = _points(cands, focus, home, names)
+                home: Place | None, names: Names, voters: list[Candidate] | None = None) -> list[Candidate]:
+    """The candidates with nearness applied to their unqualified names (a new list); ``voters``
+    (default: all of them) are those whose readings count as the article's other places."""
+    readings = _points(cands if voters is None else voters, focus, home, names)
     sense, decided = dict(sense), set(decided)
     out = []
     for c in cands:
