@@ -469,3 +469,15 @@ def test_a_sentences_weak_first_word_does_not_choose_a_namesake(toponymer):
     assert admin1s("Columbia was quiet. A man was shot in Jackson.") == [("Jackson", "Mississippi")]
     assert admin1s("Gainesville voters turned out early. Turnout for Gainesville City Elections "
                    "is up, Pam Carpenter said.")[0] == ("Gainesville", "Florida")
+
+
+def test_a_town_inside_the_one_state_the_story_names_is_near_it(toponymer):
+    # Lakewood, N.Y. (3,000 people) lies 400 km from the centre of New York state, farther than
+    # the New Jersey Lakewood (54,000): inside the story's one state is what counts.
+    found = {m.text: m.admin1 for m in toponymer.find(Article.from_text(
+        "ELLICOTT, N.Y. — A hunter was found dead on Friday. Deputies from Lakewood helped the family."))}
+    assert found["Lakewood"] == "New York"
+    # Named beside another state, the nearer state's towns still win ("Monroe County" with Missouri's).
+    found = {m.text: m.admin1 for m in toponymer.find(Article.from_text(
+        "The family left Indiana. They picked a farm in Monroe County, near Paris and Hannibal, Missouri."))}
+    assert found["Monroe County"] == "Missouri"

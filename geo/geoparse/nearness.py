@@ -23,6 +23,7 @@ _BONUS_HOME = 25.0
 _CITY = 100_000  # "New York" the city beside the state; "Vermont" among states is no Illinois village
 
 Points = dict[str, set[tuple[float, float]]]
+Regions = dict[tuple[str | None, str | None], set[str]]  # (country, admin-1 name) -> the names naming it
 
 
 def _points(cands: list[Candidate], focus: Focus, home: Place | None, names: Names) -> Points:
@@ -54,13 +55,25 @@ def _options(key: str, focus: Focus, home: Place | None, names: Names) -> tuple[
     return options
 
 
+def _regions(cands: list[Candidate]) -> Regions:
+    """The admin-1 regions the article names ("N.Y." in a dateline, "Ohio") and the names naming each."""
+    regions: Regions = {}
+    for c in cands:
+        if c.result is not None and c.result.feature == "admin1" and c.result.admin1:
+            regions.setdefault((c.result.country, c.result.admin1), set()).add(c.key)
+    return regions
+
+
 def _nearest(choices: tuple[GeocodeResult, ...], ranks: list[float], others: list[tuple[float, float]],
-             home: Place | None) -> GeocodeResult:
-    """The choice whose rank, raised by nearness to the other places and the home, is best."""
+             home: Place | None, inside: frozenset[tuple[str | None, str | None]] = frozenset()) -> GeocodeResult:
+    """The choice whose rank, raised by nearness to the other places and the home, is best. A
+    town inside a region the article names (``inside``) is as near as can be: a state's centre
+    is no measure of its towns (Lakewood, N.Y., lies 400 km from New York's)."""
     # Each choice's distance to its nearest other place, all choices at once.
     lats, lons = np.array(others).T
     at = np.array([(r.lat, r.lon) for r in choices])
     km = haversine_km_many(at[:, :1], at[:, 1:], lats, lons).min(axis=1)
+    km[[r.feature != "admin1" and (r.country, r.admin1) in inside for r in choices]] = 0.0
     score = np.array(ranks) + _BONUS_NEAR * np.exp(-km / _NEAR_KM)
     if home is not None:  # the outlet's own town weighs more than guesses about other names
         score += _BONUS_HOME * np.exp(-haversine_km_many(at[:, 0], at[:, 1], home.lat, home.lon) / HOME_KM)
@@ -71,18 +84,22 @@ def by_nearness(cands: list[Candidate], focus: Focus, sense: dict[str, GeocodeRe
                 home: Place | None, names: Names, voters: list[Candidate] | None = None) -> list[Candidate]:
     """The candidates with nearness applied to their unqualified names (a new list); ``voters``
     (default: all of them) are those whose readings count as the article's other places."""
-    readings = _points(cands if voters is None else voters, focus, home, names)
+    voting = cands if voters is None else voters
+    readings, regions = _points(voting, focus, home, names), _regions(voting)
     sense, decided = dict(sense), set(decided)
     out = []
     for c in cands:
-        r = c.result if c.result is None or c.qualifier or c.fixed else _choose(c, focus, sense, decided, readings, home, names)
+        r = c.result if c.result is None or c.qualifier or c.fixed else _choose(
+            c, focus, sense, decided, (readings, regions), home, names)
         out.append(c if r is c.result else c._replace(result=r))
     return out
 
 
 def _choose(c: Candidate, focus: Focus, sense: dict[str, GeocodeResult], decided: set[str],
-            readings: Points, home: Place | None, names: Names) -> GeocodeResult | None:
-    """The reading of one unqualified name; settles its sense (``sense``, ``decided``) for later uses."""
+            around: tuple[Points, Regions], home: Place | None, names: Names) -> GeocodeResult | None:
+    """The reading of one unqualified name; settles its sense (``sense``, ``decided``) for later
+    uses. ``around``: the other names' points and the regions the article names."""
+    readings, regions = around
     if c.key in decided:
         return sense[c.key]
     options = names.best(c.key, focus.country)
@@ -108,7 +125,9 @@ def _choose(c: Candidate, focus: Focus, sense: dict[str, GeocodeResult], decided
         others = [a for k, points in readings.items() if k != c.key for a in points]
         if not others:
             return c.result
-        best = _nearest(choices, ranks, others, home)
+        named = [k for k, keys in regions.items() if keys - {c.key}]
+        inside = frozenset(named if len(named) == 1 else ())  # the story's one state, not one of several
+        best = _nearest(choices, ranks, others, home, inside)
     sense[c.key] = best
     decided.add(c.key)
     return best
