@@ -481,3 +481,13 @@ def test_a_town_inside_the_one_state_the_story_names_is_near_it(toponymer):
     found = {m.text: m.admin1 for m in toponymer.find(Article.from_text(
         "The family left Indiana. They picked a farm in Monroe County, near Paris and Hannibal, Missouri."))}
     assert found["Monroe County"] == "Missouri"
+
+
+def test_a_town_the_gazetteer_lacks_stays_in_its_qualifiers_state(toponymer):
+    # Neither Orient, Ohio, nor Holliday, Mo., is in the gazetteer: their state is, and it says
+    # where later bare uses are (not Orient, New York, or Holliday, Texas).
+    found = [(m.text, m.name) for m in toponymer.find(Article.from_text(
+        "HOLLIDAY, Mo. — A man was arrested after a crash. He was held in a prison in Orient, Ohio. "
+        "Police in Holliday said he would be moved to the reception center in Orient."))]
+    assert found == [("HOLLIDAY", "Missouri"), ("Mo.", "Missouri"), ("Orient", "Ohio"), ("Ohio", "Ohio"),
+                     ("Holliday", "Missouri"), ("Orient", "Ohio")]

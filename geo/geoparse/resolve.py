@@ -11,6 +11,7 @@ from geo.geoparse.focus import Focus
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.geoparse.rules import OPENER_FEATURES
+from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
 
 
@@ -50,8 +51,15 @@ def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeR
     options = names.as_spelled(names.within(c.key, c.qualifier, focus.country), c.key, c.spelled, widen=False)
     if options or c.listed or level in OPENER_FEATURES:
         return options, None
-    return options, next((r for r in names.best(c.qualifier, focus.country)
-                          if r.feature in ("country", "admin1")), None)
+    return options, _region_named(c.qualifier, focus, names)
+
+
+def _region_named(qualifier: str, focus: Focus, names: Names) -> GeocodeResult | None:
+    """The country or admin-1 region a qualifier names, as written ("Missouri", "Mo.")."""
+    if (abbreviated := PLACE_ABBREVIATIONS.get(qualifier.strip())) is not None:
+        iso, admin1 = abbreviated
+        return names.gazetteer.region(iso, admin1) if admin1 else names.gazetteer.country(iso)
+    return next((r for r in names.best(qualifier, focus.country) if r.feature in ("country", "admin1")), None)
 
 
 def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, GeocodeResult] | None,
@@ -77,6 +85,8 @@ def first_readings(cands: list[Candidate], focus: Focus, senses: dict[str, Geoco
             options, region = _qualified(c, focus, names)
             if region is not None:
                 results[n] = region
+                if region.feature == "admin1":  # later bare uses are that town too, not a namesake elsewhere
+                    sense[c.key] = region  # ("According to Conrad, South Africa ..." names no town)
                 continue
         if not options:
             options = names.as_spelled(names.best(c.key, focus.country), c.key, c.spelled)
