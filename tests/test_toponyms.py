@@ -491,3 +491,17 @@ def test_a_town_the_gazetteer_lacks_stays_in_its_qualifiers_state(toponymer):
         "Police in Holliday said he would be moved to the reception center in Orient."))]
     assert found == [("HOLLIDAY", "Missouri"), ("Mo.", "Missouri"), ("Orient", "Ohio"), ("Ohio", "Ohio"),
                      ("Holliday", "Missouri"), ("Orient", "Ohio")]
+
+
+def test_a_neighbourhood_the_story_names_without_its_town_is_in_the_storys_town(toponymer):
+    # Roseland is a New Jersey town, "South Side" another name of a Staten Island village: as
+    # neighbourhoods of a Chicago story they are placed at Chicago; Chatham, which the gazetteer
+    # has in Chicago (and in New York), is Chicago's.
+    found = toponymer.find(Article.from_text(
+        "CHICAGO — Two boys were shot Friday in the Roseland neighborhood on the Far South Side. Roseland "
+        "has seen three shootings. A man was hurt in the South Side Chatham neighborhood."))
+    chicago = found[0].place
+    assert [m.text for m in found] == ["CHICAGO", "Roseland", "Far South Side", "Roseland", "South Side", "Chatham"]
+    for m in found[1:-1]:
+        assert m.feature == "local" and m.place.admin1 == "Illinois" and km(*m.place.point, *chicago.point) < 1, m
+    assert found[-1].gazetteer_id and km(*found[-1].place.point, *chicago.point) < 20

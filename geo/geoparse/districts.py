@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 
 from geo.distance import haversine_km
+from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.lexicon import STOPWORDS
 from geo.normalize import normalize_name
+from geo.place import Place
 
-_TOWN_KM = 30.0  # a place of the district's name this near its town is the district
+TOWN_KM = 30.0  # a place of the district's name this near its town is the district
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*){0,3}"
 _KIND = r"(?:neighbou?rhoods?|district|section|quarter|area|station|square)"
 _PATTERNS = (
@@ -29,6 +31,10 @@ _PATTERNS = (
     # "in Boston's Roxbury neighborhood", "Chicago's Englewood neighborhood"
     re.compile(rf"(?P<town>{_NAME})['’]s\s+(?P<part>{_NAME})\s+{_KIND}\b"),
 )
+# "in the Roseland neighborhood", "the South Side Washington Heights neighborhood": a part of
+# the town the story is in, which it does not name here (placed as a street is).
+_NEIGHBOURHOOD = re.compile(rf"\bthe\s+(?:(?:Far\s+)?(?:North|South|East|West)(?:west|east)?\s+Side\s+)?"
+                            rf"(?P<part>{_NAME})\s+neighbou?rhood\b(?!\s+(?:of|in)\s+[A-Z])")
 
 
 def _in_town(part: str, town: str, region: str | None, names: Names) -> Candidate | None:
@@ -41,7 +47,7 @@ def _in_town(part: str, town: str, region: str | None, names: Names) -> Candidat
         return None
     if names.known(pk):
         towns = [(r.lat, r.lon) for r in names.many(tk, None)]
-        if any(haversine_km(r.lat, r.lon, la, lo) <= _TOWN_KM for r in names.many(pk, None) for la, lo in towns):
+        if any(haversine_km(r.lat, r.lon, la, lo) <= TOWN_KM for r in names.many(pk, None) for la, lo in towns):
             return Candidate(0, 0, pk, qualifier=town)
         if region and names.within(pk, region, None):
             return Candidate(0, 0, pk, qualifier=region)
@@ -59,13 +65,29 @@ def districts(text: str, names: Names) -> list[Candidate]:
             region = region if region and names.is_region(normalize_name(region)) else None
             if (c := _in_town(m.group("part"), m.group("town"), region, names)) is not None:
                 out.append(c._replace(start=m.start("part"), end=m.end("part")))
+    for m in _NEIGHBOURHOOD.finditer(text):
+        part = m.group("part")
+        if part.split()[0].lower() not in STOPWORDS:
+            out.append(Candidate(m.start("part"), m.end("part"), normalize_name(part), local=True, district=part))
     return sorted({c.start: c for c in out}.values(), key=lambda c: c.start)
 
 
 def bare_uses(cands: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """The candidates, with later bare uses of a district's name read as the district."""
-    towns = {normalize_name(c.district): c for c in found if c.district}
+    towns = {normalize_name(c.district): c for c in found if c.district and not c.local}
     towns.update((c.key, c) for c in found if c.qualifier)
-    return [c._replace(key=towns[c.key].key, district=towns[c.key].district, qualifier=towns[c.key].qualifier,
-                       needs_cue=False) if c.key in towns and not (c.district or c.fixed or c.qualifier) else c
+    parts = {c.key: c.district for c in found if c.local and c.key not in towns}  # of the story's town
+    return [c._replace(local=True, needs_cue=False, district=parts[c.key])
+            if c.key in parts and not (c.local or c.fixed or c.qualifier)
+            else c._replace(key=towns[c.key].key, district=towns[c.key].district, qualifier=towns[c.key].qualifier,
+                            needs_cue=False) if c.key in towns and not (c.district or c.fixed or c.qualifier) else c
             for c in cands]
+
+
+def in_home_town(c: Candidate, town: Place, names: Names) -> GeocodeResult | None:
+    """The gazetteer's place of a neighbourhood's name in the story's town, if it has one
+    ("the Bridgeport neighborhood" of a Chicago story is Chicago's Bridgeport)."""
+    if not c.district or not names.known(c.key):
+        return None
+    return next((r for r in names.many(c.key, town.country)
+                 if haversine_km(r.lat, r.lon, town.lat, town.lon) <= TOWN_KM), None)

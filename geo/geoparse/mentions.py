@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.articles import Article
 from geo.gazetteer import GeocodeResult
+from geo.geoparse.districts import in_home_town
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised
 from geo.geoparse.rules import DIRECTIONS
@@ -85,10 +86,11 @@ def _resolved(article: Article, cands: list[Candidate]) -> list[Mention]:
     return out
 
 
-def _local_places(article: Article, known: list[Mention], local: list[Candidate]) -> list[Mention]:
+def _local_places(article: Article, known: list[Mention], local: list[Candidate], names: Names) -> list[Mention]:
     """Streets and waters, placed at the article's home town (the settlement it names most;
     the first named on a tie): a point a reader can find them near, not their exact place.
-    With no town in the article they stay unresolved, and are kept."""
+    A neighbourhood the gazetteer has in that town is its place there. With no town in the
+    article they stay unresolved, and are kept."""
     towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
     firsts: dict[str | None, Mention] = {}
     for m in known:
@@ -98,6 +100,9 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
     for c in local:
         start, end = article.raw_span(c.start, c.end)
         place = None
+        if town is not None and town.place is not None and (known_part := in_home_town(c, town.place, names)):
+            out.append(Mention.of(known_part, article.raw[start:end], start, end, c.start, c.end))
+            continue
         if town is not None and town.place is not None:
             place = replace(town.place, name=f"{' '.join(article.text[c.start:c.end].split())}, {town.place.name}",
                             feature="local", gazetteer_id=None, score=None)
@@ -127,7 +132,7 @@ def assemble(article: Article, admitted: list[Candidate], rec: Recognised, names
     """An article's mentions in text order: its admitted candidates, its streets and waters, and
     the places it names that the gazetteer lacks."""
     mentions = _resolved(article, admitted)
-    mentions += _local_places(article, mentions, rec.local)
+    mentions += _local_places(article, mentions, rec.local, names)
     mentions += _unknown_places(article, mentions, rec, names)
     mentions.sort(key=lambda m: m.clean_start)
     return mentions

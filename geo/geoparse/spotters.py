@@ -86,7 +86,8 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
         key = normalize_name(" ".join(words))
         if key in ORGANISATIONS or (not modifiers and institution_follows(text, m.end())):
             continue  # "Wall Street", "Main Street Bank"
-        if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]) and not _DAY_AFTER.match(text, m.end()):
+        if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]) and not _DAY_AFTER.match(text, m.end()) \
+                and not words[-1] == "Side":  # ("the South Side Chatham neighborhood": a side, then its part)
             continue  # part of a longer name: "County Road 43", "Red River Valley" (not "on Elm St Monday")
         out.append(Candidate(start, m.end(), key, local=True))
     return out
