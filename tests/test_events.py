@@ -410,6 +410,16 @@ def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
     assert sorted((i.location, i.injuries) for i in found) == [("Bridgeport", 1), ("West Englewood", 4)]
 
 
+def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
+    # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
+    found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
+                      "DETROIT — Police said a 9-year-old accidentally shot himself Sunday night and was wounded.")
+    assert len(found) == 2
+    same = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
+                     "A boy, 17, was wounded in a shooting in Detroit on Sunday night.")
+    assert len(same) == 1 and len(same[0].sources) == 2
+
+
 @pytest.mark.parametrize("text, fatalities, injuries", [
     # an aside between a count and its verb; "the injured child"
     ("Six people — five men and one woman in their 20s — were taken to hospitals after a shooting in Akron, Ohio, "

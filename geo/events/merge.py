@@ -13,6 +13,7 @@ from functools import lru_cache
 from datetime import date
 
 from geo.articles import Article
+from geo.events.ages import ages_told
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report
 from geo.events.sameness import (COUNTY_KM, SPAN, Toll, county_and_town, dates_compatible, figure, largest,
@@ -38,12 +39,26 @@ def _group_toll(group: list[Report]) -> Toll:
     return largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group])
 
 
+def _other_ages(group: list[Report], rep: Report) -> bool:
+    """Both give their people's ages, and no age is shared: two shootings of a 17-year-old and a
+    9-year-old in Detroit on one day are two events, though each left one hurt."""
+    if any(m.article == rep.article for m in group):
+        return False  # a story's own reports: its extractor has told them apart already
+    if sum(x or 0 for x in toll(rep)) > 1 or any(sum(x or 0 for x in toll(m)) > 1 for m in group):
+        return False  # several people hurt: each story may give the age of another
+    mine = ages_told(rep.quote)
+    return bool(mine) and bool(theirs := frozenset().union(*(ages_told(m.quote) for m in group))) \
+        and not mine & theirs
+
+
 def _joins(group: list[Report], rep: Report) -> bool:
     """Whether ``rep`` tells the event of ``group``: its first report's (:func:`same_event`), and
     on none of its members' other streets unless they give the same toll of three or more people
     ("Addison Place" and the "Raleigh Boulevard" it is off); or a county and a town in it whose
     figures agree, any of the group's (a story's headline gives none, its lead does)."""
     head, group_toll, told = group[0], _group_toll(group), toll(rep)
+    if _other_ages(group, rep):
+        return False
     streets_toll = tolls_agree(group_toll, told, _STREETS_TOLL)
     if same_event(head, rep, streets_toll):
         return streets_toll or not any(two_streets(member, rep) for member in group)
