@@ -8,6 +8,7 @@ of the ranking (``sources_hash``), so a change of either builds a new one.
 
 from __future__ import annotations
 
+from collections import Counter
 import csv
 import gzip
 import hashlib
@@ -23,7 +24,7 @@ from geo.errors import GazetteerError
 from geo.normalize import normalize_name, spelling
 from geo.tempfiles import temp_name
 
-INDEX_FORMAT = "13"
+INDEX_FORMAT = "15"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -59,17 +60,31 @@ def feature_class(code: str, population: int = 0) -> str:
     return "site"
 
 
-def prominence(code: str, population: int) -> float:
-    """Static rank of a place before any context: feature class plus population.
+_SMALL_CAPITAL = 100_000  # a national capital smaller than this weighs as a provincial one
+
+
+def prominence(code: str, population: int, region_population: float | None = None) -> float:
+    """Static rank of a place before any context: feature class plus population. An admin-1
+    region of a country of small regions (``region_population``, its country's people per
+    region, under a million) weighs as a town of that many people does: the Charlotte parish
+    of Saint Vincent (110,000 people in six) is no rival to Charlotte, North Carolina.
 
     >>> prominence("PPLC", 0) > prominence("ADM1", 0) > prominence("PPL", 1000)
+    True
+    >>> prominence("ADM1", 0, 18_000) < prominence("PPLA2", 900_000)
+    True
+    >>> prominence("ADM1", 0, 6_000_000) == prominence("ADM1", 0)
     True
     """
     if code in COUNTRY_CODES:
         return 200.0
     weight = float(_FEATURE_WEIGHT.get(code, 20))
+    if code in ("PPLC", "PPLG") and 0 < population < _SMALL_CAPITAL:
+        weight = _FEATURE_WEIGHT["PPLA"]  # Hamilton, Bermuda (900 people) is no rival to Hamilton, Ontario
     if code.startswith("PPL") or code == "INDS":
         weight += 5.0 * math.log10(1 + max(population, 0))
+    elif code == "ADM1" and region_population:
+        weight = min(weight, _FEATURE_WEIGHT["PPL"] + 5.0 * math.log10(1 + region_population))
     return float(weight)
 
 
@@ -141,13 +156,16 @@ def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[t
     """The rows of the ``places``, ``names`` and ``spellings`` tables (a place's accented
     spellings of a name: "Cañada" for the Argentine town, none for Canada)."""
     admin1_names = {(p["country"], p["admin1"]): p["name"] for p in places.values() if p["feature_code"] == "ADM1"}
+    regions = Counter(country for country, _ in admin1_names)
+    per_region = {p["country"]: int(p.get("population") or 0) / regions[p["country"]] for p in places.values()
+                  if p["feature_code"] in COUNTRY_CODES and regions[p["country"]]}
     place_rows: list[tuple] = []
     name_rows: list[tuple] = []
     spelled_rows: list[tuple] = []
     for i, p in enumerate(places.values(), start=1):
         code = p["feature_code"] or "PPL"
         pop = int(p.get("population") or 0)
-        prom = prominence(code, pop)
+        prom = prominence(code, pop, per_region.get(p["country"]) if code == "ADM1" else None)
         gid = p["gazetteer_id"]
         area_key = p.get("area") or gid
         place_rows.append((i, gid, p["name"], float(p["lat"]), float(p["lon"]), p["country"] or None,

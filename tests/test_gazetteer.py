@@ -285,3 +285,15 @@ def test_britains_counties_and_council_areas(gazetteer):
     assert gazetteer.lookup("Fife, Scotland").admin1 == "Scotland"
     assert gazetteer.lookup("Surrey, UK").country == "GB"
     assert gazetteer.lookup("Glasgow").feature == "city"  # a unit named as its town is left to the town
+
+
+@pytest.mark.parametrize("query, admin1, country", [
+    ("Charlotte", "North Carolina", "US"),  # not Saint Vincent's parish (110,000 people in six)
+    ("Portland", "Oregon", "US"),  # not Jamaica's parish
+    ("Hamilton", "Ontario", "CA"),  # not Bermuda's capital of 900 people
+    ("Florida", "Florida", "US"),  # a state still, and before Uruguay's department
+    ("Cochabamba", "Cochabamba", "BO"),
+])
+def test_regions_and_capitals_of_small_countries_yield_to_big_namesakes(gazetteer, query, admin1, country):
+    r = gazetteer.lookup(query)
+    assert (r.admin1, r.country) == (admin1, country)

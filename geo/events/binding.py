@@ -97,7 +97,7 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         candidates.append((m, score, weight, near, rel))
     if not candidates:
         return []
-    best = max(candidates, key=lambda c: c[1])
+    best = _street_of(max(candidates, key=lambda c: c[1]), candidates)
     if not at and best[2] < 3:
         return []  # an event carried over from the sentence before needs "in"/"at" a place
     if best[0].feature in _AREA_PENALTY and (best[2] < 3 or not any(d.precision == "day" for d in dates)
@@ -123,6 +123,16 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
     if len(kept) > 1 and best not in kept:
         kept = [best]
     return [(c[0], c[3]) for c in sorted(kept, key=lambda c: c[4])]
+
+def _street_of(best: tuple, candidates: list[tuple]) -> tuple:
+    """The street (or neighbourhood) of the town chosen, if the sentence puts the event at one
+    ("shot on Firelight Lane in Charlotte": Firelight Lane, placed at Charlotte); else the town."""
+    town = best[0]
+    if town.feature not in ("city", "town") or town.place is None:
+        return best
+    return next((c for c in candidates if c[0].feature == "local" and c[2] >= 2 and c[0].place is not None
+                 and c[0].place.point == town.place.point), best)
+
 
 def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]], at: int,
               follow_up: bool = False) -> tuple[date | None, str]:

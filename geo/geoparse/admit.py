@@ -65,10 +65,11 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
 
 def voters(cands: list[Candidate], text: str, names: Names) -> list[Candidate]:
     """The candidates whose readings may speak for their namesakes' nearness: not a sentence's
-    weak first word, which admission drops ("Hamilton was located" is a man, not a vote for
-    the Ohio Montgomery beside Hamilton)."""
+    weak first word naming no big city, which admission drops ("Hamilton was located" is a man,
+    not a vote for the Ohio Montgomery beside Hamilton; "Portland and Middletown" still votes)."""
     cued = {c.key for c in cands if not c.needs_cue}
-    return [c for c in cands if c.result is None or not _weak_opener(c, c.result, text, cued, names)]
+    return [c for c in cands if c.result is None or not _weak_opener(c, c.result, text, cued, names)
+            or names.best(c.key, None)[0].population >= _OPENER_CITY]
 
 
 def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
