@@ -187,7 +187,24 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
                 continue
             taken.insert(at, m.span())
             found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
-    return sorted(found, key=lambda d: d.start)
+    return _weekdays_of_dates(sorted(found, key=lambda d: d.start), text)
+
+
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?\s{1,3}(?:the\s+)?")
+
+
+def _weekdays_of_dates(found: list[DateMention], text: str) -> list[DateMention]:
+    """The dates, a weekday that only introduces the date after it ("Wednesday, June 8, 2016")
+    made one with it: that date's, not the last Wednesday before publication."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.anchor == "publication" and prev.text.lower() in _WEEKDAY_NAMES \
+                and d.anchor == "text" and d.precision == "day" and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, prev.end, d.start):
+            out[-1] = DateMention(d.date, d.precision, prev.start, d.end, d.anchor, text[prev.start:d.end])
+        else:
+            out.append(d)
+    return out
 
 
 def _resolve(kind: str, m: re.Match, published: date | None, reference: date | None):

@@ -410,6 +410,15 @@ def test_two_shootings_in_two_neighbourhoods_of_one_city_stay_two():
     assert sorted((i.location, i.injuries) for i in found) == [("Bridgeport", 1), ("West Englewood", 4)]
 
 
+def test_a_release_dates_the_shooting_it_goes_back_to_by_its_weekday_and_date():
+    # "Wednesday, June 8, 2016" is one date, not the Wednesday before publication; "a call for
+    # a person shot" is a call for help, not a plan.
+    inc = only(["Today, Monday, July 25, 2016, detectives arrested a second suspect. At about 2:40 p.m. on "
+                "Wednesday, June 8, 2016, officers responded to a call for a person shot on Elm Street in Worcester, "
+                "Mass."], published=date(2016, 7, 25))
+    assert (inc.event_date, inc.location, inc.admin1) == (date(2016, 6, 8), "Elm Street", "Massachusetts")
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

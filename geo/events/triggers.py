@@ -60,8 +60,9 @@ VIOLENT = frozenset({"explosion", "battle", "kill", "attack", "abduction", "sexu
 PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|march(?:ed|es|ing|ers)|(?-i:march)|blockad\w*|sieges?|"
                              r"rall(?:y|ies)|strikes?|striking|mobiliz\w*)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:repression|tear\s*gas|confront\w*|fired|dispers\w*|clash\w*|attack\w*|beat(?:en)?)\b", re.I)
+# (A call for help is no plan: "officers responded to a call for a person shot".)
 FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|planned|planning|announced\s+plans|threat(?:en(?:ed|s)?)?(?:\s+\w+){0,3}\s+to|"
-                    r"threat\s+of|call(?:ed|ing|s)?\s+(?:for|on)|urg(?:ed|ing|es)\s+|if|could|may|might|"
+                    r"threat\s+of|(?<!a\s)(?<!the\s)(?<!radio\s)(?<!911\s)call(?:ed|ing|s)?\s+(?:for|on)|urg(?:ed|ing|es)\s+|if|could|may|might|"
                     r"prepar(?:e|ing)\s+to|intend\w*\s+to|to\s+call|vow(?:ed|s)?\s+to)\b", re.I)
 # "announced plans to blockade", "will stage a general strike": an event word the sentence only plans.
 PLANNED = re.compile(FUTURE.pattern + r"[^.;]{0,40}?(?:" + "|".join(rx.pattern for _, rx in TRIGGERS) + ")", re.I)
