@@ -419,6 +419,14 @@ def test_a_release_dates_the_shooting_it_goes_back_to_by_its_weekday_and_date():
     assert (inc.event_date, inc.location, inc.admin1) == (date(2016, 6, 8), "Elm Street", "Massachusetts")
 
 
+def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
+    # The lead's Monday is the day of the remembrance; the story says outright when the shooting was.
+    inc = only(["INDIANAPOLIS — Family and friends of a 15-year-old boy gathered on Monday to remember him. He shot "
+                "himself while playing with a gun. The shooting happened inside a small rented home near Wallace "
+                "Avenue and 33rd Street on June 22."], published=date(2016, 6, 30))
+    assert inc.event_date == date(2016, 6, 22) and inc.location == "INDIANAPOLIS"
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

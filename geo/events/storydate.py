@@ -21,7 +21,13 @@ LEAD_CHARS = 1500  # where a story dates its news: the lead
 
 # A date that names the violence after it: "the Fourth of July shooting", "the Oct. 9 killing".
 NAMES_VIOLENCE = re.compile(r"(?:['’]s)?\s+(?:(?:fatal|deadly|double|triple|drive-by|mass)\s+)?"
-                            r"(?:shooting|killing|slaying|homicide|stabbing|murder|attack|shootout)s?\b", re.I)
+                            r"(?:shooting|killing|slaying|homicide|stabbing|murder|attack|shootout|gunfight|incident)s?\b",
+                            re.I)
+# "The shooting happened inside a home on June 22", "the incident that occurred late on Nov. 2":
+# the story says outright the day of its event.
+_STATED = re.compile(r"\b(?:shooting|incident|killing|slaying|attack|stabbing|gunfight|homicide|murder)s?\s+"
+                     r"(?:\w+\s+){0,3}?(?:occurred|happened|took\s+place|was\s+reported|unfolded)\b", re.I)
+_STATED_REACH = 120  # characters from the words to the date they state
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
@@ -78,6 +84,8 @@ class StoryDate:
 
     @cached_property
     def _read(self) -> tuple[tuple[date, str] | None, tuple[date, str] | None]:
+        if stated := self._stated_day():
+            return stated, None
         published, lead = self.published, self.text[:LEAD_CHARS]
         fallback = None
         for d in self._dates:
@@ -95,6 +103,18 @@ class StoryDate:
                 return (d.date, d.precision), None
             fallback = fallback or (d.date, d.precision)
         return self._dated_violence() or (self._earlier_event(fallback) if fallback else None), fallback
+
+    def _stated_day(self) -> tuple[date, str] | None:
+        """The day the story says its event happened on ("The shooting occurred on April 20"), the
+        first so stated outside quotes, up to the day of publication."""
+        dates = [d for d in self._dates if d.anchor == "text" and d.precision == "day" and d.date is not None
+                 and not (self.published is not None and d.date > self.published) and not self.quotes.holds(d.start)]
+        for m in _STATED.finditer(self.text) if dates else ():
+            stop = self.text.find(".", m.end(), m.end() + _STATED_REACH)
+            end = m.end() + _STATED_REACH if stop < 0 else stop
+            if d := next((d for d in dates if m.end() <= d.start < end), None):
+                return d.date, d.precision  # type: ignore[return-value]  # dates holds no None
+        return None
 
     def _earlier_event(self, follow_up: tuple[date, str]) -> tuple[date, str] | None:
         """In a story whose lead dates only a later step (an arrest, a hearing), the day it gives
