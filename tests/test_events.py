@@ -446,6 +446,9 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     ("A mother, father, and toddler were found dead in a home in Tulsa on Sunday.", 3, None),
     ("Two children, ages 3 and 5, and their mother were found shot to death in Tulsa on Sunday.", 3, None),
     ("A man and woman, both 35 years old, were wounded in a shooting in Tulsa on Sunday.", None, 2),
+    # shots fired, and the people they struck; victims counted as a noun
+    ("Shots were fired inside a Tulsa bar early Sunday, where four victims were struck.", None, 4),
+    ("A man died in a shooting in Tulsa on Sunday; the other three shooting victims are expected to live.", 1, 3),
     # deaths said without "was", or as lives claimed
     ("We now know the name of the boy killed in an accidental shooting in Noxubee County, Miss., on Sunday.", 1, None),
     ("A shooting on Sunday in Kerr County, Texas, claimed the lives of a boy and his adopted mother.", 2, None),

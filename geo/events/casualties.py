@@ -26,8 +26,10 @@ _WHAT = [
      r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
      "injuries"),
     # Hit: injured unless the story says they died ("found four people suffering from gunshot wounds").
-    (r"shot|stabbed|(?:suffering\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?",
-     "victims"),
+    # ("four victims were struck", "the other four shooting victims")
+    (r"shot|stabbed|(?:suffering\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?|"
+     r"struck(?:\s+by\s+(?:gunfire|bullets?|(?:a\s+)?stray\s+bullets?))?(?!\s+(?:a|an|the|by\s+(?:a\s+)?(?:car|vehicle|truck)))|"
+     r"(?:shooting|gunshot)\s+victims", "victims"),
     (r"arrested|detained|taken\s+into\s+custody", "arrests"),
 ]
 _WHAT_RX = "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_WHAT))
@@ -67,7 +69,8 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
                    re.I)
-HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed)|gunshot\s+wounds?|"
+HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
+                 r"struck\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
                  r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-year-old|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"

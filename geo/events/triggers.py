@@ -35,6 +35,7 @@ TRIGGERS = [
     # Violence against civilians as local news tells it: shootings, stabbings, murders, abductions.
     ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shootings?|shootouts?|"
                           r"gunshots?|gunfire|gunshot\s+wounds?|shot\s+to\s+death|found\s+dead|"
+                          r"shots\s+(?:were\s+)?(?:fired|rang\s+out)|"
                           r"stabb(?:ed|ing|ings)|murders?|homicides?|slayings?|fatally\s+(?:shot|wounded|injured)|"
                           r"wounded|beaten|assaulted|lynch(?:ed|ing)|massacre)\b", re.I)),
     ("abduction", re.compile(r"\b(?:abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|"
