@@ -198,7 +198,10 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
             kind = next(k for i, (_, k) in enumerate(_WHAT) if after.group(f"k{i}"))
             more = (after.group("more") or "").strip().lower()
-            if more in ("others", "other", "additional") or re.search(r"\banother\s+$", lead, re.I):
+            others = more in ("others", "other", "additional") or bool(re.search(r"\b(?:an)?other\s+$", lead, re.I))
+            if others and kind == "victims" and not any(k == "victims" for k, *_ in out):
+                kind = "injuries"  # "one died and three others were shot": the three are the injured
+            if others:
                 # "two ... and five others": part of this sentence's count, if it gave one before
                 if any(k == kind for k, *_ in out):
                     last = max(i for i, f in enumerate(out) if f[0] == kind)
