@@ -479,3 +479,11 @@ def test_a_sentence_goes_on_after_p_m_in_lower_case():
     inc = only(["WARREN, Ohio — A Warren man sustained minor injuries Saturday at about 5 p.m. when he "
                 "accidentally shot himself in the thigh while cleaning his gun, according to a police report."])
     assert (inc.event_date, inc.injuries) == (date(2016, 2, 13), 1)
+
+
+def test_a_citys_count_for_a_year_is_no_events_figure():
+    from geo.events.casualties import figures
+    assert figures("According to police, there were 762 murders, 3,550 shooting incidents and 4,331 shooting "
+                   "victims in 2016.") == []
+    assert figures("At least 70 people have been killed this year in the city.") == []
+    assert figures("Two men were killed in 2016 when a gunman opened fire.") == [("fatalities", 2, None, False)]

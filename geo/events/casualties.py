@@ -120,6 +120,9 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"among\s+(?:the\s+)?(?:at\s+least\s+)?|\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
+_CITY_TOLL = 50  # so many told for a year ("in 2016") is a city's count; fewer may be one event's
+_OF_A_PERIOD = re.compile(r"\s+(?:(?:in|during|for|since|through)\s+(?:(?:all\s+of\s+)?(?P<year>(?:19|20)\d\d)|the\s+(?:past|last)\s+"
+                          r"(?:year|month|decade))|(?:this|last)\s+(?:year|month)|so\s+far)\b", re.I)
 _NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
@@ -193,6 +196,9 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "one of the five people killed": the five count (but "killing four of them": the four)
         if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
             after = None  # "a gunman killed two people": who killed, not who died
+        if after and (period := _OF_A_PERIOD.match(sentence, c.end + after.end())) \
+                and (c.value >= _CITY_TOLL or not period.group("year")):
+            continue  # "4,331 shooting victims in 2016", "70 killed this year": a city's count, not an event's
         gap = sentence[c.end:c.end + after.start("what")] if after else ""
         if after and not re.search(r"[;:.]", gap) and not _GAP_BREAK.search(gap):
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
