@@ -487,3 +487,10 @@ def test_a_citys_count_for_a_year_is_no_events_figure():
                    "victims in 2016.") == []
     assert figures("At least 70 people have been killed this year in the city.") == []
     assert figures("Two men were killed in 2016 when a gunman opened fire.") == [("fatalities", 2, None, False)]
+
+
+def test_a_death_told_sentences_after_the_shooting_is_the_victims():
+    inc = only(["Police in Crossville said a 7-year-old boy was shot in a parking lot on Monday afternoon. Officers "
+                "found the boy bleeding in a parking lot on Main Street. The child was flown to a Knoxville hospital. "
+                "Police later confirmed that the boy had died."])
+    assert (inc.fatalities, inc.injuries) == (1, 0)

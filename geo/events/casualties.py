@@ -77,6 +77,10 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
                  rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)  # "the injured child was brought"
+# "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
+# someone the story already told was hit, in a sentence of its own.
+LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
+                         r"(?:died|succumbed|passed\s+away)\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
 VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|"

@@ -28,9 +28,9 @@ from geo.caseless import caseless
 from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.actors import actors
 from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
-from geo.events.casualties import with_figures
+from geo.events.casualties import LATER_DEATH, with_figures
 from geo.events.classify import classify
-from geo.events.report import Report
+from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import stamp_date
 from geo.events.storyplace import at_town, misplaced, story_place, with_capital
@@ -99,6 +99,9 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
             reports[last] = _goes_on_with(reports[last], sentence)
         elif aggregate or sent.places:
             last = None
+        elif reports and reports[-1].event_type in VIOLENT_TYPES and LATER_DEATH.search(sentence):
+            # "Police later confirmed that the boy had died": of the victim the story told last
+            reports[-1] = _goes_on_with(reports[-1], sentence)
         for d in dates:
             if not quotes.holds(s + d.start) and not stamp_date(sentence, d.start):
                 reference = d.date

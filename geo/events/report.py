@@ -9,6 +9,10 @@ from geo.place import Place
 from geo.toponyms import Mention
 
 
+# The event types whose people are hit: their later deaths and wounds are told of them.
+VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
 @dataclass
 class Report:
     """One article's report of one event (before merging with other articles')."""

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol
 
 from geo.events.binding import SAME_PLACE_KM
-from geo.events.report import Report
+from geo.events.report import VIOLENT_TYPES, Report
 from geo.place import Place, same_place
 
 _COMPATIBLE = [{"Violent demonstration", "Mob violence"},
@@ -76,7 +76,7 @@ def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
         return county_and_town(a, b) and figures_agree(a, b)
     if two_streets(a, b) and not same_toll:
         return False  # two shootings in one city on one night, on two streets or in two neighbourhoods
-    violent = a.event_type in _VIOLENT_TYPES
+    violent = a.event_type in VIOLENT_TYPES
     if dates_compatible(a.event_date, a.date_precision, b.event_date, b.date_precision):
         return True
     return (violent and a.date_precision == b.date_precision == "day"
@@ -85,7 +85,6 @@ def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
 
 
 _FINE = frozenset({"local", "district"})  # a street or a neighbourhood
-_VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 
 
 def two_streets(a: Told, b: Told) -> bool:
