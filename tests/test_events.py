@@ -449,6 +449,8 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # shots fired, and the people they struck; victims counted as a noun
     ("Shots were fired inside a Tulsa bar early Sunday, where four victims were struck.", None, 4),
     ("A man died in a shooting in Tulsa on Sunday; the other three shooting victims are expected to live.", 1, 3),
+    # those shot who did not die are injured, however few the story says went to hospital
+    ("Six people were shot in Tulsa on Sunday night, and one victim was rushed to the hospital.", None, 6),
     # the others shot, beyond those who died, are the injured
     ("Two men were killed and three others were shot in Tulsa on Sunday.", 2, 3),
     ("Five people were shot in Tulsa on Sunday, and two others were stabbed.", None, 7),

@@ -15,7 +15,7 @@ from datetime import date
 from geo.articles import Article
 from geo.events.ages import ages_told
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
-from geo.events.report import Report
+from geo.events.report import Report, injured_of
 from geo.events.sameness import (COUNTY_KM, SPAN, Toll, county_and_town, dates_compatible, figure, largest,
                                  same_event, toll, tolls_agree, two_streets, types_compatible)
 from geo.normalize import normalize_name
@@ -195,13 +195,14 @@ def _told_date(group: list[Report]) -> Report:
 def source_of(reports: list[Report], meta: Article | None) -> Source:
     """One article's source for an event it may tell several times (a headline, the lead, a
     later paragraph): each figure counts once, at the largest the article gives it; the people
-    hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday");
-    an attacker who killed himself is one more death."""
+    hit who later died are dead, not injured ("a boy was shot Thursday" ... "he died Friday"), and
+    those hit who did not are injured however few the story says were hurt (see
+    :func:`~geo.events.report.injured_of`); an attacker who killed himself is one more death."""
     first = reports[0]
     fatalities = largest([r.fatalities for r in reports])
     stated = largest([r.injuries for r in reports])
     victims = largest([r.victims for r in reports])
-    injuries = stated if stated is not None or victims is None else max(victims - (fatalities or 0), 0)
+    injuries = injured_of(stated, victims, fatalities)
     if any(r.attacker_died for r in reports):
         fatalities = (fatalities or 0) + 1  # the attacker, who is dead and was no victim
     return Source(article=first.article, quote=" […] ".join(dict.fromkeys(r.quote for r in reports)),

@@ -13,6 +13,19 @@ from geo.toponyms import Mention
 VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 
 
+def injured_of(stated: int | None, victims: int | None, fatalities: int | None) -> int | None:
+    """The injured: those hit who did not die ("two were shot, one fatally": 1), or as many as the
+    story says were hurt if more; "six people were shot, and one was rushed to the hospital" is six.
+
+    >>> injured_of(1, 6, None), injured_of(None, 2, 1), injured_of(3, None, None), injured_of(None, None, 2)
+    (6, 1, 3, None)
+    """
+    if victims is None:
+        return stated
+    hit = max(victims - (fatalities or 0), 0)
+    return hit if stated is None else max(stated, hit)
+
+
 @dataclass
 class Report:
     """One article's report of one event (before merging with other articles')."""
@@ -40,10 +53,8 @@ class Report:
 
     @property
     def injured(self) -> int | None:
-        """Injuries as stated, else those hit who did not die ("two were shot, one fatally": 1)."""
-        if self.injuries is not None or self.victims is None:
-            return self.injuries
-        return max(self.victims - (self.fatalities or 0), 0)
+        """The injured (see :func:`injured_of`)."""
+        return injured_of(self.injuries, self.victims, self.fatalities)
 
     @property
     def place(self) -> Place | None:
