@@ -449,6 +449,9 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # shots fired, and the people they struck; victims counted as a noun
     ("Shots were fired inside a Tulsa bar early Sunday, where four victims were struck.", None, 4),
     ("A man died in a shooting in Tulsa on Sunday; the other three shooting victims are expected to live.", 1, 3),
+    # one person and a count of others
+    ("Police are trying to find out why a teenager and two younger boys were shot in Durham on Sunday.", None, 3),
+    ("Officials say a 16-year-old and two children were shot in Durham on Sunday.", None, 3),
     # those shot who did not die are injured, however few the story says went to hospital
     ("Six people were shot in Tulsa on Sunday night, and one victim was rushed to the hospital.", None, 6),
     # the others shot, beyond those who died, are the injured

@@ -57,6 +57,7 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
                     rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+)?"
                     rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
+_ONE_AND = re.compile(rf"\b(?:(?:a|an|one)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-year-old)\s+and\s+$", re.I)
 _ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
@@ -219,8 +220,9 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
                     continue
                 more = ""
             # "Two more have died since" adds to what was told before; "one killed and four more
-            # wounded" is one telling.
-            out.append((kind, c.value, c.hedge, more == "more" and not out))
+            # wounded" is one telling; "a teenager and two younger boys were shot" counts three.
+            value = c.value + (1 if _ONE_AND.search(lead) else 0)
+            out.append((kind, value, c.hedge, more == "more" and not out))
         elif before:
             kind = {"f": "fatalities", "i": "injuries", "v": "victims", "a": "arrests"}[
                 next(g for g in "fiva" if before.group(g))]
