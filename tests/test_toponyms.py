@@ -505,3 +505,15 @@ def test_a_neighbourhood_the_story_names_without_its_town_is_in_the_storys_town(
     for m in found[1:-1]:
         assert m.feature == "local" and m.place.admin1 == "Illinois" and km(*m.place.point, *chicago.point) < 1, m
     assert found[-1].gazetteer_id and km(*found[-1].place.point, *chicago.point) < 20
+
+
+def test_a_name_introduced_by_a_persons_role_is_a_persons(gazetteer):
+    # Hassan is a city of India, Bell one of California, Caroline another name of a Puerto Rican
+    # town: named as someone's brother, wife or a victim, they are people. A place that only
+    # interrupts such a phrase ("the suspect, Denver police said") is still a place.
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = [t for t, _ in names(reader, "In Raleigh, the boy admitted shooting his brother, Suhayb Hassan, police "
+                                         "said. Officers found Bell on the ground; police identified the man as "
+                                         "Tyrone Bell, 24. He lived with his wife, Caroline. The suspect, Denver "
+                                         "police said, fled.")]
+    assert found == ["Raleigh", "Denver"]

@@ -10,7 +10,7 @@ import re
 
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Token
-from geo.lexicon import GIVEN_NAMES, PERSON_TITLES, PERSON_VERBS
+from geo.lexicon import GIVEN_NAMES, ORG_WORDS, PERSON_TITLES, PERSON_VERBS
 from geo.normalize import normalize_name
 
 
@@ -28,6 +28,33 @@ def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
                     # "Jordan Georgia" may name the state; "David Lee Hamilton" is no Bermudan parish.
                     if names.usual_feature(key) not in ("country", "admin1"):
                         persons.add(key)
+    return persons
+
+
+# "his brother, Suhayb Hassan", "identified the victim as Melky Rodriguez": a person's name,
+# introduced by who the person is to the story.
+_ROLE = re.compile(r"\b(?:(?:his|her|their|the)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
+                   r"girlfriend|boyfriend|fianc[ée]e?|cousin|uncle|aunt|nephew|niece|friend|grand(?:son|daughter|"
+                   r"father|mother)|stepfather|stepmother|stepson|stepdaughter)|victim|suspect|shooter|gunman),?\s+"
+                   r"|\bidentified\s+(?:(?:him|her|them|the\s+(?:\w+\s+){0,3}?\w+)\s+)?as\s+"
+                   r"(?=[A-Z])")
+# The name, ended as an appositive or a clause ends ("Hassan, police said"; "Bell was"; "Bell, 24").
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]+\s*){1,3}?(?=[,.;)]|\s+(?:was|is|had|has|who|of|\d))")
+_NOT_IN_NAME = frozenset({"police", "sheriff", "county", "city", "department", "officers", "deputies", "authorities"})
+
+
+def persons_by_role(text: str, names: Names) -> set[str]:
+    """The words of the names a text introduces by a person's role ("his brother, Suhayb
+    Hassan"; "identified as Bell"), countries and regions aside."""
+    persons: set[str] = set()
+    for m in _ROLE.finditer(text):
+        run = _NAME_WORDS.match(text, m.end())
+        if run is None or any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in run.group().split()):
+            continue  # "the suspect, Denver police said": who speaks, not who the suspect is
+        for word in run.group().split():
+            key = normalize_name(word)
+            if key and names.usual_feature(key) not in ("country", "admin1"):
+                persons.add(key)
     return persons
 
 
