@@ -517,3 +517,11 @@ def test_a_name_introduced_by_a_persons_role_is_a_persons(gazetteer):
                                          "Tyrone Bell, 24. He lived with his wife, Caroline. The suspect, Denver "
                                          "police said, fled.")]
     assert found == ["Raleigh", "Denver"]
+
+
+def test_a_property_named_after_a_town_is_no_town(toponymer):
+    # Lexington (Kentucky) and Pinewood (South Carolina) name apartment complexes in a Memphis story.
+    found = [m.text for m in toponymer.find(Article.from_text(
+        "MEMPHIS, Tenn. — Shots were fired at the Lexington Apartments on Sunday. Later a man was shot at "
+        "the Pinewood Village Apartments."))]
+    assert found == ["MEMPHIS", "Tenn."]

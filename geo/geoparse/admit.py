@@ -48,6 +48,9 @@ _INSTITUTION_AFTER = _named_after("Hospital|Medical|Health|Clinic|Church|Cathedr
 
 
 _HOSPITAL_AFTER = _named_after(r"Hospital|Medical\s+Cent(?:er|re)")
+# "the Lexington Apartments", "Pinewood Village Apartments": a property, which is no town.
+_PROPERTY_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:Apartments|Apts\b\.?|Townhomes|Condominiums|Condos|"
+                             r"Motel|Mall|Shopping\s+Cent(?:er|re)|Housing\s+Complex|Trailer\s+Park|Mobile\s+Home)\b")
 _TAKEN_TO = re.compile(r"\b(?:at|to)\s+$")
 
 
@@ -87,6 +90,8 @@ def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names)
                 and _TAKEN_TO.search(text, max(0, c.start - 12), c.start):
             continue
         if c.ends_name and r.feature not in PROMINENT_FEATURES and c.key not in cued:
+            continue
+        if not c.qualifier and _PROPERTY_AFTER.match(text, c.end):
             continue
         if _uncued_small(c, r, text, cued, focus, names):
             continue
