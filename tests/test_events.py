@@ -427,6 +427,16 @@ def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     assert inc.event_date == date(2016, 6, 22) and inc.location == "INDIANAPOLIS"
 
 
+def test_two_stories_of_shootings_hours_apart_in_one_city_stay_two():
+    found = incidents("DETROIT — A man was shot and wounded about 6:15 a.m. Sunday, Detroit police said.",
+                      "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday.")
+    assert len(found) == 2
+    same = incidents("DETROIT — A man was shot and wounded about 9 p.m. Sunday, Detroit police said.",
+                     "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday. "
+                     "Posted: Monday 6:01 AM EDT")
+    assert len(same) == 1 and len(same[0].sources) == 2
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

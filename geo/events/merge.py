@@ -14,6 +14,7 @@ from datetime import date
 
 from geo.articles import Article
 from geo.events.ages import ages_told
+from geo.events.times import far_apart, times_told
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report, injured_of
 from geo.events.sameness import (COUNTY_KM, SPAN, Toll, county_and_town, dates_compatible, figure, largest,
@@ -39,11 +40,18 @@ def _group_toll(group: list[Report]) -> Toll:
     return largest([figure(m, "fatalities") for m in group]), largest([figure(m, "injured") for m in group])
 
 
+def _told_apart(group: list[Report], rep: Report) -> bool:
+    """Another story's report gives times of day hours from the group's, or, each of one victim,
+    other ages (see :func:`_other_ages`); a story's own reports its extractor has told apart."""
+    if any(m.article == rep.article for m in group):
+        return False
+    return far_apart(times_told(rep.quote), frozenset().union(*(times_told(m.quote) for m in group))) \
+        or _other_ages(group, rep)
+
+
 def _other_ages(group: list[Report], rep: Report) -> bool:
     """Both give their people's ages, and no age is shared: two shootings of a 17-year-old and a
     9-year-old in Detroit on one day are two events, though each left one hurt."""
-    if any(m.article == rep.article for m in group):
-        return False  # a story's own reports: its extractor has told them apart already
     if sum(x or 0 for x in toll(rep)) > 1 or any(sum(x or 0 for x in toll(m)) > 1 for m in group):
         return False  # several people hurt: each story may give the age of another
     mine = ages_told(rep.quote)
@@ -57,7 +65,7 @@ def _joins(group: list[Report], rep: Report) -> bool:
     ("Addison Place" and the "Raleigh Boulevard" it is off); or a county and a town in it whose
     figures agree, any of the group's (a story's headline gives none, its lead does)."""
     head, group_toll, told = group[0], _group_toll(group), toll(rep)
-    if _other_ages(group, rep):
+    if _told_apart(group, rep):
         return False
     streets_toll = tolls_agree(group_toll, told, _STREETS_TOLL)
     if same_event(head, rep, streets_toll):
