@@ -437,6 +437,15 @@ def test_two_stories_of_shootings_hours_apart_in_one_city_stay_two():
     assert len(same) == 1 and len(same[0].sources) == 2
 
 
+def test_one_street_written_two_ways_is_one_place_and_two_blocks_stay_two():
+    same = incidents("CHICAGO — A 7-year-old boy was shot Sunday in the 6700 block of S. Aberdeen St., police said.",
+                     "A boy, 7, was shot Sunday on South Aberdeen Street in Chicago, police said.")
+    assert len(same) == 1 and len(same[0].sources) == 2
+    two = incidents("CHICAGO — A man was shot Sunday in the 6900 block of South Stewart, police said.",
+                    "CHICAGO — A man was shot Sunday in the 900 block of West 96th Street, police said.")
+    assert len(two) == 2
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

@@ -525,3 +525,11 @@ def test_a_property_named_after_a_town_is_no_town(toponymer):
         "MEMPHIS, Tenn. — Shots were fired at the Lexington Apartments on Sunday. Later a man was shot at "
         "the Pinewood Village Apartments."))]
     assert found == ["MEMPHIS", "Tenn."]
+
+
+def test_the_street_of_a_block_is_a_street_with_or_without_its_type_word(toponymer):
+    found = [(m.text, m.feature) for m in toponymer.find(Article.from_text(
+        "CHICAGO — A boy was shot in the 6900 block of South Stewart, police said. A man was hurt in the "
+        "900 block of West 96th Street Monday. Officers went to the 100 block of N. 23rd St. in Chicago."))]
+    assert found == [("CHICAGO", "city"), ("South Stewart", "local"), ("West 96th Street", "local"),
+                     ("N. 23rd St.", "local"), ("Chicago", "city")]

@@ -7,6 +7,7 @@ Used by the merge of reports and by the dataset's reconcile of curated records.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Protocol
 
@@ -93,7 +94,26 @@ def two_streets(a: Told, b: Told) -> bool:
     street, which may lie in it, may be one place)."""
     if a.place is None or b.place is None or a.place.name == b.place.name:
         return False
-    return (a.place.feature in _FINE and b.place.feature in _FINE) or a.place.feature == b.place.feature == "town"
+    if a.place.feature in _FINE and b.place.feature in _FINE:
+        return street_key(a.place.name) != street_key(b.place.name)
+    return a.place.feature == b.place.feature == "town"
+
+
+_STREET_WORDS = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|[nsew]|ne|nw|se|sw|"
+                           r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|place|pl|court|ct|parkway|"
+                           r"pkwy|circle|cir|highway|hwy|terrace|way)\b")
+
+
+def street_key(name: str) -> str:
+    """A street's name as outlets vary it least: its own words, without directions and type
+    words ("S. Aberdeen St., Chicago" and "South Aberdeen Street, Chicago": "aberdeen, chicago").
+
+    >>> street_key("S. Aberdeen St., Chicago") == street_key("South Aberdeen Street, Chicago")
+    True
+    """
+    street, _, town = name.partition(", ")
+    own = " ".join(_STREET_WORDS.sub(" ", re.sub(r"[^\w\s]", " ", street.lower())).split())
+    return f"{own or street.lower()}, {town.lower()}"
 
 
 COUNTY_KM = 60.0  # a county's point lies this near the towns in it

@@ -29,6 +29,11 @@ _LOCAL_FEATURE = re.compile(
     # a city's sides, which no gazetteer holds as such ("Chicago's South Side", "the Far West Side")
     r"|\b(?:(?:Far|Near|Lower|Upper)\s+)?(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)\s+Side\b"
     rf"|\b(?:Lake|Avenida|Calle|Plaza|Río)\s+(?:(?:de|del|la|las|los|el)\s+)?{_LOCAL_WORD}(?:\s+{_LOCAL_WORD}){{0,2}}")
+# "the 6900 block of South Stewart", "the 100 block of W. 96th St.": a street, type word or not.
+_BLOCK_OF = re.compile(r"\bblock\s+of\s+(?P<street>(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|"
+                       r"[NSEW]\.|NE|NW|SE|SW)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*\.?){0,3})")
+_NOT_OF_A_STREET = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                             "may june july august september october november december police".split())
 _DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December)\b")
 COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
@@ -90,6 +95,26 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
                 and not words[-1] == "Side":  # ("the South Side Chatham neighborhood": a side, then its part)
             continue  # part of a longer name: "County Road 43", "Red River Valley" (not "on Elm St Monday")
         out.append(Candidate(start, m.end(), key, local=True))
+    return out + _blocks(text, out)
+
+
+def _blocks(text: str, streets: list[Candidate]) -> list[Candidate]:
+    """The streets "the N block of" names that the type words did not find."""
+    out = []
+    for m in _BLOCK_OF.finditer(text):
+        words: list[str] = []
+        for word in m.group("street").split():
+            if word.lower().rstrip(".") in _NOT_OF_A_STREET:
+                break
+            words.append(word)
+            if word.endswith(".") and len(word) > 4:
+                break  # "Monday." ends a sentence; "St." and "N." do not
+        if not words:
+            continue
+        start = m.start("street")
+        end = start + len(" ".join(words)) if text.startswith(" ".join(words), start) else m.end("street")
+        if not any(c.start < end and start < c.end for c in streets):
+            out.append(Candidate(start, end, normalize_name(text[start:end]), local=True))
     return out
 
 
