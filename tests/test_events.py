@@ -446,6 +446,12 @@ def test_one_street_written_two_ways_is_one_place_and_two_blocks_stay_two():
     assert len(two) == 2
 
 
+def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
+    inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
+                "accidental shooting on Sunday."])
+    assert inc.event_date == date(2016, 2, 14) and inc.location == "CAMPBELL"
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

@@ -145,7 +145,9 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
     lead_end = sentence.rfind(",", 0, at) if re.match(r"(?:following|after|before|since|despite|until|unlike|amid)\b",
                                                        sentence, re.I) else -1
     told = None  # the day the news was told ("reported last night"): the event's day at the latest
-    for d in sorted(dates, key=lambda d: abs(d.start - rel)):
+    # Nearest the place, or the event word when a dateline puts the place far from it ("CAMPBELL,
+    # Ohio — a boy remains in the hospital Monday after an accidental shooting on Sunday").
+    for d in sorted(dates, key=lambda d: min(abs(d.start - rel), abs(d.start - at) if at else abs(d.start - rel))):
         if d.end <= lead_end:
             continue  # "Following the election in October, workers protested": the election's date
         if d.start > SENTENCE_DATE_SPAN and min(abs(d.start - rel), abs(d.end - rel), abs(d.start - at),
