@@ -70,7 +70,10 @@ PLANNED = re.compile(FUTURE.pattern + r"[^.;]{0,40}?(?:" + "|".join(rx.pattern f
 # "marches are converging on La Paz": a trend, not an event; but "police are investigating after a
 # girl was shot" tells a past event through the work that follows it.
 ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b|investigating\b|searching\b|looking\b|seeking\b|"
-                     r"asking\b|trying\b|working\b|mourning\b|hoping\b|waiting\b|calling\b|remembering\b)\w+ing\b|"
+                     r"asking\b|trying\b|working\b|mourning\b|hoping\b|waiting\b|calling\b|remembering\b|"
+                     # "a girl is recovering after she was shot": the state a past event left
+                     r"recovering\b|fighting\b|clinging\b|undergoing\b|improving\b|grieving\b|reeling\b|"
+                     r"facing\b|charging\b|holding\b)\w+ing\b|"
                      r"\bcontinue[sd]?\s+to\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without)\s+(?:a\s+|an\s+|any\s+)?$", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I)
