@@ -455,7 +455,7 @@ def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place(
 def test_someone_recovering_from_a_shooting_tells_a_past_shooting():
     inc = only(["PHILADELPHIA — An 11-year-old girl is recovering after she was accidentally shot in the head by "
                 "her brother inside their Northeast Philadelphia home."])
-    assert inc.location == "PHILADELPHIA" and inc.injuries == 1
+    assert inc.admin1 == "Pennsylvania" and inc.injuries == 1
 
 
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
