@@ -458,6 +458,11 @@ def test_someone_recovering_from_a_shooting_tells_a_past_shooting():
     assert inc.admin1 == "Pennsylvania" and inc.injuries == 1
 
 
+def test_a_place_that_names_who_acted_yields_to_where_it_happened():
+    inc = only(["A Polk County sheriff's deputy was wounded in a shooting near Fosston, Minn., on Sunday."])
+    assert (inc.location, inc.admin1) == ("Fosston", "Minnesota")
+
+
 def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
     found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",

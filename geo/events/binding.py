@@ -30,6 +30,7 @@ _AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
 SPECIFICITY = {"site": 5, "district": 4, "town": 3.5, "city": 3, "local": 2.5, "admin2": 2, "admin1": 1, "region": 1,
                "country": 0, "continent": 0}
 SAME_PLACE_KM = 15.0
+_AUTHORITY_PENALTY = 1.5
 # "Cincinnati police said", "Dallas County sheriff's deputies": who speaks or acts, not where.
 _AUTHORITY_AFTER = re.compile(r"\s+(?:police|officers?|officials?|authorities|sheriff|sheriff['’]s|deputies|"
                               r"fire\s+(?:department|officials|chief)|mayor|prosecutors?|coroner|medical\s+examiner)\b",
@@ -90,10 +91,13 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
             continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
             continue
-        if candidates and _AUTHORITY_AFTER.match(sentence, m.clean_end - offset):
+        authority = bool(_AUTHORITY_AFTER.match(sentence, m.clean_end - offset))
+        if candidates and authority:
             continue
         weight, near = _cue(sentence, rel)
         score = weight - _AREA_PENALTY.get(m.feature or "", 0) - abs(rel - at) / 150
+        if authority:  # "A Polk County sheriff's deputy was wounded near Fosston": who, not where
+            score -= _AUTHORITY_PENALTY
         candidates.append((m, score, weight, near, rel))
     if not candidates:
         return []
