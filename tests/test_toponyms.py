@@ -533,3 +533,12 @@ def test_the_street_of_a_block_is_a_street_with_or_without_its_type_word(toponym
         "900 block of West 96th Street Monday. Officers went to the 100 block of N. 23rd St. in Chicago."))]
     assert found == [("CHICAGO", "city"), ("South Stewart", "local"), ("West 96th Street", "local"),
                      ("N. 23rd St.", "local"), ("Chicago", "city")]
+
+
+def test_a_word_admission_drops_gives_no_vote_to_a_namesake_beside_it(gazetteer):
+    # "Branch" (a Minnesota town, here a police unit) is dropped; it must not pull Albany to
+    # the Minnesota Albany beside it.
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = reader.find(Article.from_text("The Albany Police Department responded to a shooting on Maryland Drive. "
+                                          "The Criminal Investigation Branch is asking for tips."))
+    assert [(m.text, m.admin1) for m in found if m.feature != "local"] == [("Albany", "New York")]

@@ -66,13 +66,14 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
                                                                    or r.population >= _FOCUS_TOWN)))
 
 
-def voters(cands: list[Candidate], text: str, names: Names) -> list[Candidate]:
-    """The candidates whose readings may speak for their namesakes' nearness: not a sentence's
-    weak first word naming no big city, which admission drops ("Hamilton was located" is a man,
-    not a vote for the Ohio Montgomery beside Hamilton; "Portland and Middletown" still votes)."""
-    cued = {c.key for c in cands if not c.needs_cue}
-    return [c for c in cands if c.result is None or not _weak_opener(c, c.result, text, cued, names)
-            or names.best(c.key, None)[0].population >= _OPENER_CITY]
+def voters(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
+    """The candidates whose readings may speak for their namesakes' nearness: those admission
+    keeps as first read, and a sentence's first word naming a big city ("Portland and
+    Middletown"). A word admission drops ("Hamilton was located", a "Branch" of the police)
+    is no vote for the Ohio Montgomery beside Hamilton, or the Minnesota Albany beside Branch."""
+    kept = {id(c) for c in admitted(cands, text, focus, names)}
+    return [c for c in cands if id(c) in kept or (c.result is not None and c.opener
+                                                  and names.best(c.key, None)[0].population >= _OPENER_CITY)]
 
 
 def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:

@@ -74,7 +74,7 @@ class Geoparser:
         cands = unresolved(rec.cands)  # resolved afresh on every call (find_all resolves up to thrice)
         focus = focus_of(cands, article.outlet, home, rec.demonym_votes, self.names)
         cands, sense, decided = first_readings(cands, focus, senses, self.names)
-        cands = by_nearness(cands, focus, sense, decided, home, self.names, voters(cands, article.text, self.names))
+        cands = by_nearness(cands, focus, sense, decided, home, self.names, voters(cands, article.text, focus.country, self.names))
         cands = at_home(cands, focus, home, self.names, article.text)
         cands = far_villages(cands, focus, home, self.names)
         spelled_so = variants(article.text, cands + rec.local + rec.demonyms, focus.country, rec.persons, self.names)
