@@ -485,6 +485,11 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # shots fired, and the people they struck; victims counted as a noun
     ("Shots were fired inside a Tulsa bar early Sunday, where four victims were struck.", None, 4),
     ("A man died in a shooting in Tulsa on Sunday; the other three shooting victims are expected to live.", 1, 3),
+    # a death said as a deadly shooting, a life claimed, a person killed by name, a child who killed herself
+    ("A shooting in Tulsa killed Tenisha Mallet, 21, and wounded three on Sunday night, officials said.", 1, 3),
+    ("A deadly shooting in Tulsa on Sunday left neighbors shaken.", 1, None),
+    ("A shooting in Tulsa on Sunday claims one man's life.", 1, None),
+    ("The girl picked up a loaded gun in Tulsa on Sunday and killed herself while playing with it.", 1, None),
     # one person and a count of others
     ("Police are trying to find out why a teenager and two younger boys were shot in Durham on Sunday.", None, 3),
     ("Officials say a 16-year-old and two children were shot in Durham on Sunday.", None, 3),

@@ -65,6 +65,12 @@ _ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
                    r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
+                   # "a deadly shooting", "claims one man's life", "killed herself while playing with it",
+                   # "killing James Robert" (not "killed Monday")
+                   r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
+                   r"(?<!before\s)(?<!then\s)(?<!after\s)killed\s+(?:him|her)self|"
+                   r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                   r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
                    r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-year-old|killing\s+(?:him|her)(?!self)|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
