@@ -34,8 +34,8 @@
     this.data = data;
     var S = data.strings;
     this.S = function (i) { return i < 0 ? null : S[i]; };
-    this.inc = data.incidents;
-    this.n = this.inc.lat.length;
+    this.inc = GeoApp.decode(data.incidents);  // geo-data.js
+    this.n = this.inc.n;
     this.visibleFlags = new Uint8Array(this.n);
     this.layers = {};
     this.listeners = [];

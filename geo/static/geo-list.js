@@ -64,7 +64,7 @@
     var inc = this.inc, S = this.S, n = this.n, i;
     if (key === "date") return inc.day;
     if (key === "fat") return inc.fat.map(function (v) { return v === null ? -1 : v; });
-    if (key === "src") return inc.src.map(function (s) { return s.length; });
+    if (key === "src") return inc.nsrc;
     var names = new Array(n);
     for (i = 0; i < n; i++) names[i] = key === "type" ? this.data.types[inc.type[i]] : (S(inc.loc[i]) || "");
     return names;
@@ -165,7 +165,7 @@
       cells[2].textContent = this.data.types[inc.type[i]];
       cells[2].style.borderLeftColor = this.data.colors[inc.type[i]];
       cells[3].textContent = inc.fat[i] === null ? "?" : inc.fat[i];
-      cells[4].textContent = inc.src[i].length;
+      cells[4].textContent = inc.nsrc[i];
       row.title = S(inc.id[i]);
     }
   };
