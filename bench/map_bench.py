@@ -13,6 +13,15 @@ are drawn (next frame); list sort = sorting by fatalities; brush = setting a one
 (markers, list, regions, timeline) until the next frame; clusters = switching the clusters
 layer on until its last marker is in and painted. Needs Chromium (Debian: apt-get install chromium).
 
+Own quotes: the same incidents with every source its own 150-character quote, none shared; its
+bytes per incident, and beyond the quotes' own text (their UTF-8 bytes) and the fixed part: what
+the page spends on everything else (figures, dates, places, ids, the sources' articles).
+
+Plain folium: FastMarkerCluster of the same incidents' points, built, weighed and rendered
+beside geo's page; bench/folium_cluster.py says how it is measured offline (its CDN requests
+routed to Leaflet.markercluster and Leaflet.awesome-markers vendored from npm in bench/vendor/,
+for the benchmark only).
+
 Usage:
   python bench/map_bench.py [--sizes 1000 10000 100000] [--baseline ../main --repeat 3]
 """
@@ -31,6 +40,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # folium_cluster, beside this file
 
 TYPES = [("Protests", "Peaceful protest"), ("Protests", "Excessive force against protesters"),
          ("Riots", "Violent demonstration"), ("Violence against civilians", "Attack"),
@@ -145,8 +155,10 @@ def own_quotes_bytes(n: int, tmp: Path, fixed: int, baseline: Path | None) -> No
               "quotes' own text and the fixed part")
 
 
-def build(n: int, tmp: Path, fixed: int, baseline: Path | None) -> tuple[Path, Path | None]:
-    """The page of n synthetic incidents (and the baseline's), with its build time and bytes."""
+def build(n: int, tmp: Path, fixed: int, baseline: Path | None) -> tuple[Path, Path | None, Path]:
+    """The page of n synthetic incidents (the baseline's, plain folium's), with build time and bytes."""
+    import folium_cluster
+
     from geo.mapping import save_map
 
     ds = synthetic(n)
@@ -157,24 +169,12 @@ def build(n: int, tmp: Path, fixed: int, baseline: Path | None) -> tuple[Path, P
     base = baseline_map(baseline.resolve(), n, tmp / f"b{n}.html") if baseline else None
     print(f"map: {n:>7,} incidents: build {took:.2f} s, HTML {size / 1e6:.1f} MB = {size / n:.0f} "
           f"bytes/incident ({(size - fixed) / n:.0f} beyond the fixed part)")
-    return path, base
-
-
-def compare(browser, n: int, path: Path, base: Path | None, args) -> None:
-    """First render and interactions, this checkout's page and the baseline's in turn; medians."""
-    ours: list[dict] = []
-    theirs: list[dict] = []
-    for _ in range(args.repeat):  # in turn, so that a slow spell of the machine hits both
-        ours.append(measure(browser, path))
-        if base is not None:
-            theirs.append(measure(browser, base))
-    print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line("this checkout", ours))
-    if theirs:
-        print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line(str(args.baseline), theirs))
-        keys = [k for k in ours[0] if k != "console errors"]
-        ratios = {k: statistics.median(r[k] for r in ours) / max(1e-9, statistics.median(r[k] for r in theirs))
-                  for k in keys}
-        print(f"map: {n:>7,} incidents, this / baseline: " + ", ".join(f"{k} x{v:.2f}" for k, v in ratios.items()))
+    fol = tmp / f"f{n}.html"
+    took, size = folium_cluster.build(ds, fol)
+    print(f"map: {n:>7,} incidents, plain folium FastMarkerCluster (points only: no dates, types or popups): "
+          f"build {took:.2f} s, HTML {size / 1e6:.2f} MB = {size / n:.0f} bytes/incident, plus "
+          f"{folium_cluster.assets_bytes() / 1e3:.0f} kB of Leaflet and plugins it loads from CDNs (here: local copies)")
+    return path, base, fol
 
 
 def line(name: str, runs: list[dict]) -> str:
@@ -182,6 +182,34 @@ def line(name: str, runs: list[dict]) -> str:
     med = {k: statistics.median(r[k] for r in runs) for k in keys}
     errs = max(r["console errors"] for r in runs)
     return f"{name}: " + ", ".join(f"{k} {med[k]:.0f} ms" for k in keys) + (f" ({errs} console errors)" if errs else "")
+
+
+def compare(browser, n: int, path: Path, base: Path | None, fol: Path, args) -> None:
+    """First render and interactions, this checkout's page, the baseline's and plain folium's in
+    turn (so that a slow spell of the machine hits each); medians."""
+    import folium_cluster
+
+    ours: list[dict] = []
+    theirs: list[dict] = []
+    folium: list[dict] = []
+    for _ in range(args.repeat):
+        ours.append(measure(browser, path))
+        if base is not None:
+            theirs.append(measure(browser, base))
+        folium.append(folium_cluster.first_render(browser, fol))
+    print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line("this checkout", ours))
+    if theirs:
+        print(f"map: {n:>7,} incidents, median of {args.repeat}: " + line(str(args.baseline), theirs))
+        keys = [k for k in ours[0] if k != "console errors"]
+        ratios = {k: statistics.median(r[k] for r in ours) / max(1e-9, statistics.median(r[k] for r in theirs))
+                  for k in keys}
+        print(f"map: {n:>7,} incidents, this / baseline: " + ", ".join(f"{k} x{v:.2f}" for k, v in ratios.items()))
+    first = statistics.median(r["first render"] for r in folium)
+    last = folium[-1]
+    print(f"map: {n:>7,} incidents, median of {args.repeat}: plain folium FastMarkerCluster: first render {first:.0f} ms "
+          f"({last['clusters']} clusters drawn; {last['stubbed']} CDN requests and {last['tiles']} tiles answered empty"
+          + (f"; {max(r['console errors'] for r in folium)} console errors" if any(r["console errors"] for r in folium) else "")
+          + f"); folium / this checkout: first render x{first / statistics.median(r['first render'] for r in ours):.2f}")
 
 
 def main() -> int:
@@ -206,8 +234,8 @@ def main() -> int:
             print("map: first render n/a (no Chromium)")
             return 0
         with launch() as browser:
-            for n, path, base in pages:
-                compare(browser, n, path, base, args)
+            for n, path, base, fol in pages:
+                compare(browser, n, path, base, fol, args)
     return 0
 
 
