@@ -26,11 +26,20 @@ def write_articles(folder: Path) -> Path:
     return folder
 
 
+def _column(col: dict, n: int) -> list[int]:
+    """A packed integer column of the page's data: n values of w base-64 digits (base64url) added to min."""
+    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    w, d = col["w"], col["d"]
+    return [col["min"] + sum(digits.index(c) * 64 ** (w - 1 - j) for j, c in enumerate(d[k * w:(k + 1) * w]))
+            for k in range(n)]
+
+
 def map_incidents(html: str) -> dict[str, dict]:
     """The incidents a built map holds, by id: {"status", "location", "fatalities"} as the page gets them."""
     m = re.search(r'<script type="application/json" id="[^"]*_data">(.*?)</script>', html, re.S)
     assert m, "no data in the map"
     payload = json.loads(m.group(1))
     cols, strings = payload["incidents"], payload["strings"]
-    return {strings[i]: {"status": strings[s], "location": strings[loc], "fatalities": f}
-            for i, s, loc, f in zip(cols["id"], cols["status"], cols["loc"], cols["fat"])}
+    ids, status, loc, fat = (_column(cols[k], cols["n"]) for k in ("id", "status", "loc", "fat"))
+    return {strings[i]: {"status": strings[s], "location": strings[p], "fatalities": None if f < 0 else f}
+            for i, s, p, f in zip(ids, status, loc, fat)}

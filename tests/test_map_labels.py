@@ -61,3 +61,16 @@ def test_city_zoom_names_the_places_of_the_articles(page):
 
 def test_names_stay_small_in_the_page(page):
     assert page.evaluate("JSON.stringify(geoApp.data.labels).length") < 60_000
+
+
+BOLIVIA_DEPARTMENTS = {"Chuquisaca", "Cochabamba", "El Beni", "La Paz", "Oruro", "Pando", "Potosí", "Santa Cruz", "Tarija"}
+
+
+def test_every_department_is_named_at_zoom_6_and_a_city_leaves_room_for_its_department(page):
+    # A department's name sits where the city it is named after (Cochabamba) or a control (the
+    # layer box over Santa Cruz) would hide it: it moves a line or its width, still inside it.
+    regions = {lab["text"] for lab in shown_at(page, -16.8, -65.5, 6) if lab["kind"] == "region"}
+    assert BOLIVIA_DEPARTMENTS <= regions
+    at7 = shown_at(page, -16.8, -65.5, 7)
+    assert {"Cochabamba"} <= {lab["text"] for lab in at7 if lab["kind"] == "region"}
+    assert {"Cochabamba"} <= {lab["text"] for lab in at7 if lab["kind"] == "named"}  # the city too

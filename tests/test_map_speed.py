@@ -100,3 +100,48 @@ def test_markers_brought_into_view_by_a_pan_are_laid_out_in_rings(browser, tmp_p
         assert failed == [] and errors == []
     finally:
         page.context.close()
+
+
+def set_dates(page, since: date, until: date) -> None:
+    page.fill("#geo-since", since.isoformat())
+    page.fill("#geo-until", until.isoformat())
+    page.dispatch_event("#geo-until", "change")
+
+
+def test_a_date_range_moved_step_by_step_shows_and_lists_exactly_its_incidents(browser, tmp_path):
+    # A date change touches only the days that enter or leave the range, and the list is cut from
+    # orders kept per column: after every step, the incidents shown, the rows listed and their order
+    # (the column's, ties by date then as built) must be those of that range alone.
+    ds = many(400)
+    path = save_map(ds, tmp_path / "many.html", mentions=[])
+    rows = [(k, inc.incident_id, inc.event_date, -1 if inc.fatalities is None else inc.fatalities, inc.location)
+            for k, inc in enumerate(ds.incidents)]
+    first = min(r[2] for r in rows)
+    orders = {"date": lambda r: (r[2], r[0]), "date desc": lambda r: (-r[2].toordinal(), r[0]),
+              "fat": lambda r: (-r[3], r[2], r[0]), "place": lambda r: (r[4], r[2], r[0])}
+    page, failed, errors = open_offline(browser, path)
+    try:
+        for column, key in orders.items():
+            if column != "date":  # date ascending is the opening order; a second click turns it
+                page.click(".geo-col-" + column.split()[0])
+            for a, b in [(3, 9), (6, 12), (0, 2), (0, 19), (19, 19)]:
+                since, until = first + timedelta(days=a), first + timedelta(days=b)
+                set_dates(page, since, until)
+                expected = sorted((r for r in rows if since <= r[2] <= until), key=key)
+                assert {v["id"] for v in page.evaluate("geoApp.visible()")} == {r[1] for r in expected}
+                listed = page.evaluate("Array.from(geoApp.list.rows, i => geoApp.S(geoApp.inc.id[i]))")
+                assert listed == [r[1] for r in expected], (column, a, b)
+                assert page.inner_text("#geo-list-count") == f"{len(expected)} listed"
+                top = page.locator(".geo-list-item").first  # the row a reader sees first
+                assert top.locator(".geo-cell-date").inner_text() == expected[0][2].isoformat()
+                assert top.locator(".geo-cell-place").inner_text() == expected[0][4]
+        # The heat layer, off while the dates moved, holds the incidents of the range once ticked.
+        set_dates(page, first + timedelta(days=5), first + timedelta(days=6))
+        page.get_by_label("Heat (incidents, by fatalities)").check()
+        in_range = [r for r in rows if first + timedelta(days=5) <= r[2] <= first + timedelta(days=6)]
+        assert page.evaluate("geoApp.heat._latlngs.length") == len(in_range)
+        set_dates(page, first, first)
+        assert page.evaluate("geoApp.heat._latlngs.length") == sum(r[2] == first for r in rows)
+        assert failed == [] and errors == []
+    finally:
+        page.context.close()

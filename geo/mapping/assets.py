@@ -19,7 +19,7 @@ from geo.paths import STATIC_DIR as STATIC  # package data (importlib.resources)
 
 CSS = ("leaflet.css", "geo-map.css")
 # geo's app: the core first, then one file per part, in the order the app builds them.
-JS = ("leaflet.js", "leaflet-heat.js", "geo-core.js", "geo-canvas.js", "geo-popup.js",
+JS = ("leaflet.js", "leaflet-heat.js", "geo-core.js", "geo-data.js", "geo-canvas.js", "geo-popup.js",
       "geo-markers.js", "geo-cluster.js", "geo-mentions.js", "geo-regions.js", "geo-heat.js", "geo-timeline.js",
       "geo-list.js", "geo-basemap.js", "geo-labels.js", "geo-legend.js", "geo-layout.js")
 

@@ -1,7 +1,10 @@
-"""The map's data, encoded compactly: a string table and one array per field.
+"""The map's data, encoded compactly: a string table and one packed column per field.
 
 A map of 100,000 incidents must stay small and quick to parse, so incidents are
-stored column by column and every string (places, quotes, titles) once.
+stored column by column (integers packed, :mod:`geo.mapping.columns`), every string
+(places, quotes, titles) once in the string table, and the sources of all incidents
+in columns of their own: ``src.n`` per incident, then ``art``, ``quote``, ``fat``,
+``inj``, ``arr`` per source, incident after incident.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import json
 import re
 from datetime import date
 
+from geo.mapping.columns import pack
 from geo.mapping.view import bounds, view
 
 EPOCH = date(1970, 1, 1)
@@ -20,7 +24,9 @@ TYPE_COLORS = {
 CHORO_SCALE = [[0, "#fee5d9"], [1, "#fcae91"], [5, "#fb6a4a"], [10, "#de2d26"], [25, "#a50f15"]]
 PRECISION_INDEX = {"day": 0, "week": 1, "month": 2}
 COLUMNS = ("lat", "lon", "day", "prec", "type", "sub", "fat", "loc", "admin1", "geo", "region", "status", "id",
-           "notes", "src")
+           "notes")
+SOURCE_COLUMNS = ("art", "quote", "fat", "inj", "arr")
+DEGREES = 100_000  # coordinates to 5 decimals (about a metre), as integers
 
 
 class Strings:
@@ -87,20 +93,37 @@ class Articles:
         return self.index[article_id]
 
 
-def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, region_of) -> dict[str, list]:
+def _figure(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def _degrees(value: float) -> int:
+    """The coordinate to 5 decimals, times 1e5: exactly that decimal once the page divides."""
+    return round(round(value, 5) * DEGREES)
+
+
+def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, region_of) -> dict:
     cols: dict[str, list] = {k: [] for k in COLUMNS}
+    src: dict[str, list] = {k: [] for k in ("n", *SOURCE_COLUMNS)}
     for inc in mapped:
         where = inc.place
-        srcs = [[arts.add(s.article, s.title, s.outlet), S(s.quote), s.fatalities, s.injuries, s.arrests]
-                for s in inc.sources]
-        values = (round(where.lat, 5), round(where.lon, 5), _day(inc.event_date),
+        values = (_degrees(where.lat), _degrees(where.lon), _day(inc.event_date),
                   PRECISION_INDEX.get(inc.date_precision, 0), type_index[inc.event_type], S(inc.sub_event_type),
-                  inc.fatalities, S(inc.location), S(inc.admin1), inc.geo_precision or 0,
+                  _figure(inc.fatalities), S(inc.location), S(inc.admin1), inc.geo_precision or 0,
                   region_of(where.lon, where.lat), S(inc.status), S(inc.incident_id),
-                  S(notes_in_words(inc.notes, arts.titles)), srcs)
+                  S(notes_in_words(inc.notes, arts.titles)))
         for k, v in zip(COLUMNS, values):
             cols[k].append(v)
-    return cols
+        src["n"].append(len(inc.sources))
+        for s in inc.sources:
+            row = (arts.add(s.article, s.title, s.outlet), S(s.quote), _figure(s.fatalities), _figure(s.injuries),
+                   _figure(s.arrests))
+            for k, v in zip(SOURCE_COLUMNS, row):
+                src[k].append(v)
+    out: dict = {k: pack(v, DEGREES if k in ("lat", "lon") else None) for k, v in cols.items()}
+    out["src"] = {k: pack(v) for k, v in src.items()}
+    out["n"] = len(mapped)
+    return out
 
 
 def encode(incidents, mentions, articles, regions, boundaries, labels=(), opening=None) -> tuple[dict, list]:
@@ -116,7 +139,7 @@ def encode(incidents, mentions, articles, regions, boundaries, labels=(), openin
                 for i in incidents if i.event_date is None or i.place is None]
     mapped = [i for i in incidents if i.event_date is not None and i.place is not None]
     cols = _incident_columns(mapped, S, arts, {t: k for k, t in enumerate(types)}, region_index(regions))
-    days = cols["day"] or [(date.today() - EPOCH).days]
+    days = [_day(i.event_date) for i in mapped] or [(date.today() - EPOCH).days]
     points = [(i.place.lat, i.place.lon, i.fatalities or 0) for i in mapped]
     payload = {
         "types": types, "colors": [TYPE_COLORS.get(t, "#555555") for t in types],

@@ -65,7 +65,7 @@
       this._drawing = true;
       for (order = this._drawFirst; order; order = order.next) {
         layer = order.layer;
-        if (layer._geoHidden || (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds)))) continue;
+        if ((layer._geoBatch && !layer._geoFlags[layer._geoIndex]) || (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds)))) continue;
         if (!layer._geoBatch) { layer._updatePath(); continue; }
         if (layer._empty()) continue;
         var s = layer._geoSprite, r = Math.max(Math.round(layer._radius), 1);

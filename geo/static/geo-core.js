@@ -34,13 +34,14 @@
     this.data = data;
     var S = data.strings;
     this.S = function (i) { return i < 0 ? null : S[i]; };
-    this.inc = data.incidents;
-    this.n = this.inc.lat.length;
+    this.inc = GeoApp.decode(data.incidents);  // geo-data.js
+    this.n = this.inc.n;
     this.visibleFlags = new Uint8Array(this.n);
     this.layers = {};
     this.listeners = [];
     this.since = data.range[0];
     this.until = data.range[1];
+    this.indexDays();
     for (var k = 0; k < GeoApp.parts.length; k++) this[GeoApp.parts[k]]();
   }
   GeoApp.util = util;
@@ -72,20 +73,48 @@
                            paddingBottomRight: [right, 24]});
   };
 
+  /* Incidents in day order (by index within a day), so that the incidents of a date range are
+   * one slice of byDay: from dayStart[since - range[0]] to dayStart[until - range[0] + 1]. */
+  GeoApp.prototype.indexDays = function () {
+    var r0 = this.data.range[0], days = this.data.range[1] - r0 + 1, day = this.inc.day, i;
+    var start = new Int32Array(days + 1), by = new Int32Array(this.n);
+    for (i = 0; i < this.n; i++) start[day[i] - r0 + 1] += 1;
+    for (var d = 0; d < days; d++) start[d + 1] += start[d];
+    var next = start.slice(0, days);
+    for (i = 0; i < this.n; i++) by[next[day[i] - r0]++] = i;
+    this.byDay = by;
+    this.dayStart = start;
+    this.flagged = null;  // the range visibleFlags holds (none yet)
+  };
+
+  /* [first, end) in byDay: the incidents of the dates shown. */
+  GeoApp.prototype.shownSlice = function () {
+    var r0 = this.data.range[0];
+    return [this.dayStart[this.since - r0], this.dayStart[this.until - r0 + 1]];
+  };
+
   /* Show the incidents dated from `since` to `until` (days since 1970-01-01, inclusive). */
   GeoApp.prototype.apply = function (since, until) {
-    var inc = this.inc, shown = 0;
-    since = Math.max(since, this.data.range[0]); until = Math.min(until, this.data.range[1]);
+    var r0 = this.data.range[0], was = this.flagged;
+    since = Math.max(since, r0); until = Math.min(until, this.data.range[1]);
     if (since > until) { var t = since; since = until; until = t; }
     this.since = since; this.until = until;
-    for (var i = 0; i < this.n; i++) {
-      var vis = inc.day[i] >= since && inc.day[i] <= until ? 1 : 0;
-      if (vis !== this.visibleFlags[i] && this.showMarker) this.showMarker(i, vis);
-      this.visibleFlags[i] = vis;
-      shown += vis;
+    // Only the incidents of the days that enter or leave the range change.
+    var lo = was ? Math.min(was[0], since) : since, hi = was ? Math.max(was[1], until) : until;
+    this.flagsChanged = false;  // set when an incident is shown or hidden: the parts that follow read it
+    for (var d = lo; d <= hi; d++) {
+      var vis = d >= since && d <= until ? 1 : 0, had = was && d >= was[0] && d <= was[1] ? 1 : 0;
+      if (vis !== had) this.flagDay(d - r0, vis);
     }
-    this.shown = shown;
+    this.flagged = [since, until];
+    this.shown = this.dayStart[until - r0 + 1] - this.dayStart[since - r0];
     for (var k = 0; k < this.listeners.length; k++) this.listeners[k](this);
+  };
+
+  GeoApp.prototype.flagDay = function (d, vis) {
+    var by = this.byDay, flags = this.visibleFlags, end = this.dayStart[d + 1];
+    for (var k = this.dayStart[d]; k < end; k++) flags[by[k]] = vis;
+    if (end > this.dayStart[d]) this.flagsChanged = true;
   };
 
   GeoApp.prototype.isAllDates = function () {

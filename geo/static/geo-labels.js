@@ -48,9 +48,17 @@
   };
 
   /* The boxes a name may take around its point: a town's right of its dot, else left, above,
-   * below; a country's or a region's centred on it. */
+   * below; a country's centred on it; a region's centred, else a line or two above or below, or its
+   * width left or right (a region is wide: its name still lies in it, clear of a town's name or
+   * a control there). */
   function candidates(kind, p, w, h) {
-    if (kind !== "named" && kind !== "town") return [{x0: p.x - w / 2, y0: p.y - h / 2, x1: p.x + w / 2, y1: p.y + h / 2}];
+    var c = {x0: p.x - w / 2, y0: p.y - h / 2, x1: p.x + w / 2, y1: p.y + h / 2};
+    if (kind === "country") return [c];
+    if (kind === "region") {
+      return [[0, 0], [0, -h - 2], [0, h + 2], [-w, 0], [w, 0], [0, -2 * h - 4], [0, 2 * h + 4]].map(function (d) {
+        return {x0: c.x0 + d[0], y0: c.y0 + d[1], x1: c.x1 + d[0], y1: c.y1 + d[1]};
+      });
+    }
     var W = w + DOT + 3;
     return [{x0: p.x - DOT / 2, y0: p.y - h / 2, x1: p.x - DOT / 2 + W, y1: p.y + h / 2, at: "right"},
             {x0: p.x + DOT / 2 - W, y0: p.y - h / 2, x1: p.x + DOT / 2, y1: p.y + h / 2, at: "left"},

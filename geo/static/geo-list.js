@@ -64,7 +64,7 @@
     var inc = this.inc, S = this.S, n = this.n, i;
     if (key === "date") return inc.day;
     if (key === "fat") return inc.fat.map(function (v) { return v === null ? -1 : v; });
-    if (key === "src") return inc.src.map(function (s) { return s.length; });
+    if (key === "src") return inc.nsrc;
     var names = new Array(n);
     for (i = 0; i < n; i++) names[i] = key === "type" ? this.data.types[inc.type[i]] : (S(inc.loc[i]) || "");
     return names;
@@ -77,20 +77,60 @@
     this.refreshList();
   };
 
-  /* The rows: incidents in the date range that match the filter, in the chosen order. */
-  GeoApp.prototype.refreshList = function () {
-    var l = this.list, text = l.text, search = text ? this.searchText() : null, rows = [];
-    for (var i = 0; i < this.n; i++) {
-      if (this.visibleFlags[i] && (!search || search[i].indexOf(text) >= 0)) rows.push(i);
-    }
-    var key = this.sortKey(l.key), sign = l.desc ? -1 : 1, day = this.inc.day;
-    rows.sort(function (a, b) {
-      var x = key[a], y = key[b];
+  /* `rows` (incident indexes) sorted in place in the list's order: by `key`, ties by date, then index. */
+  GeoApp.prototype.sortRows = function (rows, key, desc) {
+    var k = this.sortKey(key), sign = desc ? -1 : 1, day = this.inc.day;
+    return rows.sort(function (a, b) {
+      var x = k[a], y = k[b];
       if (x < y) return -sign;
       if (x > y) return sign;
       return day[a] - day[b] || a - b;
     });
-    l.rows = Int32Array.from(rows);
+  };
+
+  /* The incidents of the dates shown by date (latest first with `desc`), each day's by index:
+   * slices of the day index, no pass over the others. */
+  GeoApp.prototype.dateRows = function (desc) {
+    var r0 = this.data.range[0], start = this.dayStart, by = this.byDay;
+    if (!desc) return by.slice(start[this.since - r0], start[this.until - r0 + 1]);
+    var out = new Int32Array(this.shown), m = 0;
+    for (var d = this.until - r0; d >= this.since - r0; d--) {
+      out.set(by.subarray(start[d], start[d + 1]), m);
+      m += start[d + 1] - start[d];
+    }
+    return out;
+  };
+
+  /* The incidents of `order` that are shown, in that order. */
+  GeoApp.prototype.shownOf = function (order) {
+    var flags = this.visibleFlags, rows = new Int32Array(Math.min(order.length, this.shown)), m = 0;
+    for (var j = 0; j < order.length; j++) if (flags[order[j]]) rows[m++] = order[j];
+    return rows.subarray(0, m);
+  };
+
+  /* The incidents shown that match the filter text, by index (the search strings in the order
+   * they were made: a pass in another order costs twice as much). */
+  GeoApp.prototype.matching = function (text) {
+    var search = this.searchText(), flags = this.visibleFlags, rows = [];
+    for (var i = 0; i < this.n; i++) if (flags[i] && search[i].indexOf(text) >= 0) rows.push(i);
+    return Int32Array.from(rows);
+  };
+
+  /* The rows: incidents in the date range that match the filter, in the chosen order. By date,
+   * slices of the day index; by another column, a few rows are sorted as they are, many by
+   * sorting every incident once (kept for that column), so that the next date range is a filter. */
+  GeoApp.prototype.listRows = function () {
+    var l = this.list, orders = this._orders = this._orders || {}, name = l.key + (l.desc ? " desc" : "");
+    if (l.text) return this.sortRows(this.matching(l.text), l.key, l.desc);
+    if (l.key === "date") return this.dateRows(l.desc);
+    if (orders[name]) return this.shownOf(orders[name]);
+    if (this.shown * 4 < this.n) return this.sortRows(this.dateRows(false), l.key, l.desc);
+    orders[name] = this.sortRows(Int32Array.from(this.byDay), l.key, l.desc);
+    return this.shownOf(orders[name]);
+  };
+
+  GeoApp.prototype.refreshList = function () {
+    var l = this.list, rows = l.rows = this.listRows();
     l.count.textContent = rows.length + " listed";
     l.spacer.style.height = rows.length * ROW + "px";
     var cols = l.cols.children;
@@ -125,7 +165,7 @@
       cells[2].textContent = this.data.types[inc.type[i]];
       cells[2].style.borderLeftColor = this.data.colors[inc.type[i]];
       cells[3].textContent = inc.fat[i] === null ? "?" : inc.fat[i];
-      cells[4].textContent = inc.src[i].length;
+      cells[4].textContent = inc.nsrc[i];
       row.title = S(inc.id[i]);
     }
   };

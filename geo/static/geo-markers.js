@@ -11,11 +11,15 @@
   "use strict";
   var u = GeoApp.util;
   /* A circle the date range can hide without leaving the map: added to and removed from the
-   * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. */
+   * canvas one by one, 100,000 markers cost a second; hidden, they cost one redraw. Hidden is
+   * read from the app's visibleFlags (_geoFlags, on the prototype), so a date change writes
+   * no marker. */
   var GeoMarker = L.CircleMarker.extend({
-    _geoBatch: true,  // drawn with its like in one path (geo-canvas.js)
-    _updatePath: function () { if (!this._geoHidden) L.CircleMarker.prototype._updatePath.call(this); },
-    _containsPoint: function (p) { return !this._geoHidden && L.CircleMarker.prototype._containsPoint.call(this, p); }
+    _geoBatch: true,  // drawn from a sprite (geo-canvas.js)
+    _updatePath: function () { if (this._geoFlags[this._geoIndex]) L.CircleMarker.prototype._updatePath.call(this); },
+    _containsPoint: function (p) {
+      return this._geoFlags[this._geoIndex] === 1 && L.CircleMarker.prototype._containsPoint.call(this, p);
+    }
   });
 
   var CELL = 32, CROWDED = 60, MARGIN = 2, RING_MAX = 24, RING_POINTS = 5000;
@@ -26,6 +30,7 @@
     // the clicks meant for the first.
     this.renderer = new GeoApp.GeoCanvas();
     this.markers = new Array(this.n);
+    var Marker = GeoMarker.extend({_geoFlags: this.visibleFlags});
     this.groups = [];
     // One popup for them all, opened from each group's clicks: 100,000 bound popups cost
     // 100,000 objects and listeners.
@@ -42,12 +47,11 @@
       this.layers["incidents:" + d.types[t]] = g;
     }
     for (var i = 0; i < this.n; i++) {
-      var m = new GeoMarker([inc.lat[i], inc.lon[i]], {
+      var m = new Marker([inc.lat[i], inc.lon[i]], {
         renderer: this.renderer, radius: u.radius(inc.fat[i]), weight: 1, color: "#222",
         fillColor: d.colors[inc.type[i]], fillOpacity: 0.85
       });
       m._geoIndex = i;
-      m._geoHidden = true;
       this.markers[i] = m;
       this.groups[inc.type[i]].addLayer(m);
     }
@@ -58,19 +62,13 @@
     this.moved = [];
     this.map.on("moveend", function () { self.layoutRing(); });  // a zoom, or a pan that brings markers into view
     this.follow(function (app) {
-      if (app.markersChanged) app.renderer.requestFull();
-      app.markersChanged = false;
+      if (app.flagsChanged) app.renderer.requestFull();
       var open = app.incidentPopup;
       if (open.isOpen() && !app.visibleFlags[open._geoIndex]) app.map.closePopup(open);
       app.scheduleLayout();
     });
   };
   GeoApp.parts.push("buildMarkers");
-
-  GeoApp.prototype.showMarker = function (i, vis) {
-    this.markers[i]._geoHidden = !vis;
-    this.markersChanged = true;
-  };
 
   GeoApp.prototype.scheduleLayout = function () {
     var self = this;
@@ -89,8 +87,10 @@
     var merc = this.mercator(), scale = 256 * Math.pow(2, zoom), view = map.getPixelBounds();
     var x0 = view.min.x - CELL, y0 = view.min.y - CELL, x1 = view.max.x + CELL, y1 = view.max.y + CELL;
     for (var t = 0; t < this.groups.length; t++) shown.push(map.hasLayer(this.groups[t]));
-    for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i] || !shown[inc.type[i]]) continue;
+    var by = this.byDay, s = this.shownSlice();
+    for (var k0 = s[0]; k0 < s[1]; k0++) {
+      var i = by[k0];
+      if (!shown[inc.type[i]]) continue;
       var x = merc.x[i] * scale, y = merc.y[i] * scale, cx = Math.floor(x / CELL), cy = Math.floor(y / CELL);
       if (x < x0 || x > x1 || y < y0 || y > y1) continue;  // out of view: no ring needed
       // A sea of markers has no groups to untangle (that is the clusters layer's work).

@@ -72,7 +72,7 @@
     row("Status", S(inc.status[i]));
     if (inc.notes[i] >= 0) row("Notes", S(inc.notes[i]));
     box.appendChild(dl);
-    var sources = inc.src[i];
+    var sources = this.sources(i);
     box.appendChild(el("h5", sources.length + (sources.length === 1 ? " source" : " sources")));
     for (var k = 0; k < sources.length; k++) box.appendChild(this.sourceBox(sources[k]));
     box.appendChild(el("div", S(inc.id[i]), "geo-id"));

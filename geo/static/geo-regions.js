@@ -72,8 +72,10 @@
   GeoApp.prototype.applyRegions = function () {
     var inc = this.inc, self = this;
     this.regionFatal.fill(0); this.regionCount.fill(0);
-    for (var i = 0; i < this.n; i++) {
-      if (!this.visibleFlags[i] || inc.region[i] < 0) continue;
+    var by = this.byDay, s = this.shownSlice();
+    for (var k = s[0]; k < s[1]; k++) {
+      var i = by[k];
+      if (inc.region[i] < 0) continue;
       this.regionFatal[inc.region[i]] += inc.fat[i] || 0;
       this.regionCount[inc.region[i]] += 1;
     }
