@@ -490,6 +490,9 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     ("A deadly shooting in Tulsa on Sunday left neighbors shaken.", 1, None),
     ("A shooting in Tulsa on Sunday claims one man's life.", 1, None),
     ("The girl picked up a loaded gun in Tulsa on Sunday and killed herself while playing with it.", 1, None),
+    # one named before a count ("killed her and three other people"), and the attacker
+    ("A man went to a house in Tulsa on Sunday and killed her and three other people before fatally shooting "
+     "himself.", 5, None),
     # one person and a count of others
     ("Police are trying to find out why a teenager and two younger boys were shot in Durham on Sunday.", None, 3),
     ("Officials say a 16-year-old and two children were shot in Durham on Sunday.", None, 3),

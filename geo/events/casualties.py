@@ -40,7 +40,9 @@ CASUALTY = re.compile(
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot|"
                              r"claimed\s+the\s+lives\s+of)|"
                              r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
-                             r"(?P<a>arrested|arresting|detained|detaining))\s+$", re.I)
+                             r"(?P<a>arrested|arresting|detained|detaining))\s+"
+                             # "killed her and three other people": one more than the count
+                             r"(?P<one>(?:him|her|his\s+[\w-]+|her\s+[\w-]+)\s+and\s+)?$", re.I)
 # "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
 _ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
@@ -201,7 +203,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
-        before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 30):c.start])
+        before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 50):c.start])
         if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their)\b", sentence[c.end:c.end + 12], re.I) \
                 and not before:
             continue  # "one of the five people killed": the five count (but "killing four of them": the four)
@@ -232,7 +234,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         elif before:
             kind = {"f": "fatalities", "i": "injuries", "v": "victims", "a": "arrests"}[
                 next(g for g in "fiva" if before.group(g))]
-            out.append((kind, c.value, c.hedge, False))
+            out.append((kind, c.value + (1 if before.group("one") else 0), c.hedge, False))
     return out
 
 
