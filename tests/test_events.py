@@ -493,6 +493,10 @@ def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
     # one named before a count ("killed her and three other people"), and the attacker
     ("A man went to a house in Tulsa on Sunday and killed her and three other people before fatally shooting "
      "himself.", 5, None),
+    # a television station's number is no toll; the boy who died after shooting himself is one death
+    ("Investigators tell 7 Action News a 17-year-old was shot and killed in Tulsa on Sunday.", 1, None),
+    ("Police told FOX 5 that two men were shot and killed in Tulsa early Sunday.", 2, None),
+    ("A student died in Tulsa on Sunday after shooting himself in his home, police said.", 1, None),
     # one person and a count of others
     ("Police are trying to find out why a teenager and two younger boys were shot in Durham on Sunday.", None, 3),
     ("Officials say a 16-year-old and two children were shot in Durham on Sunday.", None, 3),

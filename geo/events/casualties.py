@@ -133,6 +133,8 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"among\s+(?:the\s+)?(?:at\s+least\s+)?|\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
+_STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
+_STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
 _CITY_TOLL = 50  # so many told for a year ("in 2016") is a city's count; fewer may be one event's
 _OF_A_PERIOD = re.compile(r"\s+(?:(?:in|during|for|since|through)\s+(?:(?:all\s+of\s+)?(?P<year>(?:19|20)\d\d)|the\s+(?:past|last)\s+"
                           r"(?:year|month|decade))|(?:this|last)\s+(?:year|month)|so\s+far)\b", re.I)
@@ -196,6 +198,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
             continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
+        if _STATION_BEFORE.search(lead) or _STATION_AFTER.match(sentence, c.end):
+            continue  # "told FOX 5", "7 Action News": a television station, not a toll
         if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to|a|the|receiv(?:ed|ing)|"
                                         r"made|placed)\s+$", lead, re.I):
             continue  # "neighbors called 911", "after receiving a 911 reporting a person shot"
@@ -284,8 +288,8 @@ def _attacker_died(sentence: str) -> bool:
     """True when the sentence's attacker killed himself after hurting others it counts ("shot his
     wife and daughter before turning the gun on himself"); a man who shot only himself is the victim."""
     m = _SUICIDE.search(sentence)
-    if m is None:
-        return False
+    if m is None or re.match(r"after\s+(?:shooting|shot)", m.group(), re.I):
+        return False  # "a student died Thursday after shooting himself": the one who died
     before = sentence[:m.start()]
     return bool(figures(before)) or _implied(before, FATAL) or _implied(before, HIT) or \
         bool(re.search(r"\b(?:killed|shot|stabbed|murdered)\s+(?:his|her|their|a|an|two|three|\d)", before, re.I))
