@@ -257,15 +257,6 @@ def test_a_pair_named_without_a_second_article_counts_two():
     assert sorted((i.location, i.fatalities) for i in found) == [("Baltimore", 2), ("Denver", 2)]
 
 
-def test_a_county_and_a_town_in_it_on_one_day_with_one_toll_are_one_incident():
-    inc = only(["A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
-                "Two people were killed in a shooting on Friday in Kerrville, Texas, police said."])
-    assert (len(inc.sources), inc.location, inc.fatalities) == (2, "Kerrville", 2)
-    two = incidents("A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
-                    "Five people were wounded in a shooting on Friday in Kerrville, Texas, police said.")
-    assert len(two) == 2
-
-
 def test_police_investigating_after_a_shooting_tell_a_past_event():
     inc = only(["DETROIT — Detroit police are investigating after a 15-year-old girl was shot by her father while "
                 "he was putting a rifle away. It happened around 10:45 p.m. Sunday at a home on the west side."])
@@ -369,8 +360,6 @@ def test_one_toll_told_on_two_streets_or_in_a_county_and_its_town_is_one_event()
     assert len(inc.sources) == 2 and inc.location == "Sunriver"
 
 
-
-
 def test_dates_and_event_words_keep_their_offsets_in_any_letters():
     # Matching is done in lower case for speed; "İ" grows when lower-cased, and must not shift a span.
     from geo.dates import find_dates
@@ -380,8 +369,6 @@ def test_dates_and_event_words_keep_their_offsets_in_any_letters():
     assert [text[d.start:d.end] for d in find_dates(text, date(2019, 11, 20))] == ["Nov. 19"]
     assert [text[m.start():m.end()] for _, m in find_triggers(text)] == ["SHOT"]
     assert [text[d.start:d.end] for d in find_dates(text.replace("İ", "I"), date(2019, 11, 20))] == ["Nov. 19"]
-
-
 
 
 def test_a_death_told_with_the_shooting_that_caused_it_is_dated_by_the_shooting():
@@ -427,25 +414,6 @@ def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     assert inc.event_date == date(2016, 6, 22) and inc.location == "INDIANAPOLIS"
 
 
-def test_two_stories_of_shootings_hours_apart_in_one_city_stay_two():
-    found = incidents("DETROIT — A man was shot and wounded about 6:15 a.m. Sunday, Detroit police said.",
-                      "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday.")
-    assert len(found) == 2
-    same = incidents("DETROIT — A man was shot and wounded about 9 p.m. Sunday, Detroit police said.",
-                     "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday. "
-                     "Posted: Monday 6:01 AM EDT")
-    assert len(same) == 1 and len(same[0].sources) == 2
-
-
-def test_one_street_written_two_ways_is_one_place_and_two_blocks_stay_two():
-    same = incidents("CHICAGO — A 7-year-old boy was shot Sunday in the 6700 block of S. Aberdeen St., police said.",
-                     "A boy, 7, was shot Sunday on South Aberdeen Street in Chicago, police said.")
-    assert len(same) == 1 and len(same[0].sources) == 2
-    two = incidents("CHICAGO — A man was shot Sunday in the 6900 block of South Stewart, police said.",
-                    "CHICAGO — A man was shot Sunday in the 900 block of West 96th Street, police said.")
-    assert len(two) == 2
-
-
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])
@@ -461,16 +429,6 @@ def test_someone_recovering_from_a_shooting_tells_a_past_shooting():
 def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     inc = only(["A Polk County sheriff's deputy was wounded in a shooting near Fosston, Minn., on Sunday."])
     assert (inc.location, inc.admin1) == ("Fosston", "Minnesota")
-
-
-def test_two_stories_of_one_victim_each_but_of_other_ages_stay_two():
-    # Each leaves one hurt in Detroit on Sunday, and neither names a street: the ages tell them apart.
-    found = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
-                      "DETROIT — Police said a 9-year-old accidentally shot himself Sunday night and was wounded.")
-    assert len(found) == 2
-    same = incidents("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
-                     "A boy, 17, was wounded in a shooting in Detroit on Sunday night.")
-    assert len(same) == 1 and len(same[0].sources) == 2
 
 
 @pytest.mark.parametrize("text, fatalities, injuries", [
@@ -547,3 +505,31 @@ def test_a_death_told_sentences_after_the_shooting_is_the_victims():
                 "found the boy bleeding in a parking lot on Main Street. The child was flown to a Knoxville hospital. "
                 "Police later confirmed that the boy had died."])
     assert (inc.fatalities, inc.injuries) == (1, 0)
+
+
+@pytest.mark.parametrize("one, two", [
+    # a county and a town in it, one day, one toll; other tolls are two events
+    (("A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
+      "Two people were killed in a shooting on Friday in Kerrville, Texas, police said."),
+     ("A shooting on Friday in Kerr County, Texas, killed two people, the sheriff said.",
+      "Five people were wounded in a shooting on Friday in Kerrville, Texas, police said.")),
+    # one victim each, no street: the ages tell them apart
+    (("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
+      "A boy, 17, was wounded in a shooting in Detroit on Sunday night."),
+     ("DETROIT — A 17-year-old boy was shot and wounded Sunday night, Detroit police said.",
+      "DETROIT — Police said a 9-year-old accidentally shot himself Sunday night and was wounded.")),
+    # times of day hours apart are two events; a page's stamp is no time of its event
+    (("DETROIT — A man was shot and wounded about 9 p.m. Sunday, Detroit police said.",
+      "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday. Posted: Monday 6:01 AM EDT"),
+     ("DETROIT — A man was shot and wounded about 6:15 a.m. Sunday, Detroit police said.",
+      "DETROIT — Police said a man was wounded in a shooting at 9:30 p.m. Sunday.")),
+    # one street written two ways is one place; two blocks of two streets stay two
+    (("CHICAGO — A 7-year-old boy was shot Sunday in the 6700 block of S. Aberdeen St., police said.",
+      "A boy, 7, was shot Sunday on South Aberdeen Street in Chicago, police said."),
+     ("CHICAGO — A man was shot Sunday in the 6900 block of South Stewart, police said.",
+      "CHICAGO — A man was shot Sunday in the 900 block of West 96th Street, police said.")),
+], ids=["county-and-town", "ages", "times", "streets"])
+def test_two_stories_of_one_event_merge_and_of_two_events_stay_two(one, two):
+    merged = only(list(one))
+    assert len(merged.sources) == 2
+    assert len(incidents(*two)) == 2
