@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from geo.cleaning import clean_text
 from geo.dates import find_publication_date
@@ -29,7 +29,8 @@ from geo.errors import ArticleError, ManifestError
 from geo.manifest import MANIFEST, read_manifest
 from geo.offsets import Offsets
 
-__all__ = ["Article", "ArticleError", "ManifestError", "MANIFEST", "load_article", "load_articles", "clean_text"]
+__all__ = ["Article", "ArticleSource", "article_sources", "ArticleError", "ManifestError", "MANIFEST", "load_article",
+           "load_articles", "clean_text"]
 
 
 @dataclass
@@ -70,6 +71,9 @@ class Article:
         while end_raw < len(self.raw) and unicodedata.combining(self.raw[end_raw]):
             end_raw += 1  # "Potosi" + U+0301 composed in the clean text: the raw span keeps the accent
         return self.offsets[start], end_raw
+
+
+A = TypeVar("A", "Article", "ArticleSource")
 
 
 # -- loading ------------------------------------------------------------------------
@@ -192,7 +196,7 @@ def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str
     return list(chosen.values())
 
 
-def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[Article]:
+def unique_ids(articles: list[A], report: Callable[[str], None]) -> list[A]:
     """The articles with ids unique in this run: two files of one name in two folders take their
     folder's name as a prefix (``a/story``, ``b/story``); ids still shared get ``-2``, ``-3``.
     Each change is reported: an id must never silently stand for two articles.
@@ -202,7 +206,7 @@ def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[A
     >>> [a.article_id for a in unique_ids(arts, lambda msg: None)]
     ['a/story-2', 'b/story', 'a/story']
     """
-    by_id: dict[str, list[Article]] = {}
+    by_id: dict[str, list[A]] = {}
     for art in articles:
         by_id.setdefault(art.article_id, []).append(art)
     renamed: dict[int, str] = {}
@@ -225,6 +229,41 @@ def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[A
     return [replace(a, article_id=renamed[id(a)]) if id(a) in renamed else a for a in articles]
 
 
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article not read yet: its file, its id and what its manifest row and the options say
+    of it; :meth:`open` reads it (in whichever process: a task can carry it instead of the text)."""
+
+    path: Path
+    article_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # the manifest's
+    default_published: date | None = None  # for articles whose date is otherwise unknown
+    max_mb: float = DEFAULT_MAX_MB
+
+    def open(self) -> Article:
+        """The article, loaded and cleaned; an :class:`ArticleError` when it cannot be (its warnings in ``warnings``)."""
+        art = load_article(self.path, article_id=self.article_id, published=self.published, max_mb=self.max_mb,
+                           title=self.title, outlet=self.outlet, url=self.url)
+        if self.published is not None:
+            art.published_basis = "manifest"
+        if art.published is None and self.default_published is not None:
+            art.published, art.published_basis = self.default_published, "given"
+        return art
+
+
+def article_sources(paths: Iterable[str | Path], published: date | None = None,
+                    on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
+                    recursive: bool = False, max_mb: float = DEFAULT_MAX_MB) -> list[ArticleSource]:
+    """The articles :func:`load_articles` loads, not read yet: the files listed and the manifests
+    read (their problems reported), the ids made unique."""
+    report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
+    out = [_source(path, row, published, outlet, max_mb, report) for path, row in _entries(paths, recursive, report)]
+    return unique_ids(out, report)
+
+
 def load_articles(paths: Iterable[str | Path], published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
                   recursive: bool = False, max_mb: float = DEFAULT_MAX_MB) -> list[Article]:
@@ -240,16 +279,20 @@ def load_articles(paths: Iterable[str | Path], published: date | None = None,
     """
     report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
     out: list[Article] = []
-    for path, row in _entries(paths, recursive, report):
+    for source in article_sources(paths, published, report, outlet, recursive, max_mb):
         try:
-            out.append(_load_entry(path, row, published, outlet, max_mb, report))
+            art = source.open()
         except ArticleError as exc:
             report(str(exc))
-    return unique_ids(out, report)
+            continue
+        for w in art.warnings:
+            report(w)
+        out.append(art)
+    return out
 
 
-def _load_entry(path: Path, row: dict | None, published: date | None, outlet: str | None, max_mb: float,
-                report: Callable[[str], None]) -> Article:
+def _source(path: Path, row: dict | None, published: date | None, outlet: str | None, max_mb: float,
+            report: Callable[[str], None]) -> ArticleSource:
     meta = {}
     pub = None
     if row:
@@ -258,12 +301,6 @@ def _load_entry(path: Path, row: dict | None, published: date | None, outlet: st
         except ArticleError as exc:  # keep the article, lose only the bad date
             report(f"{exc}; date taken from the text if it gives one")
         meta = {"title": row.get("title") or None, "outlet": row.get("outlet") or None, "url": row.get("url") or None}
-    art = load_article(path, article_id=(row or {}).get("article_id") or None, published=pub, max_mb=max_mb, **meta)
-    if pub is not None:
-        art.published_basis = "manifest"
-    if art.published is None and published is not None:
-        art.published, art.published_basis = published, "given"
-    art.outlet = art.outlet or outlet
-    for w in art.warnings:
-        report(w)
-    return art
+    meta["outlet"] = meta.get("outlet") or outlet
+    return ArticleSource(path, (row or {}).get("article_id") or shown(path.stem), published=pub,
+                         default_published=published, max_mb=max_mb, **meta)
