@@ -102,3 +102,11 @@ def write_output(text: str, output: Optional[str]) -> None:
         fh.write(text + "\n")
     if str(output) != STDOUT:
         note(f"geo: wrote {output}")
+
+
+def none_read(paths: list[Path], problems: int) -> None:
+    """Exit 1: not one article of PATHs could be read (``problems`` reported above)."""
+    from geo.entries import shown
+
+    fail(f"no article could be loaded from {', '.join(shown(p) for p in paths)}"
+         + (f" ({problems} problem(s) above)" if problems else "") + "; give article files or folders of *.txt")
