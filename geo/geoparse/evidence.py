@@ -84,7 +84,7 @@ def senses_of(evidence: list[Evidence]) -> list[dict[str, GeocodeResult]]:
         for key, r in ev.settles:
             prior = settled.get(key, r)
             settled[key] = r if prior is not None and prior.gazetteer_id == r.gazetteer_id else None
-    return [{k: r for k in sorted(ev.plain) if (r := settled.get(k)) is not None} for ev in evidence]
+    return [{k: sense for k in sorted(ev.plain) if (sense := settled.get(k)) is not None} for ev in evidence]
 
 
 def home_of(readings: tuple, towns: list[Towns], stories: int) -> Mention | None:

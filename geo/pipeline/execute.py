@@ -11,6 +11,7 @@ task order whatever ran where.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -59,11 +60,19 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
         return [fn(*task) for task in progress(tasks, label)]
     import dask.bag as db
 
-    bag = db.from_sequence(tasks, npartitions=len(tasks)).starmap(fn)
+    blobs = [pickle.dumps((fn, task), protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
+    bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
     if scheduler is not None:
-        return _on_cluster(bag, check_address(scheduler))
+        return [pickle.loads(b) for b in _on_cluster(bag, check_address(scheduler))]
     with _progress_bar():
-        return bag.compute(scheduler="processes", num_workers=workers)
+        return [pickle.loads(b) for b in bag.compute(scheduler="processes", num_workers=workers)]
+
+
+def packed(blob: bytes) -> bytes:
+    """A task and its result travel pickled: one bytes object each way, which Dask's own pickling
+    (cloudpickle, object by object in Python) passes through at once: several times faster."""
+    fn, task = pickle.loads(blob)
+    return pickle.dumps(fn(*task), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _on_cluster(bag, address: str) -> list[Any]:

@@ -21,7 +21,7 @@ from geo.pipeline.cache import open_cache
 from geo.pipeline.execute import run_tasks
 from geo.pipeline.groups import outlet_groups
 from geo.pipeline.rounds import Rounds, run_jobs, run_rounds
-from geo.pipeline.work import Item
+from geo.pipeline.work import Item, article_of
 from geo.records import Incident
 
 
@@ -46,8 +46,8 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     that read it; its problems reported, its metadata in ``run.articles``."""
     items = list(items)
     groups = outlet_groups(items)
-    runner = partial(_runner, kind=kind, args=args, workers=workers, scheduler=scheduler)
     store = open_cache(on_problem) if cache else None
+    runner = partial(_runner, kind=kind, args=(store is not None, *args), workers=workers, scheduler=scheduler)
     if store is None:
         done = run_rounds([("group", [items[i] for i in g]) for g in groups], runner)
         pairs: list[Any] = [None] * len(items)
@@ -63,14 +63,15 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         pairs, run.read = rounds.results, len(rounds.read)
     run.cached = len(items) - run.read
     out = []
-    for pair in pairs:
+    for item, pair in zip(items, pairs):
         if isinstance(pair, str):
             on_problem(pair)
             run.failed += 1
             continue
-        for w in pair[0].warnings:
+        art = article_of(item, pair[0])
+        for w in art.warnings:
             on_problem(w)
-        run.articles.append(pair[0])
+        run.articles.append(art)
         out.append(pair[1])
     return out
 

@@ -16,14 +16,12 @@ gazetteer once, read-only, from its own cache folder; no gazetteer travels with 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from geo.articles import Article, ArticleError, ArticleSource
 from geo.geoparse import Geoparser, Mention
 from geo.geoparse.evidence import home_of, senses_of
-from geo.offsets import Offsets
 
 Item = Article | ArticleSource
 Failed = str  # an article that could not be read: why
@@ -40,9 +38,19 @@ def _geoparser(kind: str, demonyms: bool = False, modifiers: bool = False) -> Ge
     return Geoparser(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else default_geoparser()
 
 
-def meta_of(art: Article) -> Article:
+Meta = tuple  # (published, published_basis, warnings): what reading an article adds to its source
+
+
+def meta_of(art: Article) -> Meta:
+    """What reading the article told of it beyond its source: its date (and how it was found), its warnings."""
+    return art.published, art.published_basis, tuple(art.warnings)
+
+
+def article_of(item: Item, meta: Meta) -> Article:
     """The article without its text (what the corpus steps after the tasks need of it)."""
-    return replace(art, raw="", text="", offsets=Offsets.identity(0))
+    published, basis, warnings = meta
+    return Article(item.article_id, "", path=item.path, title=item.title, outlet=item.outlet, url=item.url,
+                   published=published, published_basis=basis, warnings=list(warnings))
 
 
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
@@ -65,9 +73,10 @@ def _open(item: Item) -> Article | Failed:
         return str(exc)
 
 
-def read_group(kind: str, geoparser: Geoparser, items: list[Item]) -> list[tuple | Failed]:
+def read_group(kind: str, geoparser: Geoparser, items: list[Item], keep: bool = True) -> list[tuple | Failed]:
     """An outlet's articles (or one without an outlet) read as a corpus: each alone, then the
-    outlet pass; per article (metadata, evidence, towns read with its senses or None, result)."""
+    outlet pass; per article (metadata, evidence, towns read with its senses or None, result), the
+    evidence and towns only if ``keep``."""
     from geo.geoparse.outlets import outlet_readings
 
     opened = [_open(item) for item in items]
@@ -84,6 +93,8 @@ def read_group(kind: str, geoparser: Geoparser, items: list[Item]) -> list[tuple
         towns = [geoparser.towns(a, r, s) if s else None for a, r, s in zip(arts, recs, follow)]
         home = home_of(readings, [t if t is not None else e.towns for t, e in zip(towns, evidence)], len(arts))
         found = [geoparser.at_home(a, r, f, home, s) for a, r, f, s in zip(arts, recs, first, follow)]
+        if not keep:  # no cache to keep them in: not sent back
+            evidence, towns = [None] * len(arts), [None] * len(arts)
     out: list[tuple | Failed] = []
     done = iter(zip(arts, evidence, towns, found))
     for o in opened:
@@ -112,7 +123,9 @@ def _one(kind: str, geoparser: Geoparser, job: tuple) -> Any:
     return meta_of(art), result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
 
 
-def run_jobs(jobs: list[tuple], kind: str, demonyms: bool = False, modifiers: bool = False) -> list[Any]:
-    """The result of every job of a task (see the module's docstring), in order."""
+def run_jobs(jobs: list[tuple], kind: str, keep: bool, demonyms: bool = False, modifiers: bool = False) -> list[Any]:
+    """The result of every job of a task (see the module's docstring), in order; ``keep``: the
+    evidence of groups too (for the cache)."""
     geoparser = _geoparser(kind, demonyms, modifiers)
-    return [read_group(kind, geoparser, job[1]) if job[0] == "group" else _one(kind, geoparser, job) for job in jobs]
+    return [read_group(kind, geoparser, job[1], keep) if job[0] == "group" else _one(kind, geoparser, job)
+            for job in jobs]
