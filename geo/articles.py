@@ -135,20 +135,32 @@ def _parse_date(value: str, where: str) -> date | None:
         raise ArticleError(f"{where}: published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
+def _real(path: Path, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, each folder resolved once (``folders``: those resolved so far):
+    a file that is no link is its real folder's entry, one ``lstat``, not one per part of its path."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], name)
+
+
+def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None],
+                    folders: dict[str, str]) -> list[tuple[Path, dict | None]]:
     """(file, manifest row or None) for the articles of a folder and, when ``recursive``, of the
     folders inside it, in order (a stack, not recursion: folders may nest deeper than Python)."""
     out: list[tuple[Path, dict | None]] = []
     stack = [top]
     while stack:
-        found, subfolders = _one_folder(stack.pop(), recursive, report)
+        found, subfolders = _one_folder(stack.pop(), recursive, report, folders)
         out += found
         stack += reversed(subfolders)
     return out
 
 
-def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None]) -> tuple[list[tuple[Path, dict | None]],
-                                                                                         list[Path]]:
+def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None],
+                folders: dict[str, str]) -> tuple[list[tuple[Path, dict | None]], list[Path]]:
     """One folder's articles (its manifest's rows first, then the ``*.txt`` it does not list) and
     its subfolders when ``recursive``."""
     files, subfolders = folder_entries(folder, recursive, report)
@@ -163,9 +175,9 @@ def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None]) ->
             if not row.get("file") or not (file.exists() or file.is_symlink()):
                 report(f"{row['_where']}: file {row.get('file')!r} does not exist in {shown(folder)}; row skipped")
                 continue
-            listed.add(os.path.realpath(file))
+            listed.add(_real(file, folders))
             out.append((file, row))
-    out += [(f, None) for f in files if os.path.realpath(f) not in listed]
+    out += [(f, None) for f in files if _real(f, folders) not in listed]
     if not out and not subfolders:
         report(f"{shown(folder)}: no *.txt articles in this folder")
     return out, subfolders
@@ -175,16 +187,17 @@ def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str
     """Every (file, row) the paths name, each real file once: when a file is named both alone
     and by its folder's manifest, the manifest's row (its id, title, date) is kept."""
     chosen: dict[str, tuple[Path, dict | None]] = {}
+    folders: dict[str, str] = {}
     for p in map(Path, paths):
         if p.is_dir():
-            found = _folder_entries(p, recursive, report)
+            found = _folder_entries(p, recursive, report, folders)
         elif p.exists() or p.is_symlink():
             found = [(p, None)]
         else:
             report(f"{shown(p)}: no such file or folder")
             continue
         for file, row in found:
-            real = os.path.realpath(file)
+            real = _real(file, folders)
             if real in chosen:
                 first = chosen[real]
                 report(f"{shown(file)}: the same file as {shown(first[0])}; read once"

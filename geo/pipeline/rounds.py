@@ -47,11 +47,10 @@ class Rounds:
         self.own = [item_key(item) for item in items]
         self.results: list[Any] = [None] * len(items)
         self.evidence: dict[int, Any] = {}
-        self.towns: dict[int, Any] = {}
+        self.decided: dict[int, tuple] = {}  # story -> (its outlet's home, the senses it follows)
         self.read: set[int] = set()
         self.puts: list[tuple[bytes, Any]] = []
-        for group in self._first_round(groups):
-            self._outlet(group)
+        self._reduce(self._first_round(groups))
         self._put()
 
     def _key(self, *parts: str | bytes) -> bytes:
@@ -67,29 +66,38 @@ class Rounds:
     def _final_key(self, i: int, home: Any = None, senses: Any = None) -> bytes:
         return self._key(self.own[i] or b"", repr(home), repr(senses) if home is not None else "")
 
+    def _outlet_key(self, group: list[int]) -> bytes | None:
+        """What an outlet decided of its stories is kept by the stories it has: one lookup when none changed."""
+        return self._key(b"outlet", *[self.own[i] or b"" for i in group]) if all(self.own[i] for i in group) else None
+
     def _first_round(self, groups: list[list[int]]) -> list[list[int]]:
-        """Results of articles without an outlet, evidence of outlets' stories, from the cache or
-        read (whole groups where nothing of them is known); the outlets left to reduce."""
+        """Results of articles without an outlet, what outlets decided of their stories (the same
+        stories as before) or their stories' evidence, from the cache or read (whole groups where
+        nothing of them is known); the outlets left to reduce."""
         lone = [g for g in groups if not self.items[g[0]].outlet]
-        outlets = [g for g in groups if self.items[g[0]].outlet]
-        hits = self._get([self._final_key(g[0]) for g in lone if self.own[g[0]]]
-                         + [self._key(b"evidence", self.own[i] or b"") for g in outlets for i in g if self.own[i]])
-        whole, partial, jobs = [], [], []
+        outlets = {tuple(g): self._outlet_key(g) for g in groups if self.items[g[0]].outlet}
+        hits = self._get([self._final_key(g[0]) for g in lone if self.own[g[0]]] + [k for k in outlets.values() if k])
+        whole = []
         for g in lone:
             if self.own[g[0]] and (hit := hits.get(self._final_key(g[0]))) is not None:
                 self.results[g[0]] = hit
             else:
                 whole.append(g)
-        for g in outlets:
-            known = {i: hits[k] for i in g if self.own[i] and (k := self._key(b"evidence", self.own[i] or b"")) in hits}
+        for members, key in outlets.items():
+            if key in hits:
+                self.decided.update(zip(members, hits[key]))
+        rest = [list(members) for members, key in outlets.items() if key not in hits]
+        evidence = self._get([self._key(b"evidence", self.own[i] or b"") for g in rest for i in g if self.own[i]])
+        partial, jobs = [], []
+        for g in rest:
+            known = {i: evidence[k] for i in g if (k := self._key(b"evidence", self.own[i] or b"")) in evidence}
             if not known or any(self.own[i] is None for i in g):
                 whole.append(g)
                 continue
             partial.append(g)
             self.evidence.update(known)
             jobs += [("evidence", self.items[i]) for i in g if i not in known]
-        asked = [("group", [self.items[i] for i in g]) for g in whole] + jobs
-        done = run_rounds(asked, self.runner)
+        done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner)
         for g, res in zip(whole, done):
             self._whole(g, res)
         singles = [i for g in partial for i in g if i not in self.evidence]
@@ -114,6 +122,7 @@ class Rounds:
             return
         follow = senses_of([r[1] for _, r in ok])
         home = home_of(ok[0][1][1].readings, [r[2] if r[2] is not None else r[1].towns for _, r in ok], len(ok))
+        self._keep_decided(group, [i for i, _ in ok], home, follow)
         for (i, r), senses in zip(ok, follow):
             if self.own[i] is None:  # a file that could not be hashed: not kept
                 continue
@@ -122,17 +131,34 @@ class Rounds:
                 self.puts.append((self._key(b"towns", self.own[i] or b"", repr(senses)), r[2]))
             self.puts.append((self._final_key(i, home, senses), self.results[i]))
 
-    def _outlet(self, group: list[int]) -> None:
-        """An outlet some of whose stories' evidence was known: reduced here, then rounds 2 and 3."""
-        ok = [i for i in group if not isinstance(self.evidence[i], str)]
-        for i in group:
-            if isinstance(self.evidence[i], str):
-                self.results[i] = self.evidence[i]
-        if not ok:
-            return
-        evs = [self.evidence[i][1] for i in ok]
-        follow = dict(zip(ok, senses_of(evs)))
-        need = [i for i in ok if follow[i]]
+    def _reduce(self, groups: list[list[int]]) -> None:
+        """Outlets some of whose stories' evidence was known: reduced here, then rounds 2 and 3
+        (each one lookup and one round of tasks for all of them)."""
+        readable: list[tuple[list[int], list[int]]] = []  # (group, its stories that could be read)
+        for group in groups:
+            for i in group:
+                if isinstance(self.evidence[i], str):
+                    self.results[i] = self.evidence[i]
+            if ok := [i for i in group if not isinstance(self.evidence[i], str)]:
+                readable.append((group, ok))
+        follow: dict[int, dict] = {}
+        for _, ok in readable:
+            follow.update(zip(ok, senses_of([self.evidence[i][1] for i in ok])))
+        towns = self._towns_round([i for _, ok in readable for i in ok if follow[i]], follow)
+        for group, ok in readable:
+            evs = [self.evidence[i][1] for i in ok]
+            home = home_of(evs[0].readings, [towns[i] if follow[i] else ev.towns for i, ev in zip(ok, evs)], len(ok))
+            self.decided.update((i, (home, follow[i])) for i in ok)
+            self._keep_decided(group, ok, home, [follow[i] for i in ok])
+        self._final_round(self.decided)
+
+    def _keep_decided(self, group: list[int], ok: list[int], home: Any, follow: list[dict]) -> None:
+        """What an outlet decided of its stories, cached when all of them could be read."""
+        if len(ok) == len(group) and (key := self._outlet_key(group)) is not None:
+            self.puts.append((key, [(home, senses) for senses in follow]))
+
+    def _towns_round(self, need: list[int], follow: dict[int, dict]) -> dict[int, Any]:
+        """The towns of stories that follow senses: cached, else read (round 2)."""
         keys = {i: self._key(b"towns", self.own[i] or b"", repr(follow[i])) for i in need}
         hits = self._get(list(keys.values()))
         missing = [i for i in need if keys[i] not in hits]
@@ -140,19 +166,20 @@ class Rounds:
             self.read.add(i)
             hits[keys[i]] = towns if not isinstance(towns, str) else {}  # a file gone since: its towns none
             self.puts += [(keys[i], towns)] if not isinstance(towns, str) else []
-        towns = [hits[keys[i]] if follow[i] else ev.towns for i, ev in zip(ok, evs)]
-        home = home_of(evs[0].readings, towns, len(ok))
-        finals = {i: self._final_key(i, home, follow[i]) for i in ok}
-        hits = self._get(list(finals.values()))
-        missing = [i for i in ok if finals[i] not in hits]
-        jobs = [("final", self.items[i], home, follow[i]) for i in missing]
-        for i, res in zip(missing, run_rounds(jobs, self.runner)):
+        return {i: hits[keys[i]] for i in need}
+
+    def _final_round(self, finals: dict[int, tuple]) -> None:
+        """Results of stories whose outlet's home and senses are known: cached, else read (round 3)."""
+        keys = {i: self._final_key(i, *how) for i, how in finals.items()}
+        hits = self._get(list(keys.values()))
+        missing = [i for i in finals if keys[i] not in hits]
+        for i, res in zip(missing, run_rounds([("final", self.items[i], *finals[i]) for i in missing], self.runner)):
             self.read.add(i)
-            hits[finals[i]] = res
+            hits[keys[i]] = res
             if not isinstance(res, str):  # a file gone since its evidence was read
-                self.puts.append((finals[i], res))
-        for i in ok:
-            self.results[i] = hits[finals[i]]
+                self.puts.append((keys[i], res))
+        for i in finals:
+            self.results[i] = hits[keys[i]]
 
     def _put(self) -> None:
         try:

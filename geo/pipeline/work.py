@@ -22,6 +22,7 @@ from typing import Any
 from geo.articles import Article, ArticleError, ArticleSource
 from geo.geoparse import Geoparser, Mention
 from geo.geoparse.evidence import home_of, senses_of
+from geo.offsets import Offsets
 
 Item = Article | ArticleSource
 Failed = str  # an article that could not be read: why
@@ -38,6 +39,7 @@ def _geoparser(kind: str, demonyms: bool = False, modifiers: bool = False) -> Ge
     return Geoparser(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else default_geoparser()
 
 
+_NO_TEXT = Offsets.identity(0)  # read-only: one for every article without its text
 Meta = tuple  # (published, published_basis, warnings): what reading an article adds to its source
 
 
@@ -49,8 +51,8 @@ def meta_of(art: Article) -> Meta:
 def article_of(item: Item, meta: Meta) -> Article:
     """The article without its text (what the corpus steps after the tasks need of it)."""
     published, basis, warnings = meta
-    return Article(item.article_id, "", path=item.path, title=item.title, outlet=item.outlet, url=item.url,
-                   published=published, published_basis=basis, warnings=list(warnings))
+    return Article(item.article_id, "", offsets=_NO_TEXT, path=item.path, title=item.title, outlet=item.outlet,
+                   url=item.url, published=published, published_basis=basis, warnings=list(warnings))
 
 
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
