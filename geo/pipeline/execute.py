@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from contextlib import nullcontext
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -51,9 +52,34 @@ def check_address(address: str) -> str:
     return address
 
 
+class LocalPool:
+    """The local processes of one run, started when its first round of tasks needs them and
+    kept for its later rounds (Dask's process scheduler would start a pool for each)."""
+
+    def __init__(self, workers: int):
+        self.workers, self.executor = workers, None
+
+    def get(self):
+        if self.executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from dask.multiprocessing import get_context
+
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context())
+        return self.executor
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+
+
 def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, scheduler: str | None = None,
-              label: str = "reading articles") -> list[Any]:
-    """``fn(*task)`` for every task, in order: here, on ``workers`` local processes, or on ``scheduler``."""
+              label: str = "reading articles", pool: LocalPool | None = None) -> list[Any]:
+    """``fn(*task)`` for every task, in order: here, on ``workers`` local processes (``pool``'s
+    if given), or on ``scheduler``."""
     if scheduler is None and (workers <= 1 or len(tasks) <= 1):
         from geo.progress import progress
 
@@ -64,8 +90,10 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
     bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
     if scheduler is not None:
         return [pickle.loads(b) for b in _on_cluster(bag, check_address(scheduler))]
-    with _progress_bar():
-        return [pickle.loads(b) for b in bag.compute(scheduler="processes", num_workers=workers)]
+    with _progress_bar(), nullcontext(pool) if pool is not None else LocalPool(workers) as local:
+        # one task per hand-out (Dask's default of 6 leaves a worker idle at the end)
+        out = bag.compute(scheduler="processes", num_workers=workers, pool=local.get(), chunksize=1)
+    return [pickle.loads(b) for b in out]
 
 
 def packed(blob: bytes) -> bytes:

@@ -17,10 +17,10 @@ from typing import Any
 
 from geo.articles import Article
 from geo.geoparse import Mention
-from geo.pipeline.cache import open_cache
-from geo.pipeline.execute import run_tasks
+from geo.pipeline.cache import ResultCache, open_cache
+from geo.pipeline.execute import LocalPool, run_tasks
 from geo.pipeline.groups import outlet_groups
-from geo.pipeline.rounds import Rounds, run_jobs, run_rounds
+from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
 from geo.pipeline.work import Item, article_of
 from geo.records import Incident
 
@@ -47,20 +47,10 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     items = list(items)
     groups = outlet_groups(items)
     store = open_cache(on_problem) if cache else None
-    runner = partial(_runner, kind=kind, args=(store is not None, *args), workers=workers, scheduler=scheduler)
-    if store is None:
-        done = run_rounds([("group", [items[i] for i in g]) for g in groups], runner)
-        pairs: list[Any] = [None] * len(items)
-        for g, res in zip(groups, done):
-            for i, r in zip(g, res):
-                pairs[i] = r if isinstance(r, str) else (r[0], r[3])
-        run.read = len(items)
-    else:
-        try:
-            rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem)
-        finally:
-            store.close()
-        pairs, run.read = rounds.results, len(rounds.read)
+    with LocalPool(workers) as pool:
+        runner = partial(_runner, kind=kind, args=(store is not None, *args), workers=workers, scheduler=scheduler,
+                         pool=pool)
+        pairs = _pairs(kind, args, items, groups, store, runner, run, on_problem)
     run.cached = len(items) - run.read
     out = []
     for item, pair in zip(items, pairs):
@@ -76,8 +66,28 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     return out
 
 
-def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None) -> list[Any]:
-    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler) if tasks else []
+def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
+           runner: Runner, run: Run, on_problem: Callable[[str], None]) -> list[Any]:
+    """(metadata, result) or why it failed, per item: every group read, or the cache's rounds."""
+    if store is None:
+        done = run_rounds([("group", [items[i] for i in g]) for g in groups], runner)
+        pairs: list[Any] = [None] * len(items)
+        for g, res in zip(groups, done):
+            for i, r in zip(g, res):
+                pairs[i] = r if isinstance(r, str) else (r[0], r[3])
+        run.read = len(items)
+        return pairs
+    try:
+        rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem)
+    finally:
+        store.close()
+    run.read = len(rounds.read)
+    return rounds.results
+
+
+def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
+            pool: LocalPool) -> list[Any]:
+    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool) if tasks else []
 
 
 def _online() -> bool:
