@@ -64,7 +64,9 @@ class Rounds:
             return {}
 
     def _final_key(self, i: int, home: Any = None, senses: Any = None) -> bytes:
-        return self._key(self.own[i] or b"", repr(home), repr(senses) if home is not None else "")
+        # Of the home, a story's reading uses its name as written and its place (not where it was read).
+        told = repr((home.text, home.place)) if home is not None else ""
+        return self._key(self.own[i] or b"", told, repr(senses) if home is not None else "")
 
     def _outlet_key(self, group: list[int]) -> bytes | None:
         """What an outlet decided of its stories is kept by the stories it has: one lookup when none changed."""
