@@ -99,7 +99,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def load_article(path: str | Path, article_id: str | None = None, published: date | None = None,
-                 max_mb: float = DEFAULT_MAX_MB, **meta) -> Article:
+                 max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None, **meta) -> Article:
     """Load and clean one article file (a regular file of at most ``max_mb`` MB).
 
     >>> art = load_article("seeds/001_a9ffa14dafb5799f.txt")
@@ -108,14 +108,7 @@ def load_article(path: str | Path, article_id: str | None = None, published: dat
     """
     path = Path(path)
     name = shown(path)
-    why = problem(path, max_mb * 1e6)
-    if why:
-        raise ArticleError(why)
-    try:
-        data = read_capped(path, max_mb * 1e6)
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot read ({exc.strerror}); skipped") from exc
-    raw, warnings = decode(data, name)
+    raw, warnings = decode(read_file(path, max_mb) if data is None else data, name)
     if not raw.strip():
         raise ArticleError(f"{name}: empty file; skipped")
     art = Article.from_text(raw, article_id=article_id or shown(path.stem), published=published, path=path, **meta)
@@ -123,6 +116,17 @@ def load_article(path: str | Path, article_id: str | None = None, published: dat
         warnings.append(f"{name}: the file name is not valid UTF-8; its article id is {art.article_id!r}")
     art.warnings.extend(warnings)
     return art
+
+
+def read_file(path: Path, max_mb: float) -> bytes:
+    """The bytes of an article file (a regular file of at most ``max_mb`` MB), else an :class:`ArticleError`."""
+    why = problem(path, max_mb * 1e6)
+    if why:
+        raise ArticleError(why)
+    try:
+        return read_capped(path, max_mb * 1e6)
+    except OSError as exc:
+        raise ArticleError(f"{shown(path)}: cannot read ({exc.strerror}); skipped") from exc
 
 
 def _parse_date(value: str, where: str) -> date | None:
@@ -243,6 +247,13 @@ def unique_ids(articles: list[A], report: Callable[[str], None]) -> list[A]:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Why a file could not be read (where it was listed, for a task that reads it elsewhere)."""
+
+    why: str
+
+
+@dataclass(frozen=True)
 class ArticleSource:
     """An article not read yet: its file, its id and what its manifest row and the options say
     of it; :meth:`open` reads it (in whichever process: a task can carry it instead of the text)."""
@@ -256,15 +267,28 @@ class ArticleSource:
     default_published: date | None = None  # for articles whose date is otherwise unknown
     max_mb: float = DEFAULT_MAX_MB
 
+    data: bytes | Failure | None = field(default=None, repr=False)  # the file as read here, to be read elsewhere
+
     def open(self) -> Article:
         """The article, loaded and cleaned; an :class:`ArticleError` when it cannot be (its warnings in ``warnings``)."""
+        if isinstance(self.data, Failure):
+            raise ArticleError(self.data.why)
         art = load_article(self.path, article_id=self.article_id, published=self.published, max_mb=self.max_mb,
-                           title=self.title, outlet=self.outlet, url=self.url)
+                           title=self.title, outlet=self.outlet, url=self.url, data=self.data)
         if self.published is not None:
             art.published_basis = "manifest"
         if art.published is None and self.default_published is not None:
             art.published, art.published_basis = self.default_published, "given"
         return art
+
+    def carried(self) -> ArticleSource:
+        """The source with its file's bytes, for a task on another machine (a Dask cluster's worker)."""
+        if self.data is not None:
+            return self
+        try:
+            return replace(self, data=read_file(self.path, self.max_mb))
+        except ArticleError as exc:
+            return replace(self, data=Failure(str(exc)))
 
 
 def article_sources(paths: Iterable[str | Path], published: date | None = None,

@@ -111,3 +111,19 @@ def test_articles_read_in_the_tasks_give_what_loaded_ones_do_cached_or_not(corpu
     grown = _as_json(article_sources([news]), workers=2, cache=True, run=more)
     assert grown == _as_json(article_sources([news]), workers=1)
     assert more.read == 3  # the new stories alone: The Town Talk's home and senses stay
+
+
+def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path):
+    # A cluster's workers need not see this machine's files: the files gone once listed, the same output.
+    import shutil
+
+    from geo.articles import article_sources
+
+    news = tmp_path / "news"
+    shutil.copytree(corpus, news)
+    here = _as_json(article_sources([news]), workers=1)
+    sources = [s.carried() for s in article_sources([news])]
+    shutil.rmtree(news)
+    found, incidents = incidents_of(sources, scheduler=cluster)
+    assert json.dumps({"incidents": [i.to_dict() for i in incidents], "places": places_doc(sources, scheduler=cluster),
+                       "found": {k: [m.to_dict() for m in v] for k, v in found.items()}}, ensure_ascii=False) == here

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from geo.articles import Article
+from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
 from geo.pipeline.execute import LocalPool, run_tasks
@@ -44,7 +44,8 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
              run: Run, on_problem: Callable[[str], None]) -> list[Any]:
     """One result per article that could be read (in order): from the cache, else from the tasks
     that read it; its problems reported, its metadata in ``run.articles``."""
-    items = list(items)
+    # A cluster's workers may not see this machine's files: the tasks carry them there.
+    items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
     groups = outlet_groups(items)
     store = open_cache(on_problem) if cache else None
     with LocalPool(workers) as pool:
