@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from geo.cli_output import (emit, fail, none_read, note, not_an_input, output_or_fail, parse_date_option, write_output,
+from geo.cli_output import (emit, fail, json_array, none_read, note, not_an_input, output_or_fail, parse_date_option, write_output,
                             writing)
 
 app = typer.Typer(
@@ -260,7 +260,7 @@ def extract(
         write_incidents_csv(incidents, buf)
         write_output(buf.getvalue().rstrip("\n"), output)
     else:
-        write_output(json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=1), output)
+        write_output(json_array(i.to_dict() for i in incidents), output)  # one incident at a time
     undated = sum(i.event_date is None for i in incidents)
     note(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
          + (f", {undated} undated (publication date unknown: pass --published)" if undated else "")
