@@ -252,7 +252,7 @@ def extract(
                              articles=articles, parallel=parallel, run=run)
         incidents = ds.incidents + ds.rejected
     else:
-        incidents = incidents_of(articles, run=run, **parallel)[1]
+        incidents = incidents_of(articles, run=run, places=False, **parallel)[1]
         if not run.articles:
             none_read(paths, run.failed)
     if as_csv:

@@ -47,6 +47,8 @@ def test_same_output_on_one_worker_two_and_a_cluster(corpus, cluster):
     assert any(len(i["sources"]) > 1 for i in json.loads(one)["incidents"]), "some merged across articles"
     assert _as_json(articles, workers=2) == one
     assert _as_json(articles, scheduler=cluster) == one
+    found, incidents = incidents_of(articles, workers=2, places=False)  # no mentions kept: the same incidents
+    assert found == {} and [i.to_dict() for i in incidents] == json.loads(one)["incidents"]
 
 
 def test_the_command_on_a_cluster_writes_what_one_process_does(corpus, cluster, tmp_path):

@@ -41,15 +41,17 @@ def _warn(msg: str) -> None:
 
 
 def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, scheduler: str | None, cache: bool,
-             run: Run, on_problem: Callable[[str], None]) -> list[Any]:
+             run: Run, on_problem: Callable[[str], None], places: bool = True) -> list[Any]:
     """One result per article that could be read (in order): from the cache, else from the tasks
-    that read it; its problems reported, its metadata in ``run.articles``."""
+    that read it; its problems reported, its metadata in ``run.articles``. Incidents without
+    ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
     # A cluster's workers may not see this machine's files: the tasks carry them there.
     items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
     groups = outlet_groups(items)
     store = open_cache(on_problem) if cache else None
     with LocalPool(workers) as pool:
-        runner = partial(_runner, kind=kind, args=(store is not None, *args), workers=workers, scheduler=scheduler,
+        told = "reports" if kind == "incidents" and not places and store is None else kind
+        runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
         pairs = _pairs(kind, args, items, groups, store, runner, run, on_problem)
     run.cached = len(items) - run.read
@@ -63,7 +65,7 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         for w in art.warnings:
             on_problem(w)
         run.articles.append(art)
-        out.append(pair[1])
+        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1]))
     return out
 
 
@@ -107,16 +109,17 @@ def places_doc(articles: Sequence[Item], demonyms: bool = False, modifiers: bool
 
 
 def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | None = None, cache: bool = False,
-                 run: Run | None = None, on_problem: Callable[[str], None] = _warn
+                 run: Run | None = None, on_problem: Callable[[str], None] = _warn, places: bool = True
                  ) -> tuple[dict[str, list[Mention]], list[Incident]]:
     """(article id -> place mentions, incidents): every article's reports, merged across articles;
-    ``articles``: loaded, or their sources (read in the tasks)."""
+    ``articles``: loaded, or their sources (read in the tasks); without ``places`` no mentions
+    kept (none: less memory)."""
     from geo.events import merge_reports
 
     if not articles:
         return {}, []
     run = run or Run()
-    results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem)
-    found = {a.article_id: mentions for a, (mentions, _) in zip(run.articles, results)}
+    results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
+    found = {a.article_id: mentions for a, (mentions, _) in zip(run.articles, results)} if places else {}
     reports = [r for _, reps in results for r in reps]
     return found, merge_reports(reports, {a.article_id: a for a in run.articles})

@@ -30,7 +30,7 @@ Failed = str  # an article that could not be read: why
 
 @cache
 def _geoparser(kind: str, demonyms: bool = False, modifiers: bool = False) -> Geoparser:
-    if kind == "incidents":
+    if kind in ("incidents", "reports"):
         from geo.incidents import event_toponymer
 
         return event_toponymer()
@@ -56,11 +56,11 @@ def article_of(item: Item, meta: Meta) -> Article:
 
 
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
-    """An article's result: ``geo places --json``'s object, or (mentions, reports)."""
-    if kind == "incidents":
+    """An article's result: ``geo places --json``'s object, or (mentions, reports), or (None, reports)."""
+    if kind in ("incidents", "reports"):
         from geo.events import extract_reports
 
-        return mentions, extract_reports(art, mentions)
+        return mentions if kind == "incidents" else None, extract_reports(art, mentions)
     return {"article": art.article_id, "published": art.published.isoformat() if art.published else None,
             "mentions": [m.to_dict() for m in mentions],
             "title_mentions": [m.to_dict() for m in geoparser.find_title(art)]}
