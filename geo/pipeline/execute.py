@@ -53,11 +53,14 @@ def check_address(address: str) -> str:
 
 
 class LocalPool:
-    """The local processes of one run, started when its first round of tasks needs them and
-    kept for its later rounds (Dask's process scheduler would start a pool for each)."""
+    """Where the tasks of one run go, for all its rounds: local processes, started when the first
+    round needs them (Dask's process scheduler would start a pool for each), or, with
+    ``scheduler``, a client of that cluster, connected at once (an unreachable one is an error
+    before any work, even when the cache has every result)."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, scheduler: str | None = None):
         self.workers, self.executor = workers, None
+        self.client = _connect(check_address(scheduler)) if scheduler is not None else None
 
     def get(self):
         if self.executor is None:
@@ -74,6 +77,8 @@ class LocalPool:
     def __exit__(self, *exc) -> None:
         if self.executor is not None:
             self.executor.shutdown()
+        if self.client is not None:
+            self.client.close()
 
 
 def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, scheduler: str | None = None,
@@ -89,7 +94,8 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
     blobs = [pickle.dumps((fn, task), protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
     bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
     if scheduler is not None:
-        return [pickle.loads(b) for b in _on_cluster(bag, check_address(scheduler))]
+        with nullcontext(pool) if pool is not None and pool.client is not None else LocalPool(1, scheduler) as run:
+            return [pickle.loads(b) for b in _on_cluster(bag, run.client, scheduler)]
     with _progress_bar(), nullcontext(pool) if pool is not None else LocalPool(workers) as local:
         # one task per hand-out (Dask's default of 6 leaves a worker idle at the end)
         out = bag.compute(scheduler="processes", num_workers=workers, pool=local.get(), chunksize=1)
@@ -103,7 +109,7 @@ def packed(blob: bytes) -> bytes:
     return pickle.dumps(fn(*task), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _on_cluster(bag, address: str) -> list[Any]:
+def _connect(address: str):
     import logging
 
     from distributed import Client
@@ -113,16 +119,17 @@ def _on_cluster(bag, address: str) -> list[Any]:
     timeout = options.dask_timeout
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its own retries are not the user's concern
     try:
-        client = Client(address, timeout=timeout, set_as_default=False)
+        return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
         raise SchedulerError(f"cannot reach the Dask scheduler at {address} within {timeout:g} s ({exc}); "
                              "is it running? (start one with 'dask scheduler', workers with 'dask worker ADDRESS')") from None
+
+
+def _on_cluster(bag, client, address: str) -> list[Any]:
     try:
         return bag.compute(scheduler=client)
     except (ImportError, ModuleNotFoundError) as exc:
         raise SchedulerError(f"the workers of {address} cannot run geo ({exc}): install geo on them") from None
-    finally:
-        client.close()
 
 
 class _progress_bar:

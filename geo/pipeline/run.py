@@ -45,11 +45,11 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     """One result per article that could be read (in order): from the cache, else from the tasks
     that read it; its problems reported, its metadata in ``run.articles``. Incidents without
     ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
-    # A cluster's workers may not see this machine's files: the tasks carry them there.
-    items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
-    groups = outlet_groups(items)
-    store = open_cache(on_problem) if cache else None
-    with LocalPool(workers) as pool:
+    with LocalPool(workers, scheduler) as pool:  # a cluster that cannot be reached: an error before any work
+        # A cluster's workers may not see this machine's files: the tasks carry them there.
+        items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
+        groups = outlet_groups(items)
+        store = open_cache(on_problem) if cache else None
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
