@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from geo.cleaning import clean_text
 from geo.dates import find_publication_date
@@ -29,7 +29,8 @@ from geo.errors import ArticleError, ManifestError
 from geo.manifest import MANIFEST, read_manifest
 from geo.offsets import Offsets
 
-__all__ = ["Article", "ArticleError", "ManifestError", "MANIFEST", "load_article", "load_articles", "clean_text"]
+__all__ = ["Article", "ArticleSource", "article_sources", "ArticleError", "ManifestError", "MANIFEST", "load_article",
+           "load_articles", "clean_text"]
 
 
 @dataclass
@@ -72,6 +73,9 @@ class Article:
         return self.offsets[start], end_raw
 
 
+A = TypeVar("A", "Article", "ArticleSource")
+
+
 # -- loading ------------------------------------------------------------------------
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -95,7 +99,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def load_article(path: str | Path, article_id: str | None = None, published: date | None = None,
-                 max_mb: float = DEFAULT_MAX_MB, **meta) -> Article:
+                 max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None, **meta) -> Article:
     """Load and clean one article file (a regular file of at most ``max_mb`` MB).
 
     >>> art = load_article("seeds/001_a9ffa14dafb5799f.txt")
@@ -104,14 +108,7 @@ def load_article(path: str | Path, article_id: str | None = None, published: dat
     """
     path = Path(path)
     name = shown(path)
-    why = problem(path, max_mb * 1e6)
-    if why:
-        raise ArticleError(why)
-    try:
-        data = read_capped(path, max_mb * 1e6)
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot read ({exc.strerror}); skipped") from exc
-    raw, warnings = decode(data, name)
+    raw, warnings = decode(read_file(path, max_mb) if data is None else data, name)
     if not raw.strip():
         raise ArticleError(f"{name}: empty file; skipped")
     art = Article.from_text(raw, article_id=article_id or shown(path.stem), published=published, path=path, **meta)
@@ -119,6 +116,17 @@ def load_article(path: str | Path, article_id: str | None = None, published: dat
         warnings.append(f"{name}: the file name is not valid UTF-8; its article id is {art.article_id!r}")
     art.warnings.extend(warnings)
     return art
+
+
+def read_file(path: Path, max_mb: float) -> bytes:
+    """The bytes of an article file (a regular file of at most ``max_mb`` MB), else an :class:`ArticleError`."""
+    why = problem(path, max_mb * 1e6)
+    if why:
+        raise ArticleError(why)
+    try:
+        return read_capped(path, max_mb * 1e6)
+    except OSError as exc:
+        raise ArticleError(f"{shown(path)}: cannot read ({exc.strerror}); skipped") from exc
 
 
 def _parse_date(value: str, where: str) -> date | None:
@@ -131,20 +139,32 @@ def _parse_date(value: str, where: str) -> date | None:
         raise ArticleError(f"{where}: published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None]) -> list[tuple[Path, dict | None]]:
+def _real(path: Path, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, each folder resolved once (``folders``: those resolved so far):
+    a file that is no link is its real folder's entry, one ``lstat``, not one per part of its path."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], name)
+
+
+def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None],
+                    folders: dict[str, str]) -> list[tuple[Path, dict | None]]:
     """(file, manifest row or None) for the articles of a folder and, when ``recursive``, of the
     folders inside it, in order (a stack, not recursion: folders may nest deeper than Python)."""
     out: list[tuple[Path, dict | None]] = []
     stack = [top]
     while stack:
-        found, subfolders = _one_folder(stack.pop(), recursive, report)
+        found, subfolders = _one_folder(stack.pop(), recursive, report, folders)
         out += found
         stack += reversed(subfolders)
     return out
 
 
-def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None]) -> tuple[list[tuple[Path, dict | None]],
-                                                                                         list[Path]]:
+def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None],
+                folders: dict[str, str]) -> tuple[list[tuple[Path, dict | None]], list[Path]]:
     """One folder's articles (its manifest's rows first, then the ``*.txt`` it does not list) and
     its subfolders when ``recursive``."""
     files, subfolders = folder_entries(folder, recursive, report)
@@ -159,9 +179,9 @@ def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None]) ->
             if not row.get("file") or not (file.exists() or file.is_symlink()):
                 report(f"{row['_where']}: file {row.get('file')!r} does not exist in {shown(folder)}; row skipped")
                 continue
-            listed.add(os.path.realpath(file))
+            listed.add(_real(file, folders))
             out.append((file, row))
-    out += [(f, None) for f in files if os.path.realpath(f) not in listed]
+    out += [(f, None) for f in files if _real(f, folders) not in listed]
     if not out and not subfolders:
         report(f"{shown(folder)}: no *.txt articles in this folder")
     return out, subfolders
@@ -171,16 +191,17 @@ def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str
     """Every (file, row) the paths name, each real file once: when a file is named both alone
     and by its folder's manifest, the manifest's row (its id, title, date) is kept."""
     chosen: dict[str, tuple[Path, dict | None]] = {}
+    folders: dict[str, str] = {}
     for p in map(Path, paths):
         if p.is_dir():
-            found = _folder_entries(p, recursive, report)
+            found = _folder_entries(p, recursive, report, folders)
         elif p.exists() or p.is_symlink():
             found = [(p, None)]
         else:
             report(f"{shown(p)}: no such file or folder")
             continue
         for file, row in found:
-            real = os.path.realpath(file)
+            real = _real(file, folders)
             if real in chosen:
                 first = chosen[real]
                 report(f"{shown(file)}: the same file as {shown(first[0])}; read once"
@@ -192,7 +213,7 @@ def _entries(paths: Iterable[str | Path], recursive: bool, report: Callable[[str
     return list(chosen.values())
 
 
-def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[Article]:
+def unique_ids(articles: list[A], report: Callable[[str], None]) -> list[A]:
     """The articles with ids unique in this run: two files of one name in two folders take their
     folder's name as a prefix (``a/story``, ``b/story``); ids still shared get ``-2``, ``-3``.
     Each change is reported: an id must never silently stand for two articles.
@@ -202,7 +223,7 @@ def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[A
     >>> [a.article_id for a in unique_ids(arts, lambda msg: None)]
     ['a/story-2', 'b/story', 'a/story']
     """
-    by_id: dict[str, list[Article]] = {}
+    by_id: dict[str, list[A]] = {}
     for art in articles:
         by_id.setdefault(art.article_id, []).append(art)
     renamed: dict[int, str] = {}
@@ -225,6 +246,61 @@ def unique_ids(articles: list[Article], report: Callable[[str], None]) -> list[A
     return [replace(a, article_id=renamed[id(a)]) if id(a) in renamed else a for a in articles]
 
 
+@dataclass(frozen=True)
+class Failure:
+    """Why a file could not be read (where it was listed, for a task that reads it elsewhere)."""
+
+    why: str
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article not read yet: its file, its id and what its manifest row and the options say
+    of it; :meth:`open` reads it (in whichever process: a task can carry it instead of the text)."""
+
+    path: Path
+    article_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # the manifest's
+    default_published: date | None = None  # for articles whose date is otherwise unknown
+    max_mb: float = DEFAULT_MAX_MB
+
+    data: bytes | Failure | None = field(default=None, repr=False)  # the file as read here, to be read elsewhere
+
+    def open(self) -> Article:
+        """The article, loaded and cleaned; an :class:`ArticleError` when it cannot be (its warnings in ``warnings``)."""
+        if isinstance(self.data, Failure):
+            raise ArticleError(self.data.why)
+        art = load_article(self.path, article_id=self.article_id, published=self.published, max_mb=self.max_mb,
+                           title=self.title, outlet=self.outlet, url=self.url, data=self.data)
+        if self.published is not None:
+            art.published_basis = "manifest"
+        if art.published is None and self.default_published is not None:
+            art.published, art.published_basis = self.default_published, "given"
+        return art
+
+    def carried(self) -> ArticleSource:
+        """The source with its file's bytes, for a task on another machine (a Dask cluster's worker)."""
+        if self.data is not None:
+            return self
+        try:
+            return replace(self, data=read_file(self.path, self.max_mb))
+        except ArticleError as exc:
+            return replace(self, data=Failure(str(exc)))
+
+
+def article_sources(paths: Iterable[str | Path], published: date | None = None,
+                    on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
+                    recursive: bool = False, max_mb: float = DEFAULT_MAX_MB) -> list[ArticleSource]:
+    """The articles :func:`load_articles` loads, not read yet: the files listed and the manifests
+    read (their problems reported), the ids made unique."""
+    report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
+    out = [_source(path, row, published, outlet, max_mb, report) for path, row in _entries(paths, recursive, report)]
+    return unique_ids(out, report)
+
+
 def load_articles(paths: Iterable[str | Path], published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
                   recursive: bool = False, max_mb: float = DEFAULT_MAX_MB) -> list[Article]:
@@ -240,16 +316,20 @@ def load_articles(paths: Iterable[str | Path], published: date | None = None,
     """
     report = on_problem or (lambda msg: print(f"geo: warning: {msg}", file=sys.stderr))
     out: list[Article] = []
-    for path, row in _entries(paths, recursive, report):
+    for source in article_sources(paths, published, report, outlet, recursive, max_mb):
         try:
-            out.append(_load_entry(path, row, published, outlet, max_mb, report))
+            art = source.open()
         except ArticleError as exc:
             report(str(exc))
-    return unique_ids(out, report)
+            continue
+        for w in art.warnings:
+            report(w)
+        out.append(art)
+    return out
 
 
-def _load_entry(path: Path, row: dict | None, published: date | None, outlet: str | None, max_mb: float,
-                report: Callable[[str], None]) -> Article:
+def _source(path: Path, row: dict | None, published: date | None, outlet: str | None, max_mb: float,
+            report: Callable[[str], None]) -> ArticleSource:
     meta = {}
     pub = None
     if row:
@@ -258,12 +338,6 @@ def _load_entry(path: Path, row: dict | None, published: date | None, outlet: st
         except ArticleError as exc:  # keep the article, lose only the bad date
             report(f"{exc}; date taken from the text if it gives one")
         meta = {"title": row.get("title") or None, "outlet": row.get("outlet") or None, "url": row.get("url") or None}
-    art = load_article(path, article_id=(row or {}).get("article_id") or None, published=pub, max_mb=max_mb, **meta)
-    if pub is not None:
-        art.published_basis = "manifest"
-    if art.published is None and published is not None:
-        art.published, art.published_basis = published, "given"
-    art.outlet = art.outlet or outlet
-    for w in art.warnings:
-        report(w)
-    return art
+    meta["outlet"] = meta.get("outlet") or outlet
+    return ArticleSource(path, (row or {}).get("article_id") or shown(path.stem), published=pub,
+                         default_published=published, max_mb=max_mb, **meta)

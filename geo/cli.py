@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from geo.cli_output import emit, fail, note, not_an_input, output_or_fail, parse_date_option, write_output, writing
+from geo.cli_output import (emit, fail, json_array, none_read, note, not_an_input, output_or_fail, parse_date_option, write_output,
+                            writing)
 
 app = typer.Typer(
     name="geo",
@@ -143,10 +144,12 @@ def places(
 
     target = output_or_fail(output)
     parallel = parallel_or_fail(workers, scheduler, no_cache)
-    articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size, listed=True)
     not_an_input(target, articles, paths)
     run = Run()
     doc = places_doc(articles, demonyms, modifiers, run=run, **parallel)
+    if not run.articles:
+        none_read(paths, run.failed)
     if as_json:
         write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
     else:
@@ -185,9 +188,10 @@ def cached_note(run) -> str:
 
 
 def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[str] = None,
-                 recursive: bool = False, max_size: float = 20.0):
-    """Articles from PATHs (problems to stderr); exit 1 when none could be loaded."""
-    from geo.articles import ManifestError, load_articles
+                 recursive: bool = False, max_size: float = 20.0, listed: bool = False):
+    """Articles from PATHs (problems to stderr); exit 1 when none could be loaded. ``listed``: their
+    sources only, to be read in the tasks (see :func:`none_read`)."""
+    from geo.articles import ManifestError, article_sources, load_articles
     from geo.entries import shown
 
     # PATHs none of which is there: bad input (exit 1, as for a folder without articles), not articles to skip
@@ -201,14 +205,13 @@ def load_or_fail(paths: list[Path], published: Optional[str], outlet: Optional[s
         typer.echo(f"geo: warning: {msg}", err=True)
 
     try:
-        articles = load_articles(paths, published=parse_date_option(published, "--published"), on_problem=report,
-                                 outlet=outlet, recursive=recursive, max_mb=max_size)
+        articles = (article_sources if listed else load_articles)(
+            paths, published=parse_date_option(published, "--published"), on_problem=report, outlet=outlet,
+            recursive=recursive, max_mb=max_size)
     except ManifestError as exc:
         fail(str(exc))
     if not articles:
-        fail(f"no article could be loaded from {', '.join(shown(p) for p in paths)}"
-             + (f" ({len(problems)} problem(s) above)" if problems else "")
-             + "; give article files or folders of *.txt")
+        none_read(paths, len(problems))
     return articles
 
 
@@ -241,7 +244,7 @@ def extract(
         fail("choose one of --json and --csv", 2)
     target = output_or_fail(output)
     parallel = parallel_or_fail(workers, scheduler, no_cache)
-    articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size, listed=not curated)
     not_an_input(target, articles, paths, curated)
     run = Run()
     if curated:  # a review round: reviewed rows stand, rejected ones stay in the file (and out of the maps)
@@ -249,13 +252,15 @@ def extract(
                              articles=articles, parallel=parallel, run=run)
         incidents = ds.incidents + ds.rejected
     else:
-        incidents = incidents_of(articles, run=run, **parallel)[1]
+        incidents = incidents_of(articles, run=run, places=False, **parallel)[1]
+        if not run.articles:
+            none_read(paths, run.failed)
     if as_csv:
         buf = io.StringIO()
         write_incidents_csv(incidents, buf)
         write_output(buf.getvalue().rstrip("\n"), output)
     else:
-        write_output(json.dumps([i.to_dict() for i in incidents], ensure_ascii=False, indent=1), output)
+        write_output(json_array(i.to_dict() for i in incidents), output)  # one incident at a time
     undated = sum(i.event_date is None for i in incidents)
     note(f"geo: {len(incidents)} incident(s) from {sum(len(i.sources) for i in incidents)} report(s)"
          + (f", {undated} undated (publication date unknown: pass --published)" if undated else "")

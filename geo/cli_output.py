@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import itertools
+import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn, Optional
 
@@ -83,22 +85,61 @@ def writing(output: str) -> Iterator[None]:
         fail(write_error(str(output), exc))
 
 
-def emit(text: str) -> None:
+def emit(text: str | Iterable[str]) -> None:
     """Data to standard output, as UTF-8 whatever the locale; a failed write is an error (exit 1)."""
     from geo.atomic import STDOUT_SHOWN, write_stdout
 
     with writing(STDOUT_SHOWN):
-        write_stdout((text + "\n").encode("utf-8"))
+        for piece in _pieces(text):
+            write_stdout(piece.encode("utf-8"))
 
 
-def write_output(text: str, output: Optional[str]) -> None:
-    """Data to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
+def _pieces(text: str | Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """``text`` and its newline, in pieces of about ``size`` characters (a stream is written as it comes)."""
+    held: list[str] = []
+    count = 0
+    for chunk in [text, "\n"] if isinstance(text, str) else itertools.chain(text, ["\n"]):
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            yield "".join(held)
+            held, count = [], 0
+    yield "".join(held)
+
+
+def json_array(items: Iterable) -> Iterator[str]:
+    """``json.dumps(list(items), ensure_ascii=False, indent=1)`` in pieces, one item at a time
+    (the same text: nothing but the items is held).
+
+    >>> "".join(json_array([{"a": [1]}, 2])) == json.dumps([{"a": [1]}, 2], ensure_ascii=False, indent=1)
+    True
+    >>> "".join(json_array([]))
+    '[]'
+    """
+    first = True
+    for item in items:
+        yield ("[\n " if first else ",\n ") + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        first = False
+    yield "[]" if first else "\n]"
+
+
+def write_output(text: str | Iterable[str], output: Optional[str]) -> None:
+    """Data (a text, or its pieces as they come) to stdout, or to ``-o`` (a file atomically, ``-``, a FIFO or device through)."""
     if output is None:
         emit(text)
         return
     from geo.atomic import STDOUT, atomic_write
 
     with writing(output), atomic_write(output) as fh:
-        fh.write(text + "\n")
+        for piece in _pieces(text):
+            fh.write(piece)
     if str(output) != STDOUT:
         note(f"geo: wrote {output}")
+
+
+def none_read(paths: list[Path], problems: int) -> None:
+    """Exit 1: not one article of PATHs could be read (``problems`` reported above)."""
+    from geo.entries import shown
+
+    fail(f"no article could be loaded from {', '.join(shown(p) for p in paths)}"
+         + (f" ({problems} problem(s) above)" if problems else "") + "; give article files or folders of *.txt")

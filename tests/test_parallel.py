@@ -47,6 +47,8 @@ def test_same_output_on_one_worker_two_and_a_cluster(corpus, cluster):
     assert any(len(i["sources"]) > 1 for i in json.loads(one)["incidents"]), "some merged across articles"
     assert _as_json(articles, workers=2) == one
     assert _as_json(articles, scheduler=cluster) == one
+    found, incidents = incidents_of(articles, workers=2, places=False)  # no mentions kept: the same incidents
+    assert found == {} and [i.to_dict() for i in incidents] == json.loads(one)["incidents"]
 
 
 def test_the_command_on_a_cluster_writes_what_one_process_does(corpus, cluster, tmp_path):
@@ -77,3 +79,53 @@ def test_a_bad_scheduler_is_one_error_line(tmp_path):
                               env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == code and done.stderr.startswith("geo: error: "), done.stderr
         assert says in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_articles_read_in_the_tasks_give_what_loaded_ones_do_cached_or_not(corpus, tmp_path, monkeypatch, gazetteer):
+    # The command's way: the parent lists the files, the tasks read them; with the cache, a folder
+    # that gained stories of its outlets reads those (and any whose outlet's home or senses moved).
+    import csv
+    import shutil
+
+    from geo.articles import article_sources
+    from geo.pipeline import Run
+
+    (tmp_path / "cache").mkdir()  # the results file of its own; the workers find the shared index there
+    (tmp_path / "cache" / gazetteer.index_path.name).symlink_to(gazetteer.index_path)
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    news = tmp_path / "news"
+    shutil.copytree(corpus, news)
+    loaded = _as_json(load_articles([news], on_problem=lambda msg: None), workers=1)
+    assert _as_json(article_sources([news]), workers=2) == loaded
+    first, again = Run(), Run()
+    assert _as_json(article_sources([news]), workers=2, cache=True, run=first) == loaded
+    assert _as_json(article_sources([news]), workers=2, cache=True, run=again) == loaded
+    assert (first.read, again.read, again.cached) == (300, 0, 300)
+    rows = list(csv.DictReader(open(news / "articles.csv", encoding="utf-8")))
+    with open(news / "articles.csv", "a", newline="", encoding="utf-8") as f:
+        for k, row in enumerate(r for r in rows if r["outlet"] == "The Town Talk"):
+            if k == 3:
+                break
+            (news / f"new{k}.txt").write_text((news / row["file"]).read_text(encoding="utf-8") + " It rained.",
+                                              encoding="utf-8")
+            csv.writer(f).writerow([{**row, "article_id": f"new{k}", "file": f"new{k}.txt"}[c] for c in rows[0]])
+    more = Run()
+    grown = _as_json(article_sources([news]), workers=2, cache=True, run=more)
+    assert grown == _as_json(article_sources([news]), workers=1)
+    assert more.read == 3  # the new stories alone: The Town Talk's home and senses stay
+
+
+def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path):
+    # A cluster's workers need not see this machine's files: the files gone once listed, the same output.
+    import shutil
+
+    from geo.articles import article_sources
+
+    news = tmp_path / "news"
+    shutil.copytree(corpus, news)
+    here = _as_json(article_sources([news]), workers=1)
+    sources = [s.carried() for s in article_sources([news])]
+    shutil.rmtree(news)
+    found, incidents = incidents_of(sources, scheduler=cluster)
+    assert json.dumps({"incidents": [i.to_dict() for i in incidents], "places": places_doc(sources, scheduler=cluster),
+                       "found": {k: [m.to_dict() for m in v] for k, v in found.items()}}, ensure_ascii=False) == here

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -37,7 +38,7 @@ def test_a_rerun_reads_only_new_articles_and_gives_the_same(articles):
     assert _incidents(articles + new, cache=False)[1] == _incidents(articles + new, cache=True)[1]
 
 
-def test_a_changed_article_is_read_again_with_its_outlet(articles):
+def test_a_changed_article_is_read_again_alone_when_its_outlet_evidence_stays(articles):
     _incidents(articles, cache=True)
     loose = next(i for i, a in enumerate(articles) if not a.outlet)
     changed = list(articles)
@@ -46,9 +47,38 @@ def test_a_changed_article_is_read_again_with_its_outlet(articles):
     assert run.read == 1 and out == _incidents(changed, cache=False)[1]
     local = next(i for i, a in enumerate(articles) if a.outlet)
     outlet = [a for a in articles if a.outlet == articles[local].outlet]
-    changed[local] = replace(articles[local], title="Another title")
+    assert len(outlet) > 3
+    changed[local] = replace(articles[local], title="Another title")  # its outlet's home and senses stay
     run, out = _incidents(changed, cache=True)
-    assert run.read == len(outlet) and out == _incidents(changed, cache=False)[1]
+    assert run.read == 1 and out == _incidents(changed, cache=False)[1]
+
+
+_TOWN_TALK = ["A man was shot in Alexandria, La., on Tuesday.", "Police arrested two men in Pineville on Monday.",
+              "Alexandria, La., mourns a teacher.", "A fire in Pineville on Friday.", "Manhattan was quiet on Sunday."]
+
+
+def _outlet_stories(texts: list[str]) -> list[Article]:
+    return [Article.from_text(t, article_id=f"tt{k}", outlet="The Town Talk", published=date(2020, 3, 2))
+            for k, t in enumerate(texts)]
+
+
+def test_a_new_story_that_gives_its_outlet_a_home_reads_the_outlet_again(tmp_path, monkeypatch, gazetteer):
+    from geo.geoparse.outlets import outlet_homes
+    from geo.pipeline.work import _geoparser
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    two, three = _outlet_stories(_TOWN_TALK[:2]), _outlet_stories(_TOWN_TALK[:3])
+    g = _geoparser("incidents")
+    assert not outlet_homes(two, {a.article_id: g.find(a) for a in two}, g.names)  # two stories: no home
+    assert _incidents(two, cache=True)[0].read == 2
+    run, out = _incidents(three, cache=True)  # the third gives it one (Alexandria): every story read with it
+    assert run.read == 3 and out == _incidents(three, cache=False)[1]
+    run, out = _incidents(_outlet_stories(_TOWN_TALK[:4]), cache=True)  # a fourth at home: only it is read
+    assert run.read == 1 and out == _incidents(_outlet_stories(_TOWN_TALK[:4]), cache=False)[1]
+    everything = _outlet_stories(_TOWN_TALK)
+    run, out = _incidents(everything, cache=True)
+    assert run.read == 1 and out == _incidents(everything, cache=False)[1]
+    assert _incidents(everything, cache=True)[0].read == 0
 
 
 def test_a_changed_code_version_reads_everything(articles, monkeypatch):

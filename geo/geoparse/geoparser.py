@@ -17,6 +17,7 @@ from geo.distance import haversine_km
 from geo.gazetteer import Gazetteer, GeocodeResult
 from geo.geoparse import outlets
 from geo.geoparse.admit import admitted, voters
+from geo.geoparse.evidence import Evidence, Towns, evidence_of, home_of, senses_of, towns_of
 from geo.geoparse.focus import focus_of
 from geo.geoparse.mentions import Mention, assemble
 from geo.geoparse.namesakes import at_home, far_villages
@@ -124,21 +125,33 @@ class Geoparser:
         none; so do articles without an outlet. An outlet's stories also share the sense one of
         them settled for a name the others leave without context, where it lies at the home.
         """
-        # Where an outlet is based is judged with its stories read as one...
-        follow = outlets.outlet_senses(articles, {k: r.cands for k, r in first.items()},
-                                       {k: r.demonyms for k, r in recs.items()}, self.names)
-        read_as_one = {a.article_id: self.resolve(a, recs[a.article_id], senses=follow[a.article_id]).mentions
-                       if a.article_id in follow else first[a.article_id].mentions for a in articles}
-        homes = outlets.outlet_homes(articles, read_as_one, self.names)
         found = {a.article_id: first[a.article_id].mentions for a in articles}
-        for a in articles:
-            home_mention = homes.get(a.outlet) if a.outlet else None
-            home = home_mention.place if home_mention else None
-            if home_mention is None or home is None:
-                continue
-            senses = self._home_senses(home_mention, home, follow.get(a.article_id, {}))
-            found[a.article_id] = self.resolve(a, recs[a.article_id], home=home, senses=senses).mentions
+        for stories in outlets.by_outlet(articles).values():
+            readings = outlets.outlet_readings(stories[0].outlet or "", self.names)
+            evidence = [self.evidence(recs[a.article_id], first[a.article_id], readings) for a in stories]
+            follow = senses_of(evidence)  # ... its stories read as one
+            towns = [self.towns(a, recs[a.article_id], senses) if senses else ev.towns
+                     for a, ev, senses in zip(stories, evidence, follow)]
+            home = home_of(readings, towns, len(stories))
+            for a, senses in zip(stories, follow):
+                found[a.article_id] = self.at_home(a, recs[a.article_id], first[a.article_id], home, senses)
         return found
+
+    def evidence(self, rec: Recognised, first: Reading, readings: tuple) -> Evidence:
+        """A story's share of its outlet's evidence (see :mod:`~geo.geoparse.evidence`), from its first reading."""
+        return evidence_of(first.cands, rec.demonyms, first.mentions, readings, self.names)
+
+    def towns(self, article: Article, rec: Recognised, senses: dict[str, GeocodeResult]) -> Towns:
+        """The towns a story names read with its outlet's ``senses``: what its outlet's home is judged from."""
+        return towns_of(self.resolve(article, rec, senses=senses).mentions)
+
+    def at_home(self, article: Article, rec: Recognised, first: Reading, home: Mention | None,
+                senses: dict[str, GeocodeResult]) -> list[Mention]:
+        """A story's mentions once its outlet's evidence is in: read again with its outlet's ``home``
+        and the ``senses`` it follows, or (no home) as first read."""
+        if home is None or home.place is None:
+            return first.mentions
+        return self.resolve(article, rec, home=home.place, senses=self._home_senses(home, home.place, senses)).mentions
 
     def _home_senses(self, home_mention: Mention, home: Place,
                      follow: dict[str, GeocodeResult]) -> dict[str, GeocodeResult]:

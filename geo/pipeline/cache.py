@@ -2,8 +2,9 @@
 
 An entry is keyed by what made it: the code (every module of geo and the gazetteer's data,
 :func:`code_version`), what was asked (places or incidents, the options), the article (its
-id, text and metadata) and, for an article of an outlet, every article of that outlet (its
-home and senses come from all of them: one new story of an outlet reads its outlet again).
+id, text and metadata; for an article not read yet, its file's bytes and manifest row) and,
+for an article of an outlet, what its outlet's other stories decide of it: the outlet's home
+and the senses it follows (see :mod:`~geo.pipeline.rounds`).
 A changed article, option or line of code is a new key, so a stale result is never used;
 old entries of other code versions go after ``GEO_INDEX_KEEP_DAYS`` unused. The file is
 ``results.sqlite`` in the cache folder; a damaged one is started afresh.
@@ -15,12 +16,11 @@ import hashlib
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from geo.articles import Article
+from geo.articles import Article, ArticleSource
 
 FILE = "results.sqlite"
 _CHUNK = 500  # keys per query (SQLite's limit on parameters is 999 in old builds)
@@ -56,8 +56,22 @@ def article_key(art: Article) -> bytes:
     return hashlib.sha256(repr(meta).encode() + b"\0" + art.raw.encode("utf-8", "surrogatepass")).digest()
 
 
-def group_key(keys: Iterable[bytes]) -> bytes:
-    return hashlib.sha256(b"".join(keys)).digest()
+def source_key(source: ArticleSource) -> bytes | None:
+    """What of an article not read yet its results depend on: its file's bytes and what its
+    manifest and the options say of it (None: the file cannot be read; it is read in a task)."""
+    from geo.entries import read_capped
+
+    meta = (source.article_id, source.title, source.outlet, source.url, source.published, source.default_published,
+            source.max_mb)
+    try:
+        data = read_capped(source.path, source.max_mb * 1e6)
+    except OSError:
+        return None
+    return hashlib.sha256(b"source\0" + repr(meta).encode() + b"\0" + data).digest()
+
+
+def item_key(item: Article | ArticleSource) -> bytes | None:
+    return article_key(item) if isinstance(item, Article) else source_key(item)
 
 
 class ResultCache:

@@ -10,15 +10,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from geo.articles import Article
+    from geo.articles import Article, ArticleSource
 
 TASK_ARTICLES = 64  # articles per task: big enough to pay for its trip, small enough to spread
 
 
-def outlet_groups(articles: list[Article]) -> list[list[int]]:
+def outlet_groups(articles: Sequence[Article | ArticleSource]) -> list[list[int]]:
     """Article indices in groups: an outlet's articles in one (in corpus order), every article
     without an outlet alone; groups in the order of their first article."""
     by_outlet: dict[str, list[int]] = {}

@@ -9,80 +9,88 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from geo.articles import Article
+from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
-from geo.pipeline.cache import ResultCache, article_key, group_key, open_cache
-from geo.pipeline.execute import run_tasks
-from geo.pipeline.groups import TASK_ARTICLES, outlet_groups, tasks
-from geo.pipeline.work import incidents_task, places_task
+from geo.pipeline.cache import ResultCache, open_cache
+from geo.pipeline.execute import LocalPool, run_tasks
+from geo.pipeline.groups import outlet_groups
+from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
+from geo.pipeline.work import Item, article_of
 from geo.records import Incident
 
 
 @dataclass
 class Run:
-    """How a run went: articles read, articles whose results came from the cache."""
+    """How a run went: articles read, articles whose results came from the cache, the articles
+    (without their text: what the corpus steps need) in order, those that could not be read."""
 
     read: int = 0
     cached: int = 0
+    articles: list[Article] = field(default_factory=list)
+    failed: int = 0
 
 
 def _warn(msg: str) -> None:
     print(f"geo: warning: {msg}", file=sys.stderr)
 
 
-def _results(kind: str, fn: Callable[..., list], args: tuple, articles: list[Article], workers: int,
-             scheduler: str | None, cache: bool, run: Run, on_problem: Callable[[str], None]) -> list[Any]:
-    """One result per article (in order): from the cache, else from the tasks that read its group."""
-    groups = outlet_groups(articles)
-    results: list[Any] = [None] * len(articles)
-    store = open_cache(on_problem) if cache else None
-    keys: list[bytes] = []
-    todo = groups
-    if store is not None:
-        keys = _keys(store, f"{kind}{args!r} online={_online()}", articles, groups)
-        try:
-            hits = store.get_many(keys)
-        except sqlite3.Error as exc:
-            on_problem(f"{store.path}: the result cache cannot be read ({exc}); every article is read")
-            hits = {}
-        todo = []
-        for group in groups:
-            if all(keys[i] in hits for i in group):
-                for i in group:
-                    results[i] = hits[keys[i]]
-            else:
-                todo.append(group)
-    packed = tasks(todo, TASK_ARTICLES)
-    outs = run_tasks(fn, [([[articles[i] for i in g] for g in task], *args) for task in packed], workers, scheduler)
-    for task, out in zip(packed, outs):
-        for group, res in zip(task, out):
-            for i, r in zip(group, res):
-                results[i] = r
-    run.read = sum(len(g) for g in todo)
-    run.cached = len(articles) - run.read
-    if store is not None:
-        try:
-            store.put_many([(keys[i], results[i]) for g in todo for i in g])
-        except sqlite3.Error as exc:
-            on_problem(f"{store.path}: the results of this run could not be kept ({exc})")
+def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, scheduler: str | None, cache: bool,
+             run: Run, on_problem: Callable[[str], None], places: bool = True) -> list[Any]:
+    """One result per article that could be read (in order): from the cache, else from the tasks
+    that read it; its problems reported, its metadata in ``run.articles``. Incidents without
+    ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
+    with LocalPool(workers, scheduler) as pool:  # a cluster that cannot be reached: an error before any work
+        # A cluster's workers may not see this machine's files: the tasks carry them there.
+        items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
+        groups = outlet_groups(items)
+        store = open_cache(on_problem) if cache else None
+        told = "reports" if kind == "incidents" and not places and store is None else kind
+        runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
+                         pool=pool)
+        pairs = _pairs(kind, args, items, groups, store, runner, run, on_problem)
+    run.cached = len(items) - run.read
+    out = []
+    for item, pair in zip(items, pairs):
+        if isinstance(pair, str):
+            on_problem(pair)
+            run.failed += 1
+            continue
+        art = article_of(item, pair[0])
+        for w in art.warnings:
+            on_problem(w)
+        run.articles.append(art)
+        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1]))
+    return out
+
+
+def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
+           runner: Runner, run: Run, on_problem: Callable[[str], None]) -> list[Any]:
+    """(metadata, result) or why it failed, per item: every group read, or the cache's rounds."""
+    if store is None:
+        done = run_rounds([("group", [items[i] for i in g]) for g in groups], runner)
+        pairs: list[Any] = [None] * len(items)
+        for g, res in zip(groups, done):
+            for i, r in zip(g, res):
+                pairs[i] = r if isinstance(r, str) else (r[0], r[3])
+        run.read = len(items)
+        return pairs
+    try:
+        rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem)
+    finally:
         store.close()
-    return results
+    run.read = len(rounds.read)
+    return rounds.results
 
 
-def _keys(store: ResultCache, asked: str, articles: list[Article], groups: list[list[int]]) -> list[bytes]:
-    own = [article_key(a) for a in articles]
-    keys: list[bytes] = [b""] * len(articles)
-    for group in groups:
-        context = group_key(own[i] for i in group) if articles[group[0]].outlet else b""
-        for i in group:
-            keys[i] = store.key(asked, own[i], context)
-    return keys
+def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
+            pool: LocalPool) -> list[Any]:
+    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool) if tasks else []
 
 
 def _online() -> bool:
@@ -91,23 +99,27 @@ def _online() -> bool:
     return bool(options.online)
 
 
-def places_doc(articles: list[Article], demonyms: bool = False, modifiers: bool = False, workers: int = 1,
+def places_doc(articles: Sequence[Item], demonyms: bool = False, modifiers: bool = False, workers: int = 1,
                scheduler: str | None = None, cache: bool = False, run: Run | None = None,
                on_problem: Callable[[str], None] = _warn) -> list[dict]:
-    """The ``geo places --json`` document (as :func:`geo.geoparse.places_of`), read in tasks."""
-    return _results("places", places_task, (demonyms, modifiers), articles, workers, scheduler, cache, run or Run(),
+    """The ``geo places --json`` document (as :func:`geo.geoparse.places_of`), read in tasks;
+    ``articles``: loaded, or their sources (read in the tasks)."""
+    return _results("places", (demonyms, modifiers), articles, workers, scheduler, cache, run or Run(),
                     on_problem) if articles else []
 
 
-def incidents_of(articles: list[Article], workers: int = 1, scheduler: str | None = None, cache: bool = False,
-                 run: Run | None = None, on_problem: Callable[[str], None] = _warn
+def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | None = None, cache: bool = False,
+                 run: Run | None = None, on_problem: Callable[[str], None] = _warn, places: bool = True
                  ) -> tuple[dict[str, list[Mention]], list[Incident]]:
-    """(article id -> place mentions, incidents): every article's reports, merged across articles."""
+    """(article id -> place mentions, incidents): every article's reports, merged across articles;
+    ``articles``: loaded, or their sources (read in the tasks); without ``places`` no mentions
+    kept (none: less memory)."""
     from geo.events import merge_reports
 
     if not articles:
         return {}, []
-    results = _results("incidents", incidents_task, (), articles, workers, scheduler, cache, run or Run(), on_problem)
-    found = {a.article_id: mentions for a, (mentions, _) in zip(articles, results)}
+    run = run or Run()
+    results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
+    found = {a.article_id: mentions for a, (mentions, _) in zip(run.articles, results)} if places else {}
     reports = [r for _, reps in results for r in reps]
-    return found, merge_reports(reports, {a.article_id: a for a in articles})
+    return found, merge_reports(reports, {a.article_id: a for a in run.articles})

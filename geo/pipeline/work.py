@@ -1,4 +1,14 @@
-"""What a task does, in whichever process runs it: each group of articles read as a corpus.
+"""What a task does, in whichever process runs it: jobs on articles, each read as a corpus reads it.
+
+A task carries articles, or only their sources (:class:`~geo.articles.ArticleSource`: the
+file and its manifest row), which it reads itself; it returns compact results (an article's
+metadata without its text, its result, its outlet evidence), never the text. Jobs:
+
+- ``group``: an outlet's articles (or one without an outlet) read together, outlet pass and
+  all: per article (metadata, evidence, towns as read with its outlet's senses, result);
+- ``evidence``: one article's share of its outlet's evidence (its first reading);
+- ``towns``: the towns it names read with the outlet's senses;
+- ``final``: its result once its outlet's home and senses are known.
 
 The geoparser of a process is made once (:func:`functools.cache`): a worker opens the
 gazetteer once, read-only, from its own cache folder; no gazetteer travels with a task.
@@ -7,52 +17,117 @@ gazetteer once, read-only, from its own cache folder; no gazetteer travels with 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
-from geo.articles import Article
+from geo.articles import Article, ArticleError, ArticleSource
 from geo.geoparse import Geoparser, Mention
+from geo.geoparse.evidence import home_of, senses_of
+from geo.offsets import Offsets
+
+Item = Article | ArticleSource
+Failed = str  # an article that could not be read: why
 
 
 @cache
-def _geoparser(demonyms: bool, modifiers: bool) -> Geoparser:
+def _geoparser(kind: str, demonyms: bool = False, modifiers: bool = False) -> Geoparser:
+    if kind in ("incidents", "reports"):
+        from geo.incidents import event_toponymer
+
+        return event_toponymer()
     from geo.geoparse import default_geoparser
 
     return Geoparser(demonyms=demonyms, modifiers=modifiers) if demonyms or modifiers else default_geoparser()
 
 
-@cache
-def _event_geoparser() -> Geoparser:
-    from geo.incidents import event_toponymer
-
-    return event_toponymer()
+_NO_TEXT = Offsets.identity(0)  # read-only: one for every article without its text
+Meta = tuple  # (published, published_basis, warnings): what reading an article adds to its source
 
 
-def read_group(geoparser: Geoparser, group: list[Article]) -> dict[str, list[Mention]]:
-    """The mentions of one group read as a corpus: each article alone, then the outlet pass
-    (what :meth:`Geoparser.find_all` does, without its progress line: a task has many groups)."""
-    recs = {a.article_id: geoparser.recognise(a) for a in group}
-    first = {a.article_id: geoparser.resolve(a, recs[a.article_id]) for a in group}
-    return geoparser.outlet_pass(group, recs, first)
+def meta_of(art: Article) -> Meta:
+    """What reading the article told of it beyond its source: its date (and how it was found), its warnings."""
+    return art.published, art.published_basis, tuple(art.warnings)
 
 
-def places_task(groups: list[list[Article]], demonyms: bool, modifiers: bool) -> list[list[dict]]:
-    """The ``geo places --json`` object of every article of every group."""
-    geoparser = _geoparser(demonyms, modifiers)
-    out = []
-    for group in groups:
-        found = read_group(geoparser, group)
-        out.append([{"article": a.article_id, "published": a.published.isoformat() if a.published else None,
-                     "mentions": [m.to_dict() for m in found[a.article_id]],
-                     "title_mentions": [m.to_dict() for m in geoparser.find_title(a)]} for a in group])
+def article_of(item: Item, meta: Meta) -> Article:
+    """The article without its text (what the corpus steps after the tasks need of it)."""
+    published, basis, warnings = meta
+    return Article(item.article_id, "", offsets=_NO_TEXT, path=item.path, title=item.title, outlet=item.outlet,
+                   url=item.url, published=published, published_basis=basis, warnings=list(warnings))
+
+
+def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
+    """An article's result: ``geo places --json``'s object, or (mentions, reports), or (None, reports)."""
+    if kind in ("incidents", "reports"):
+        from geo.events import extract_reports
+
+        return mentions if kind == "incidents" else None, extract_reports(art, mentions)
+    return {"article": art.article_id, "published": art.published.isoformat() if art.published else None,
+            "mentions": [m.to_dict() for m in mentions],
+            "title_mentions": [m.to_dict() for m in geoparser.find_title(art)]}
+
+
+def _open(item: Item) -> Article | Failed:
+    if isinstance(item, Article):
+        return item
+    try:
+        return item.open()
+    except ArticleError as exc:
+        return str(exc)
+
+
+def read_group(kind: str, geoparser: Geoparser, items: list[Item], keep: bool = True) -> list[tuple | Failed]:
+    """An outlet's articles (or one without an outlet) read as a corpus: each alone, then the
+    outlet pass; per article (metadata, evidence, towns read with its senses or None, result), the
+    evidence and towns only if ``keep``."""
+    from geo.geoparse.outlets import outlet_readings
+
+    opened = [_open(item) for item in items]
+    arts = [a for a in opened if isinstance(a, Article)]
+    recs = [geoparser.recognise(a) for a in arts]
+    first = [geoparser.resolve(a, r) for a, r in zip(arts, recs)]
+    evidence: list[Any] = [None] * len(arts)
+    towns: list[Any] = [None] * len(arts)
+    found = [f.mentions for f in first]
+    if arts and arts[0].outlet:
+        readings = outlet_readings(arts[0].outlet, geoparser.names)
+        evidence = [geoparser.evidence(r, f, readings) for r, f in zip(recs, first)]
+        follow = senses_of(evidence)
+        towns = [geoparser.towns(a, r, s) if s else None for a, r, s in zip(arts, recs, follow)]
+        home = home_of(readings, [t if t is not None else e.towns for t, e in zip(towns, evidence)], len(arts))
+        found = [geoparser.at_home(a, r, f, home, s) for a, r, f, s in zip(arts, recs, first, follow)]
+        if not keep:  # no cache to keep them in: not sent back
+            evidence, towns = [None] * len(arts), [None] * len(arts)
+    out: list[tuple | Failed] = []
+    done = iter(zip(arts, evidence, towns, found))
+    for o in opened:
+        if isinstance(o, Article):
+            a, e, t, m = next(done)
+            out.append((meta_of(a), e, t, result_of(kind, geoparser, a, m)))
+        else:
+            out.append(o)
     return out
 
 
-def incidents_task(groups: list[list[Article]]) -> list[list[tuple]]:
-    """(mentions, reports) of every article of every group, read as incidents are."""
-    from geo.events import extract_reports
+def _one(kind: str, geoparser: Geoparser, job: tuple) -> Any:
+    what, item, *more = job
+    art = _open(item)
+    if not isinstance(art, Article):
+        return art
+    rec = geoparser.recognise(art)
+    first = geoparser.resolve(art, rec)
+    if what == "evidence":
+        from geo.geoparse.outlets import outlet_readings
 
-    geoparser = _event_geoparser()
-    out = []
-    for group in groups:
-        found = read_group(geoparser, group)
-        out.append([(found[a.article_id], extract_reports(a, found[a.article_id])) for a in group])
-    return out
+        return meta_of(art), geoparser.evidence(rec, first, outlet_readings(art.outlet or "", geoparser.names))
+    if what == "towns":
+        return geoparser.towns(art, rec, more[0])
+    home, senses = more
+    return meta_of(art), result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
+
+
+def run_jobs(jobs: list[tuple], kind: str, keep: bool, demonyms: bool = False, modifiers: bool = False) -> list[Any]:
+    """The result of every job of a task (see the module's docstring), in order; ``keep``: the
+    evidence of groups too (for the cache)."""
+    geoparser = _geoparser(kind, demonyms, modifiers)
+    return [read_group(kind, geoparser, job[1], keep) if job[0] == "group" else _one(kind, geoparser, job)
+            for job in jobs]
