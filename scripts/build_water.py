@@ -4,14 +4,14 @@ basemap, from the npm packages @geo-maps/earth-lakes-10m 0.6.0 and @geo-maps/ear
 0.6.0 (pinned by SHA-256). Their data is OpenStreetMap's (the reduced lake and river polygons
 of openstreetmapdata.com, © OpenStreetMap contributors, ODbL 1.0): so is this file's.
 
-What is kept, so that the file stays small (about 1.5 MB) and a map still reads at city zoom:
+What is kept, so that the file stays small (1.8 MB) and a map still reads at city zoom:
 
 - lakes: every part of at least ``--lake-area`` square degrees (0.002 by default, about 25 km²
   at the equator: Lake Titicaca down to lakes some 5 km across), simplified to
   ``--lake-tolerance`` degrees (0.005, about 500 m);
 - rivers: the packages' river polygons come in pieces (a wide river is a chain of dashes), so
-  pieces less than 0.03 degrees apart are one river system, and only systems at least
-  ``--river-extent`` degrees long (2, about 220 km: the Beni, the Mamoré, the Paraná; not a
+  pieces less than 0.06 degrees apart are one river system, and only systems at least
+  ``--river-extent`` degrees long (3, about 330 km: the Beni, the Mamoré, the Paraná; not a
   town's stream) are kept, without their specks (pieces under 5e-5 square degrees), simplified to
   0.003 degrees.
 
@@ -52,7 +52,7 @@ RIVERS = ("https://registry.npmjs.org/@geo-maps/earth-rivers-10m/-/earth-rivers-
           "64b22e532023d2e752da192e490f03608aa481dfbedc23f539c792d01809457d")
 OUT = ROOT / "geo" / "data" / "boundaries" / "water.json.gz"
 UNIT = 1000  # coordinates in 1e-3 degrees
-SYSTEM_GAP = 0.03  # river pieces closer than this (degrees) are one river system
+SYSTEM_GAP = 0.06  # river pieces closer than this (degrees) are one river system
 SPECK = 5e-5  # square degrees: a river piece smaller is not drawn
 SOURCE = ("OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0): the reduced lake and river polygons of "
           "openstreetmapdata.com, as the npm packages @geo-maps/earth-lakes-10m 0.6.0 and "
@@ -142,7 +142,7 @@ def main() -> int:
     ap.add_argument("--rivers", type=Path, help="a downloaded earth-rivers-10m-0.6.0.tgz (else fetched from npm)")
     ap.add_argument("--lake-area", type=float, default=0.002)
     ap.add_argument("--lake-tolerance", type=float, default=0.005)
-    ap.add_argument("--river-extent", type=float, default=2.0)
+    ap.add_argument("--river-extent", type=float, default=3.0)
     ap.add_argument("--river-tolerance", type=float, default=0.003)
     ap.add_argument("-o", "--out", type=Path, default=OUT)
     args = ap.parse_args()
