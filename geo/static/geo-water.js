@@ -7,7 +7,7 @@
 
   var UNIT = 1000, WATER = "#a9cbe6", RIVER = "#86b5dc";
   var CREDITS = "water © <a href=\"https://www.openstreetmap.org/copyright\" rel=\"noopener noreferrer\"" +
-    " target=\"_blank\">OpenStreetMap</a> contributors (ODbL)";
+    " target=\"_blank\">OpenStreetMap</a> contributors";  // its copyright page names the ODbL
 
   function latLngs(polygon) {
     return polygon.map(function (r) {
@@ -26,14 +26,15 @@
     var pane = this.map.createPane("geo-water");
     pane.style.zIndex = 260;  // over the land (geo-basemap, 250), under the regions and incidents
     pane.style.pointerEvents = "none";
-    var style = {pane: "geo-water", interactive: false, fillColor: WATER, fillOpacity: 1, color: WATER};
+    // Credited while drawn (Leaflet's attribution control adds a layer's own text as it shows):
+    // fixed text of this file, no data, which the control renders as HTML.
+    var style = {pane: "geo-water", interactive: false, fillColor: WATER, fillOpacity: 1, color: WATER,
+                 attribution: CREDITS};
     // A river piece is often narrower than a pixel: its outline keeps it drawn at every zoom.
     var rivers = L.polygon(w.rivers.map(latLngs), L.extend({}, style, {weight: 1.2, smoothFactor: 0.5, color: RIVER, fillColor: RIVER}));
     var lakes = L.polygon(w.lakes.map(latLngs), L.extend({weight: 0.6}, style));
     this.layers.water = L.layerGroup([rivers, lakes]);
     this.layers.boundaries.addLayer(this.layers.water);
-    // Fixed text of this file (no data): the attribution control renders it as HTML.
-    if (this.map.attributionControl) this.map.attributionControl.addAttribution(CREDITS);
   };
   GeoApp.parts.push("buildWater");
 })();
