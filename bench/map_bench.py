@@ -155,6 +155,16 @@ def own_quotes_bytes(n: int, tmp: Path, fixed: int, baseline: Path | None) -> No
               "quotes' own text and the fixed part")
 
 
+def water_bytes(ds) -> int:
+    """Bytes of the basemap's water in the page (none on the empty page the fixed part is weighed on)."""
+    from geo.mapping import _basemap, _countries
+    from geo.mapping.payload import script_json
+    from geo.mapping.view import view
+
+    opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in ds.incidents])
+    return len(script_json(_basemap(ds, _countries(ds), opening)["water"]).encode())
+
+
 def build(n: int, tmp: Path, fixed: int, baseline: Path | None) -> tuple[Path, Path | None, Path]:
     """The page of n synthetic incidents (the baseline's, plain folium's), with build time and bytes."""
     import folium_cluster
@@ -168,7 +178,8 @@ def build(n: int, tmp: Path, fixed: int, baseline: Path | None) -> tuple[Path, P
     size = path.stat().st_size
     base = baseline_map(baseline.resolve(), n, tmp / f"b{n}.html") if baseline else None
     print(f"map: {n:>7,} incidents: build {took:.2f} s, HTML {size / 1e6:.1f} MB = {size / n:.0f} "
-          f"bytes/incident ({(size - fixed) / n:.0f} beyond the fixed part)")
+          f"bytes/incident ({(size - fixed) / n:.0f} beyond the fixed part; of it the lakes and rivers around "
+          f"the incidents, {water_bytes(ds) / 1e3:.0f} kB)")
     fol = tmp / f"f{n}.html"
     took, size = folium_cluster.build(ds, fol)
     print(f"map: {n:>7,} incidents, plain folium FastMarkerCluster (points only: no dates, types or popups): "

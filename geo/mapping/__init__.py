@@ -21,10 +21,22 @@ from geo.mapping.mentions import mention_rows
 from geo.mapping.payload import encode
 from geo.mapping.regions import admin1_regions, boundaries
 from geo.mapping.view import view
+from geo.mapping.water import water, water_area
 
 
 def _countries(dataset) -> set[str]:
     return {i.place.country or i.country or "" for i in dataset.incidents if i.place is not None} - {""}
+
+
+def _basemap(dataset, countries: set[str], opening) -> dict:
+    """The offline basemap: outlines (Bolivia's provinces on a Bolivian map), and the lakes and
+    rivers around the incidents: all of the opening view's countries', and near every incident."""
+    placed = [i for i in dataset.incidents if i.place is not None and i.event_date is not None]  # the mapped ones
+    (s, w), (n, e) = opening or ((0.0, 0.0), (-1.0, -1.0))
+    home = {i.place.country or i.country for i in placed if s <= i.place.lat <= n and w <= i.place.lon <= e}
+    out = dict(boundaries(provinces="BO" in countries))
+    out["water"] = water(water_area([(i.place.lat, i.place.lon) for i in placed], home - {None, ""}))
+    return out
 
 
 def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo incidents") -> str:
@@ -40,7 +52,7 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
     opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in dataset.incidents
                     if i.place is not None and i.event_date is not None])
     payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, regions,
-                                boundaries(provinces="BO" in countries),
+                                _basemap(dataset, countries, opening),
                                 place_labels(dataset, mentions, regions, countries, opening), opening)
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
     m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element

@@ -21,7 +21,7 @@ CSS = ("leaflet.css", "geo-map.css")
 # geo's app: the core first, then one file per part, in the order the app builds them.
 JS = ("leaflet.js", "leaflet-heat.js", "geo-core.js", "geo-data.js", "geo-canvas.js", "geo-popup.js",
       "geo-markers.js", "geo-cluster.js", "geo-mentions.js", "geo-regions.js", "geo-heat.js", "geo-timeline.js",
-      "geo-list.js", "geo-basemap.js", "geo-labels.js", "geo-legend.js", "geo-layout.js")
+      "geo-list.js", "geo-basemap.js", "geo-water.js", "geo-labels.js", "geo-legend.js", "geo-layout.js")
 
 
 @cache

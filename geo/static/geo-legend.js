@@ -18,7 +18,7 @@
       "Fatalities by region: darker = more killed in the dates shown.",
       "Heat: where incidents concentrate, weighted by fatalities.",
       "Clusters: incidents counted where they crowd.",
-      "Basemap: offline boundaries and names; OpenStreetMap tiles need a connection."
+      "Basemap: offline outlines, names, water; OpenStreetMap tiles need a connection."
     ];
     for (var k = 0; k < notes.length; k++) box.appendChild(el("div", notes[k], "geo-legend-note"));
     var sc = el("div", null, "geo-legend-row");
