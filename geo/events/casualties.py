@@ -92,8 +92,10 @@ LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|s
                          r"(?:died|succumbed|passed\s+away)\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
-VAGUE = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|"
-                   r"multiple|unknown\s+number\s+of)\b[^.;,]{0,25}$", re.I)
+_VAGUE_WORDS = r"many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|multiple"
+VAGUE = re.compile(rf"\b(?:{_VAGUE_WORDS}|unknown\s+number\s+of)\b[^.;,]{{0,25}}$", re.I)
+_VAGUE_WORD = re.compile(rf"\b(?:{_VAGUE_WORDS}|unknown)\b", re.I)
+_DIED, _HURT = re.compile(r"\b(?:killed|dead|died)\b", re.I), re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)
 
 
 def _before(sentence: str, m: re.Match) -> str:
@@ -121,11 +123,6 @@ def vague(sentence: str) -> frozenset[str]:
             found.add(kind)
     return frozenset(found)
 
-
-_VAGUE_WORD = re.compile(r"\b(?:many|several|dozens|scores|numerous|countless|hundreds|thousands|some|more|others|"
-                         r"multiple|unknown)\b", re.I)
-_DIED = re.compile(r"\b(?:killed|dead|died)\b", re.I)
-_HURT = re.compile(r"\b(?:injured|wounded|hurt)\b", re.I)
 
 
 # Words that cannot stand between a number and what happened to the people it counts: "two
