@@ -455,6 +455,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Investigators tell 7 Action News a 17-year-old was shot and killed in Tulsa on Sunday.", 1, None),
     ("Police told FOX 5 that two men were shot and killed in Tulsa early Sunday.", 2, None),
     ("A student died in Tulsa on Sunday after shooting himself in his home, police said.", 1, None),
+    # the one hit said as an object
+    ("Police in Tulsa are looking for a woman after the accidental shooting of a 3-year-old child on Sunday.", None, 1),
+    ("Tulsa police said a man opened fire on Sunday, hitting the child multiple times.", None, 1),
+    ("Deputies in Tulsa said on Sunday the 4-year-old was a victim of a drive-by shooting.", None, 1),
     # one person and a count of others
     ("Police are trying to find out why a teenager and two younger boys were shot in Durham on Sunday.", None, 3),
     ("Officials say a 16-year-old and two children were shot in Durham on Sunday.", None, 3),

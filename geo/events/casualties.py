@@ -62,13 +62,11 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
 _ONE_AND = re.compile(rf"\b(?:(?:a|an|one)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-year-old)\s+and\s+$", re.I)
 _ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
-# Said without a number, a death or a wound still counts one ("a fatal shooting", "he died
-# at the hospital", "was shot in the leg"); "no one was hurt" counts none.
+# Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
                    r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
-                   # "a deadly shooting", "claims one man's life", "killed herself while playing with it",
-                   # "killing James Robert" (not "killed Monday")
+                   # "a deadly shooting", "claims one man's life", "killed herself", "killing James" (not "killed Monday")
                    r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
                    r"(?<!before\s)(?<!then\s)(?<!after\s)killed\s+(?:him|her)self|"
                    r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
@@ -85,7 +83,11 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
-                 rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)  # "the injured child was brought"
+                 rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON}|"  # "the injured child was brought"
+                 # the one hit as an object: "the shooting of a 3-year-old", "hitting the child", "a victim of a shooting"
+                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:\d{{1,3}}-year-old|{_PERSON})|"
+                 rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{_ADJECTIVES}{_PERSON}|"
+                 r"victim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?shooting)\b", re.I)
 # "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
 # someone the story already told was hit, in a sentence of its own.
 LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
@@ -122,7 +124,6 @@ def vague(sentence: str) -> frozenset[str]:
         if any(VAGUE.search(_before(sentence, m)) for m in rx.finditer(sentence)):
             found.add(kind)
     return frozenset(found)
-
 
 
 # Words that cannot stand between a number and what happened to the people it counts: "two
@@ -249,7 +250,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
 
 # A word every figure, implied count or vague one needs: a sentence without one adds nothing.
 _ANY_CASUALTY = re.compile(r"kill|dead|die|shot|shoot|stab|wound|injur|hurt|hospital|condition|arrest|detain|custody|"
-                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb")  # lower case
+                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb|hitting|striking")  # lower
 
 
 def with_figures(rep: Report, sentence: str) -> Report:
