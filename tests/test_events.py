@@ -455,6 +455,9 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Investigators tell 7 Action News a 17-year-old was shot and killed in Tulsa on Sunday.", 1, None),
     ("Police told FOX 5 that two men were shot and killed in Tulsa early Sunday.", 2, None),
     ("A student died in Tulsa on Sunday after shooting himself in his home, police said.", 1, None),
+    # in the hospital: hurt
+    ("A six-year-old boy is dead and his 11-year-old brother in a hospital after someone fired into their Tulsa "
+     "house on Sunday.", 1, 1),
     # the one hit said as an object
     ("Police in Tulsa are looking for a woman after the accidental shooting of a 3-year-old child on Sunday.", None, 1),
     ("Tulsa police said a man opened fire on Sunday, hitting the child multiple times.", None, 1),

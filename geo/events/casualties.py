@@ -21,7 +21,7 @@ _WHAT = [
      r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives|"
      r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
     (r"(?:(?:taken|transported|rushed|brought)\s+)?to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
-     r"hospitals?|hospitali[sz]ed|recovering|"
+     r"hospitals?|in\s+(?:a|the)\s+(?:local\s+|area\s+)?hospital|hospitali[sz]ed|recovering|"
      r"in\s+(?:critical|serious|stable|fair|good|grave)\s+condition|wounded|injured|hurt|"
      r"treated\s+for\s+(?:\w+\s+){0,2}?(?:wounds?|injur(?:y|ies))|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)",
      "injuries"),
