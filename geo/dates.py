@@ -84,7 +84,9 @@ _NUM_VALUE = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six
               "nine": 9, "ten": 10}
 
 EXPRESSIONS = [
-    ("absolute", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
+    # (a weekday before the date only introduces it: "Wednesday, June 8, 2016" is June 8)
+    ("absolute", re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+                            re.I)),
     ("absolute", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("ref_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+(?P<dir>earlier|before|later|after)\b", re.I)),
     ("pub_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+ago\b", re.I)),
@@ -187,24 +189,7 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
                 continue
             taken.insert(at, m.span())
             found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
-    return _weekdays_of_dates(sorted(found, key=lambda d: d.start), text)
-
-
-_BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?\s{1,3}(?:the\s+)?")
-
-
-def _weekdays_of_dates(found: list[DateMention], text: str) -> list[DateMention]:
-    """The dates, a weekday that only introduces the date after it ("Wednesday, June 8, 2016")
-    made one with it: that date's, not the last Wednesday before publication."""
-    out: list[DateMention] = []
-    for d in found:
-        prev = out[-1] if out else None
-        if prev is not None and prev.anchor == "publication" and prev.text.lower() in _WEEKDAY_NAMES \
-                and d.anchor == "text" and d.precision == "day" and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, prev.end, d.start):
-            out[-1] = DateMention(d.date, d.precision, prev.start, d.end, d.anchor, text[prev.start:d.end])
-        else:
-            out.append(d)
-    return out
+    return sorted(found, key=lambda d: d.start)
 
 
 def _resolve(kind: str, m: re.Match, published: date | None, reference: date | None):

@@ -46,8 +46,7 @@ def _in_town(part: str, town: str, region: str | None, names: Names) -> Candidat
     if part.split()[0].lower() in STOPWORDS or pk == tk or not names.known(tk):
         return None
     if names.known(pk):
-        towns = [(r.lat, r.lon) for r in names.many(tk, None)]
-        if any(haversine_km(r.lat, r.lon, la, lo) <= TOWN_KM for r in names.many(pk, None) for la, lo in towns):
+        if _reading_near(pk, [(r.lat, r.lon) for r in names.many(tk, None)], names) is not None:
             return Candidate(0, 0, pk, qualifier=town)
         if region and names.within(pk, region, None):
             return Candidate(0, 0, pk, qualifier=region)
@@ -89,5 +88,11 @@ def in_home_town(c: Candidate, town: Place, names: Names) -> GeocodeResult | Non
     ("the Bridgeport neighborhood" of a Chicago story is Chicago's Bridgeport)."""
     if not c.district or not names.known(c.key):
         return None
-    return next((r for r in names.many(c.key, town.country)
-                 if haversine_km(r.lat, r.lon, town.lat, town.lon) <= TOWN_KM), None)
+    return _reading_near(c.key, [town.point], names, town.country)
+
+
+def _reading_near(key: str, points: list[tuple[float, float]], names: Names,
+                  country: str | None = None) -> GeocodeResult | None:
+    """The first reading of a name within TOWN_KM of one of the points (a town's), if any."""
+    return next((r for r in names.many(key, country)
+                 if any(haversine_km(r.lat, r.lon, la, lo) <= TOWN_KM for la, lo in points)), None)

@@ -10,6 +10,7 @@ from geo.gazetteer import GeocodeResult
 from geo.geoparse.focus import Focus
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
+from geo.geoparse.spotters import abbreviated
 from geo.geoparse.rules import OPENER_FEATURES
 from geo.lexicon import PLACE_ABBREVIATIONS
 from geo.normalize import normalize_name
@@ -56,9 +57,8 @@ def _qualified(c: Candidate, focus: Focus, names: Names) -> tuple[tuple[GeocodeR
 
 def _region_named(qualifier: str, focus: Focus, names: Names) -> GeocodeResult | None:
     """The country or admin-1 region a qualifier names, as written ("Missouri", "Mo.")."""
-    if (abbreviated := PLACE_ABBREVIATIONS.get(qualifier.strip())) is not None:
-        iso, admin1 = abbreviated
-        return names.gazetteer.region(iso, admin1) if admin1 else names.gazetteer.country(iso)
+    if qualifier.strip() in PLACE_ABBREVIATIONS:
+        return abbreviated(qualifier.strip(), names)
     return next((r for r in names.best(qualifier, focus.country) if r.feature in ("country", "admin1")), None)
 
 
