@@ -61,6 +61,7 @@ _BOILERPLATE = re.compile(
     r"(?:Photo|Image|Foto)(?: credit)?\s*:.*)[ \t]*$", re.I | re.M)
 _HYPHEN = re.compile(r"(?<=[a-záéíóúñ])-[ \t]*\n\s*(?=[a-záéíóúñ])")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]*\n[\s\u00a0]*|[ \t\r\f\v\u00a0]{2,}")
+_INSIDE_SENTENCE_BLANK = re.compile(r"[^\s.!?:;\"”’)…\]][ \t]*\n[ \t]*\n\s*[a-záéíóúñ]")
 _SENTENCE_END = ".!?:;\"”’)…]"
 _SHORT_LINE = 60
 # Words a title or paragraph does not end on: a break after them is layout ("El \n\nAlto").
@@ -87,6 +88,10 @@ def clean_text(raw: str) -> tuple[str, Offsets]:
     text, offsets = _rewrite(text, offsets, _BOILERPLATE, lambda m: [])
     text, offsets = _rewrite(text, offsets, _HYPHEN, lambda m: [])
 
+    # A page whose blank lines fall inside sentences ("towns \n\nsurrounding") is PDF layout
+    # throughout: there a blank line before a capital is no sign of a paragraph either.
+    layout = len(_INSIDE_SENTENCE_BLANK.findall(text)) >= 2
+
     def space(m: re.Match) -> list:
         if "\n" not in m.group():
             return [" "]
@@ -98,10 +103,12 @@ def clean_text(raw: str) -> tuple[str, Offsets]:
         nxt = text[m.end():m.end() + 1]
         if not end or not nxt:
             return []
-        # A paragraph ends where a sentence ends, or where a short line (a title,
-        # a byline, a date) is followed by a capital; elsewhere the break is PDF layout.
+        # A paragraph ends where a sentence ends, or where a title, a byline or a date is followed
+        # by a capital: a short line, or any line a blank line follows (a web page's headline); elsewhere
+        # the break is PDF layout.
         last_word = prev_line.rsplit(None, 1)[-1].lower() if prev_line.strip() else ""
-        if text[end - 1] in _SENTENCE_END or (len(prev_line) < _SHORT_LINE and (nxt.isupper() or nxt.isdigit())
+        titled = len(prev_line) < _SHORT_LINE or (m.group().count("\n") > 1 and not layout)
+        if text[end - 1] in _SENTENCE_END or (titled and (nxt.isupper() or nxt.isdigit())
                                               and last_word not in _NO_LINE_END):
             return ["\n"]
         return [" "]

@@ -36,6 +36,7 @@ chief judge justice attorney ambassador embajador consul pope father padre siste
 bishop archbishop cardinal king queen prince princess sir lord lady dame mr mrs ms miss dr doctor
 professor prof don doña señor señora leader spokesman spokeswoman spokesperson activist
 journalist reporter correspondent analyst author writer historian economist lawyer ombudsman
+sheriff undersheriff detective det officer trooper corporal cpl patrolman constable marshal coroner prosecutor
 """.split())
 
 

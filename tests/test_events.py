@@ -414,6 +414,27 @@ def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     assert inc.event_date == date(2016, 6, 22) and inc.location == "INDIANAPOLIS"
 
 
+def test_a_long_headline_is_no_part_of_the_dateline_that_follows_it():
+    # Whitehaven is a part of Memphis the gazetteer does not know; England's is no place of the story.
+    inc = only(["Toddler recovering after being shot at an apartment complex in Whitehaven on Sunday night\n\n"
+                "MEMPHIS, Tenn. — The 3-year-old shot at a Whitehaven apartment complex is recovering."])
+    assert (inc.location, inc.admin1) == ("MEMPHIS", "Tennessee")
+
+
+def test_a_stamp_in_a_headline_dates_no_event():
+    inc = only(["4 hurt in Pine Bluff shooting Posted: Sunday, July 27, 2014 12:06 PM EDT\n\n"
+                "A late night shooting in Pine Bluff has left four people hurt. Police say they arrived at around "
+                "11:30 Saturday night."], published=date(2014, 7, 27))
+    assert inc.event_date == date(2014, 7, 26) and inc.injuries == 4
+
+
+def test_a_title_and_an_initial_make_a_name_no_place():
+    inc = only(["Harvey County Sheriff T. Walton said a man was shot and killed by deputies in Hesston, Kan., "
+                "on Thursday. The suspect, according to Walton, had opened fire at a plant."],
+               published=date(2016, 2, 26))
+    assert (inc.location, inc.admin1, inc.fatalities) == ("Hesston", "Kansas", 1)
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])

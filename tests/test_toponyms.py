@@ -542,3 +542,15 @@ def test_a_word_admission_drops_gives_no_vote_to_a_namesake_beside_it(gazetteer)
     found = reader.find(Article.from_text("The Albany Police Department responded to a shooting on Maryland Drive. "
                                           "The Criminal Investigation Branch is asking for tips."))
     assert [(m.text, m.admin1) for m in found if m.feature != "local"] == [("Albany", "New York")]
+
+
+def test_a_name_with_an_initial_is_a_persons_and_ends_at_its_surname(toponymer):
+    # "Sheriff T. Walton": the initial does not end the name, so Walton is the sheriff, no Kentucky town;
+    # "Donald E. Sandidge Alton Law Enforcement Center": the surname ends the name, so Alton stays a town.
+    sheriff = names(toponymer, "Sheriff T. Walton has confirmed that a gunman was shot and killed by deputies\n\n"
+                               "The gunman was armed with a rifle, according to Walton\n\n"
+                               "HESSTON, Kan. — Three people were killed at a plant in Hesston on Thursday.")
+    assert [n for n, _ in sheriff] == ["HESSTON", "Kan.", "Hesston"]
+    centre = names(toponymer, "ALTON, Ill. — A boy was shot on Monday. He was taken to the Donald E. Sandidge "
+                              "Alton Law Enforcement Center. Alton police said a car was seen.")
+    assert [n for n, _ in centre] == ["ALTON", "Ill.", "Alton"]

@@ -76,7 +76,9 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     violent = False
     for idx, (s, e) in enumerate(ctx.sentences):
         sentence = text[s:e]
-        dates = [d for d in find_dates(sentence, article.published, reference) if d.date]
+        # A page's "Posted: Sunday, July 27" is when the story was put up, not a day of its events.
+        dates = [d for d in find_dates(sentence, article.published, reference)
+                 if d.date and not stamp_date(sentence, d.start)]
         sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published,
                         news_date)
         low = sentence.lower()  # the patterns below are matched in lower case (see geo.caseless)
@@ -103,7 +105,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
             # "Police later confirmed that the boy had died": of the victim the story told last
             reports[-1] = _goes_on_with(reports[-1], sentence)
         for d in dates:
-            if not quotes.holds(s + d.start) and not stamp_date(sentence, d.start):
+            if not quotes.holds(s + d.start):
                 reference = d.date
     if not violent and news_date.event_day is not None:
         reports += _violence_told_as_known(ctx, mentions, starts, quotes, news_date)

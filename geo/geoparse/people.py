@@ -21,6 +21,7 @@ def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
         words = [t.lower for t in run]
         for k, w in enumerate(words[:-1]):
             if (w in PERSON_TITLES or w in GIVEN_NAMES) and run[k + 1].capital:
+                after_initial = False
                 for t in run[k + 1:k + 4]:
                     if not t.capital:
                         break  # "Steven Sachs of Alexandria": the name ends before "of"
@@ -28,6 +29,9 @@ def persons_by_title(runs: list[list[Token]], names: Names) -> set[str]:
                     # "Jordan Georgia" may name the state; "David Lee Hamilton" is no Bermudan parish.
                     if names.usual_feature(key) not in ("country", "admin1"):
                         persons.add(key)
+                    if after_initial:
+                        break  # "Donald E. Sandidge Alton Law Enforcement Center": the surname ends it
+                    after_initial = len(t.text) == 1
     return persons
 
 

@@ -28,6 +28,9 @@ _OWNED_AREAS = frozenset(("county", "parish"))
 _CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)  # "I’ve", "We’re", "Don't": words
 
 
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def runs(text: str) -> list[list[Token]]:
     """Runs of capitalised words (with connectors between them), split at punctuation."""
     out: list[list[Token]] = []
@@ -45,9 +48,10 @@ def runs(text: str) -> list[list[Token]]:
         tok = Token(word, m.start(), m.end())
         gap = text[prev_end:tok.start] if prev_end >= 0 else " "
         # Brackets inside a name ("[Luis Fernando] Camacho") do not end it, nor does
-        # the period of "St. Louis".
+        # the period of "St. Louis" or of an initial ("Sheriff T. Walton").
         joined = prev_end >= 0 and run and (gap in (" ", "-", "] ", " [")
-                                            or (gap == ". " and run[-1].lower in NAME_ABBREVIATIONS))
+                                            or (gap == ". " and (run[-1].lower in NAME_ABBREVIATIONS
+                                                                 or _INITIAL.fullmatch(run[-1].text) is not None)))
         if run and gap in _OWNER_GAPS and tok.lower in _OWNED_AREAS and prev_end == run[-1].end:
             # "Prince George's County", "St. Mary's Parish": the possessive is part of the name.
             run[-1] = Token(run[-1].text + gap[:2], run[-1].start, run[-1].end + 2)
