@@ -20,6 +20,7 @@ from geo.place import Place
 _NEAR_KM = 400.0
 _BONUS_NEAR = 25.0
 _BONUS_HOME = 25.0
+_FEW = 5  # readings an unqualified name stands for
 _CITY = 100_000  # "New York" the city beside the state; "Vermont" among states is no Illinois village
 
 Points = dict[str, set[tuple[float, float]]]
@@ -36,9 +37,19 @@ def _points(cands: list[Candidate], focus: Focus, home: Place | None, names: Nam
         points = readings.setdefault(c.key, set())
         points.add((c.result.lat, c.result.lon))
         if not (c.fixed or c.qualifier):
-            points.update((o.lat, o.lon) for o in names.best(c.key, focus.country)[:5]
+            points.update((o.lat, o.lon) for o in _readings_of(c.key, focus, names)
                           if o.country == focus.country and o.feature not in OPENER_FEATURES)
     return readings
+
+
+def _readings_of(key: str, focus: Focus, names: Names) -> tuple[GeocodeResult, ...]:
+    """The few best readings an unqualified name stands for, or all its equals when they tie
+    beyond the few: the first five "Jefferson County" by name would be Alabama to Georgia, not
+    Kentucky's, and would pull "Louisville" to Colorado."""
+    best = names.best(key, focus.country)
+    if len(best) > _FEW and best[_FEW].score == best[_FEW - 1].score:
+        return best[:_FEW] + tuple(o for o in names.many(key, focus.country)[_FEW:] if o.score == best[_FEW - 1].score)
+    return best[:_FEW]
 
 
 def _options(key: str, focus: Focus, home: Place | None, names: Names) -> tuple[GeocodeResult, ...]:
