@@ -6,7 +6,6 @@ import re
 
 from geo.events.triggers import INTERVENTION, PROTEST_CONTEXT
 
-
 _STATE = re.compile(r"\b(?:police\w*|soldiers?|troops|army|military|security\s+forces|officers?|guards?|"
                     r"carabineros|gendarm\w*|repression|polic[íi]a|militares)\b", re.I)
 

@@ -28,14 +28,14 @@ from geo.caseless import caseless
 from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.actors import actors
 from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
-from geo.events.casualties import LATER_DEATH, with_figures
+from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import stamp_date
 from geo.events.storyplace import at_town, misplaced, story_place, with_capital
-from geo.events.triggers import (FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence,
-                                 find_triggers)
+from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
+from geo.events.unnumbered import LATER_DEATH
 from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within

@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import math
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from geo.articles import Article
 from geo.events.ages import ages_told
-from geo.events.times import far_apart, times_told
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
 from geo.events.report import Report, injured_of
-from geo.events.sameness import (COUNTY_KM, SPAN, Toll, county_and_town, dates_compatible, figure, largest,
-                                 same_event, toll, tolls_agree, two_streets, types_compatible)
+from geo.events.sameness import (
+    COUNTY_KM,
+    SPAN,
+    Toll,
+    county_and_town,
+    dates_compatible,
+    figure,
+    largest,
+    same_event,
+    toll,
+    tolls_agree,
+    two_streets,
+    types_compatible,
+)
+from geo.events.times import far_apart, times_told
 from geo.normalize import normalize_name
 from geo.records import Incident, Source
 

@@ -8,7 +8,6 @@ from datetime import date
 from geo.place import Place
 from geo.toponyms import Mention
 
-
 # The event types whose people are hit: their later deaths and wounds are told of them.
 VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from geo.caseless import caseless
-
 from geo.events.casualties import figures
 
 # Event words, strongest first: the first kind found in a sentence names its event.
