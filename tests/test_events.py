@@ -435,6 +435,14 @@ def test_a_title_and_an_initial_make_a_name_no_place():
     assert (inc.location, inc.admin1, inc.fatalities) == ("Hesston", "Kansas", 1)
 
 
+def test_a_county_with_many_namesakes_pulls_a_town_to_none_of_them_by_name_order():
+    # Jefferson County is in 25 states; its first five by name (Alabama to Georgia) hold Colorado's,
+    # which lies beside Louisville, Colorado. All 25 count, so Louisville is Kentucky's.
+    inc = only(["Officials have identified the boy who was shot to death in Louisville on Saturday. "
+                "Jefferson County Deputy Coroner Ann Farmer said the boy was taken to a hospital."])
+    assert (inc.location, inc.admin1) == ("Louisville", "Kentucky")
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])
