@@ -515,6 +515,13 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     # "killing four of them": the four count (and the gunman who then killed himself)
     ("A man shot six people Saturday afternoon in Atlanta, killing four of them, before turning the gun on himself.",
      5, 2),
+    # an age in months; the one wounded beside the dead; a wound someone lived through; the object of
+    # "the shooting of"; a headline's "among" that counts the event's own
+    ("Police say a 2-year-old is dead and a 15-month-old is injured after a shooting in Tulsa on Sunday.", 1, 1),
+    ("A Tulsa man is accused of killing three men and wounding another in an attack on Sunday night.", 3, 1),
+    ("A man was pronounced dead and a woman suffered a non-life-threatening gunshot wound in Tulsa on Sunday.", 1, 1),
+    ("The Sunday shooting of two children in Tulsa prompted a neighbourhood meeting.", None, 2),
+    ("Toddler among 3 shot in Tulsa on Sunday night", None, 3),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

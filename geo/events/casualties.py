@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from geo.events.unnumbered import FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, implied, vague
+from geo.events.unnumbered import FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, implied, vague
 from geo.numbers import Count, find_counts
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ CASUALTY = re.compile(
     rf"(?P<what>{_WHAT_RX})\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+least|fatally\s+shooting|fatally\s+shot|"
                              r"claimed\s+the\s+lives\s+of)|"
-                             r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting|stabbed|stabbing)|"
+                             # "the shooting of two children"
+                             r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting(?:\s+of)?|stabbed|stabbing)|"
                              r"(?P<a>arrested|arresting|detained|detaining))\s+"
                              # "killed her and three other people": one more than the count
                              r"(?P<one>(?:him|her|his\s+[\w-]+|her\s+[\w-]+)\s+and\s+)?$", re.I)
@@ -55,7 +56,7 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
                      r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
 # Before a number: an age or a list of ages, or a wider total the event is "among".
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
-                          r"among\s+(?:the\s+)?(?:at\s+least\s+)?|\b\d+\s+of\s+)$",  # "Image 44 of 44"
+                          r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
 _STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
 _STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
@@ -196,7 +197,8 @@ def with_figures(rep: Report, sentence: str) -> Report:
     if values["fatalities"] is None and implied(sentence, FATAL):
         values["fatalities"] = 1
     if values["victims"] is None and values["injuries"] is None and implied(sentence, HIT):
-        values["victims"] = 1
+        # a wound someone lived through is an injury, beside the dead the sentence may count
+        values["injuries" if values["fatalities"] and implied(sentence, SURVIVED) else "victims"] = 1
     return replace(rep, notes=notes, unknown=rep.unknown | vague(sentence), fatalities=values["fatalities"], injuries=values["injuries"],
                    arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"],
                    attacker_died=rep.attacker_died or _attacker_died(sentence))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-# "A man was shot", "a 23-year-old woman was killed": one person, said without a number.
-_ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-year-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
+# "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
+_ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
                r"former\s+|estranged\s+|\w+\s+county\s+)*")
 _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
@@ -19,13 +19,14 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
            r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
-                    r"\b(?:a|an)\s+\d{1,3}-year-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
+                    r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
+                    r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
                     r"injured|shot)\b)|"
                     rf"\b(?:a|an|one|another|his|her|their)\s+{_ADJECTIVES}{_PERSON}\b"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
                     rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+)?"
                     rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
-ONE_AND = re.compile(rf"\b(?:(?:a|an|one)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-year-old)\s+and\s+$", re.I)
+ONE_AND = re.compile(rf"\b(?:(?:a|an|one)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-(?:year|month|week|day)-old)\s+and\s+$", re.I)
 ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
@@ -37,23 +38,26 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"(?<!before\s)(?<!then\s)(?<!after\s)killed\s+(?:him|her)self|"
                    r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
-                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-year-old|killing\s+(?:him|her)(?!self)|"
+                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|killing\s+(?:him|her)(?!self)|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
                  r"struck\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
-                 r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-year-old|"
+                 r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
                  rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON}|"  # "the injured child was brought"
                  # the one hit as an object: "the shooting of a 3-year-old", "hitting the child", "a victim of a shooting"
-                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:\d{{1,3}}-year-old|{_PERSON})|"
+                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:\d{{1,3}}-(?:year|month|week|day)-old|{_PERSON})|"
                  rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{_ADJECTIVES}{_PERSON}|"
                  r"victim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?shooting)\b", re.I)
+# "suffered a non-life-threatening gunshot wound", "minor injuries": a wound someone lived through.
+SURVIVED = re.compile(r"\b(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
+                      r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))\b", re.I)
 # "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
 # someone the story already told was hit, in a sentence of its own.
 LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
