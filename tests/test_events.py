@@ -443,6 +443,13 @@ def test_a_county_with_many_namesakes_pulls_a_town_to_none_of_them_by_name_order
     assert (inc.location, inc.admin1) == ("Louisville", "Kentucky")
 
 
+def test_a_sentencing_story_dates_the_shooting_not_the_day_of_the_sentence():
+    inc = only(["STERLING, Ill. — A teenager received three years' probation Thursday for accidentally shooting and "
+                "killing his friend. He shot the 15-year-old in the chest on March 1, 2014, while handling a gun at "
+                "his home."], published=date(2015, 9, 11))
+    assert inc.event_date == date(2014, 3, 1) and inc.fatalities == 1
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])

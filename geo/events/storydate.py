@@ -33,7 +33,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
                        r"vigil|funeral|buried|laid\s+to\s+rest|memorial|autops(?:y|ies)|ruled|bond|bail|jail(?:ed)?|booked|custody|"
-                       r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued)\b", re.I)
+                       r"appear(?:ed|ance)|testif(?:y|ied)|verdict|jury|guilty|lawsuit|sued|probation|prison|parole)\b", re.I)
 # "police said Tuesday", "on Friday identified", "Posted: Monday, May 5": the day of the telling;
 # "died Tuesday": of a death that may follow the shooting by days. The event's day at the latest.
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
