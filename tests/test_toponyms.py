@@ -554,3 +554,10 @@ def test_a_name_with_an_initial_is_a_persons_and_ends_at_its_surname(toponymer):
     centre = names(toponymer, "ALTON, Ill. — A boy was shot on Monday. He was taken to the Donald E. Sandidge "
                               "Alton Law Enforcement Center. Alton police said a car was seen.")
     assert [n for n, _ in centre] == ["ALTON", "Ill.", "Alton"]
+
+
+def test_a_chains_store_is_no_town_of_its_founders_name(toponymer):
+    found = names(toponymer, "Two men were shot outside the McDonald's on University Avenue in East Palo Alto on Sunday. "
+                             "A Macy's was closed.")
+    assert [n for n, _ in found] == ["University Avenue", "East Palo Alto"]
+    assert [n for n, _ in names(toponymer, "McDonald, Ohio police said a man was shot.")][:1] == ["McDonald"]

@@ -52,6 +52,11 @@ _HOSPITAL_AFTER = _named_after(r"Hospital|Medical\s+Cent(?:er|re)")
 _PROPERTY_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:Apartments|Apts\b\.?|Townhomes|Condominiums|Condos|"
                              r"Motel|Mall|Shopping\s+Cent(?:er|re)|Housing\s+Complex|Trailer\s+Park|Mobile\s+Home)\b")
 _TAKEN_TO = re.compile(r"\b(?:at|to)\s+$")
+# "the McDonald's on University Avenue", "outside a Macy's": a chain's store, where crime news
+# often is; their founders' names are small towns too (McDonald, Ohio; Macy, Nebraska).
+_CHAIN_STORE = re.compile(r"['’]s\b")
+_CHAINS = frozenset({"mcdonald", "macy", "denny", "chili", "church", "dillard", "kohl", "lowe", "hardee", "wendy",
+                     "applebee", "arby", "zaxby", "culver", "carl", "sam"})
 
 
 def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], focus: str | None,
@@ -92,7 +97,8 @@ def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names)
             continue
         if c.ends_name and r.feature not in PROMINENT_FEATURES and c.key not in cued:
             continue
-        if not c.qualifier and _PROPERTY_AFTER.match(text, c.end):
+        if not c.qualifier and (_PROPERTY_AFTER.match(text, c.end)
+                                or (c.key in _CHAINS and _CHAIN_STORE.match(text, c.end))):
             continue
         if _uncued_small(c, r, text, cued, focus, names):
             continue
