@@ -529,6 +529,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("A man was pronounced dead and a woman suffered a non-life-threatening gunshot wound in Tulsa on Sunday.", 1, 1),
     ("The Sunday shooting of two children in Tulsa prompted a neighbourhood meeting.", None, 2),
     ("Toddler among 3 shot in Tulsa on Sunday night", None, 3),
+    # a station's name before a count spelled out; someone named as wounded beside the dead; "one of three"
+    ("Police told 13 News two people were shot at a motel in Tulsa late last night.", None, 2),
+    ("Gaston shot and killed John Noble, 22, and wounded Emerson Ware, 26, during a fight in Tulsa on Sunday.",
+     1, 1),
+    ("A 16-year-old boy, one of three people hit by gunfire in Tulsa on Sunday night, has died.", 1, 2),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from geo.events.unnumbered import FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, implied, vague
+from geo.events.unnumbered import (FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, WOUNDED_NAMED, implied,
+                                   vague)
 from geo.numbers import Count, find_counts
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ _WHAT = [
     # ("four victims were struck", "the other four shooting victims")
     (r"shot|stabbed|(?:suffering\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?|"
      r"struck(?:\s+by\s+(?:gunfire|bullets?|(?:a\s+)?stray\s+bullets?))?(?!\s+(?:a|an|the|by\s+(?:a\s+)?(?:car|vehicle|truck)))|"
+     r"hit\s+by\s+(?:gunfire|bullets?|(?:a\s+)?stray\s+bullets?)|"
      r"(?:shooting|gunshot)\s+victims", "victims"),
     (r"arrested|detained|taken\s+into\s+custody", "arrests"),
 ]
@@ -123,7 +125,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         lead = sentence[max(0, c.start - 40):c.start]
         if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
             continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
-        if _STATION_BEFORE.search(lead) or _STATION_AFTER.match(sentence, c.end):
+        if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead)
+                                                       or _STATION_AFTER.match(sentence, c.end)):
             continue  # "told FOX 5", "7 Action News": a television station, not a toll
         if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to|a|the|receiv(?:ed|ing)|"
                                         r"made|placed)\s+$", lead, re.I):
@@ -133,7 +136,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
         after = CASUALTY.match(sentence[c.end:c.end + 120])
         before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 50):c.start])
-        if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their)\b", sentence[c.end:c.end + 12], re.I) \
+        if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+                    sentence[c.end:c.end + 12], re.I) \
                 and not before:
             continue  # "one of the five people killed": the five count (but "killing four of them": the four)
         if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
@@ -196,6 +200,8 @@ def with_figures(rep: Report, sentence: str) -> Report:
             values[kind] = value
     if values["fatalities"] is None and implied(sentence, FATAL):
         values["fatalities"] = 1
+    if values["injuries"] is None and values["fatalities"] and implied(sentence, WOUNDED_NAMED):
+        values["injuries"] = 1  # "killed Sheymarr Noble and wounded Emerson Ware"
     if values["victims"] is None and values["injuries"] is None and implied(sentence, HIT):
         # a wound someone lived through is an injury, beside the dead the sentence may count
         values["injuries" if values["fatalities"] and implied(sentence, SURVIVED) else "victims"] = 1

@@ -44,7 +44,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
-                 r"struck\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
+                 r"(?:struck|hit)\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
                  r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
@@ -58,6 +58,8 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
 # "suffered a non-life-threatening gunshot wound", "minor injuries": a wound someone lived through.
 SURVIVED = re.compile(r"\b(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
                       r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))\b", re.I)
+# "shot and killed Sheymarr Noble and wounded Emerson Ware": someone named, wounded and alive.
+WOUNDED_NAMED = re.compile(r"\b(?:wounded|wounding|injured|injuring)\s+(?-i:[A-Z][a-z]+\s+[A-Z])", re.I)
 # "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
 # someone the story already told was hit, in a sentence of its own.
 LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
