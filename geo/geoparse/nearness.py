@@ -43,12 +43,13 @@ def _points(cands: list[Candidate], focus: Focus, home: Place | None, names: Nam
 
 
 def _readings_of(key: str, focus: Focus, names: Names) -> tuple[GeocodeResult, ...]:
-    """The few best readings an unqualified name stands for, or all its equals when they tie
-    beyond the few: the first five "Jefferson County" by name would be Alabama to Georgia, not
-    Kentucky's, and would pull "Louisville" to Colorado."""
+    """The few best readings an unqualified name stands for, but none of those that tie with
+    namesakes beyond the few: the first five "Jefferson County" (of 25 equals) by name would be
+    Alabama to Georgia, not Kentucky's, and pull "Louisville" to Colorado; which of 25 a name means
+    is no evidence of where the story is."""
     best = names.best(key, focus.country)
     if len(best) > _FEW and best[_FEW].score == best[_FEW - 1].score:
-        return best[:_FEW] + tuple(o for o in names.many(key, focus.country)[_FEW:] if o.score == best[_FEW - 1].score)
+        return tuple(o for o in best[:_FEW] if o.score > best[_FEW - 1].score)
     return best[:_FEW]
 
 
