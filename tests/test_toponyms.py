@@ -561,3 +561,13 @@ def test_a_chains_store_is_no_town_of_its_founders_name(toponymer):
                              "A Macy's was closed.")
     assert [n for n, _ in found] == ["University Avenue", "East Palo Alto"]
     assert [n for n, _ in names(toponymer, "McDonald, Ohio police said a man was shot.")][:1] == ["McDonald"]
+
+
+def test_a_street_is_placed_in_the_town_the_storys_places_gather_around(toponymer):
+    # Springfield is named most, but Chicago has the story's suburbs around it: the block is Chicago's.
+    found = toponymer.find(Article.from_text(
+        "Three men from Springfield were shot in Chicago on Friday in the 100 block of South Racine Avenue. The men "
+        "had driven up from Springfield for a party, and they were to return to Springfield on Sunday. Two were "
+        "taken to hospitals in Cicero and Oak Lawn."))
+    street = next(m for m in found if m.text == "South Racine Avenue")
+    assert (street.place.name, street.place.admin1) == ("South Racine Avenue, Chicago", "Illinois")

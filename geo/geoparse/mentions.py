@@ -13,7 +13,7 @@ from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised
 from geo.geoparse.rules import DIRECTIONS
 from geo.lexicon import ORG_WORDS, ORGANISATIONS, PLACE_NOUNS, STOPWORDS
-from geo.place import Place
+from geo.place import Place, same_place
 from geo.spans import SpanIndex
 
 
@@ -91,11 +91,7 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
     the first named on a tie): a point a reader can find them near, not their exact place.
     A neighbourhood the gazetteer has in that town is its place there. With no town in the
     article they stay unresolved, and are kept."""
-    towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
-    firsts: dict[str | None, Mention] = {}
-    for m in known:
-        firsts.setdefault(m.gazetteer_id, m)
-    town = firsts[max(towns, key=lambda g: (towns[g], -firsts[g].clean_start))] if towns else None
+    town = _home_town(known)
     out = []
     for c in local:
         start, end = article.raw_span(c.start, c.end)
@@ -109,6 +105,28 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
         out.append(Mention(text=article.raw[start:end], start=start, end=end, place=place,
                            clean_start=c.start, clean_end=c.end))
     return out
+
+
+_NEAR_TOWN_KM = 30.0  # a story's places this near its town are its neighbourhoods and suburbs
+
+
+def _home_town(known: list[Mention]) -> Mention | None:
+    """The settlement a story is in: the one with most of the story's other places near it (Chicago,
+    with Englewood and Oak Lawn, over a "Man" read out of "Old Man Bill" five times), then the one
+    named most, the first named on a tie."""
+    towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
+    if not towns:
+        return None
+    firsts: dict[str | None, Mention] = {}
+    for m in known:
+        firsts.setdefault(m.gazetteer_id, m)
+    places = [m.place for m in firsts.values() if m.place is not None and m.feature not in ("country", "admin1",
+                                                                                            "continent", "region")]
+
+    def neighbours(g: str | None) -> int:
+        here = firsts[g].place
+        return sum(same_place(here, p, _NEAR_TOWN_KM) for p in places) if here is not None else 0
+    return firsts[max(towns, key=lambda g: (neighbours(g), towns[g], -firsts[g].clean_start))]
 
 
 def _unknown_places(article: Article, known: list[Mention], rec: Recognised, names: Names) -> list[Mention]:
