@@ -534,6 +534,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Gaston shot and killed John Noble, 22, and wounded Emerson Ware, 26, during a fight in Tulsa on Sunday.",
      1, 1),
     ("A 16-year-old boy, one of three people hit by gunfire in Tulsa on Sunday night, has died.", 1, 2),
+    # a death said as "deceased", "the death of", "mourning the loss of"; "shot four people to death"
+    ("Deputies found a 14-year-old boy deceased from a single gunshot wound in a motel in Tulsa on Sunday.", 1, None),
+    ("Police are investigating the death of an 8-year-old boy found with a gunshot wound in Tulsa on Sunday.", 1, None),
+    ("A family in Tulsa is mourning the loss of their son, who was shot on Sunday.", 1, None),
+    ("He denies he is the man who shot four people to death in a home in Tulsa on Sunday.", 4, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

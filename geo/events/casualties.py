@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # What happened to the people counted: longest phrases first, each with the figure it feeds.
 _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
-     r"have\s+died|shot\s+dead|killed|dead|murdered|slain|died|lost\s+their\s+lives|"
+     r"have\s+died|shot\s+dead|killed|dead|deceased|murdered|slain|died|lost\s+their\s+lives|"
      r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
     (r"(?:(?:taken|transported|rushed|brought)\s+)?to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
      r"hospitals?|in\s+(?:a|the)\s+(?:local\s+|area\s+)?hospital|hospitali[sz]ed|recovering|"
@@ -60,6 +60,7 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
+_TO_DEATH = re.compile(r"(?:\s+[\w-]+){0,2}?\s+to\s+death\b", re.I)
 _STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
 _STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
 _CITY_TOLL = 50  # so many told for a year ("in 2016") is a city's count; fewer may be one event's
@@ -167,6 +168,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         elif before:
             kind = {"f": "fatalities", "i": "injuries", "v": "victims", "a": "arrests"}[
                 next(g for g in "fiva" if before.group(g))]
+            if kind == "victims" and _TO_DEATH.match(sentence, c.end):
+                kind = "fatalities"  # "shot four people to death"
             out.append((kind, c.value + (1 if before.group("one") else 0), c.hedge, False))
     return out
 

@@ -33,6 +33,9 @@ ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
                    r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
+                   # "found deceased", "the death of an 8-year-old boy", "mourning the loss of their son"
+                   r"(?:was|were|found|is|are)\s+deceased|deaths?\s+of\s+(?:a|an|the|his|her|their)\s|"
+                   r"mourn(?:s|ed|ing)?\s+the\s+loss\s+of|"
                    # "a deadly shooting", "claims one man's life", "killed herself", "killing James" (not "killed Monday")
                    r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
                    r"(?<!before\s)(?<!then\s)(?<!after\s)killed\s+(?:him|her)self|"
