@@ -539,6 +539,13 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Police are investigating the death of an 8-year-old boy found with a gunshot wound in Tulsa on Sunday.", 1, None),
     ("A family in Tulsa is mourning the loss of their son, who was shot on Sunday.", 1, None),
     ("He denies he is the man who shot four people to death in a home in Tulsa on Sunday.", 4, None),
+    # a murder-suicide: those hit died, and so did he (once); "a Tulsa woman and her two boys";
+    # "did not survive"; "three of the victims died"
+    ("Police say a Tulsa man shot an 8-year-old boy, then himself in a murder-suicide on Sunday.", 2, None),
+    ("Two people were found dead in a murder-suicide at a home in Tulsa on Sunday.", 2, None),
+    ("Police are searching for the man who shot and killed a Tulsa woman and her two boys on Sunday.", 3, None),
+    ("Four people were shot inside an apartment in Tulsa on Sunday, and two did not survive.", 2, 2),
+    ("Five people were shot at a party in Tulsa on Sunday. Three of the shooting victims died.", 3, 2),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _WHAT = [
     (r"shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded|injured|stabbed)|found\s+(?:shot\s+)?dead|"
      r"have\s+died|shot\s+dead|killed|dead|deceased|murdered|slain|died|lost\s+their\s+lives|"
+     r"did\s+not\s+survive|didn['’]t\s+survive|"
      r"fatally(?=\s*[,.;)]|\s+(?:in|on|at|and)\b)", "fatalities"),  # "four were shot, one fatally"
     (r"(?:(?:taken|transported|rushed|brought)\s+)?to\s+(?:a\s+|the\s+|an\s+)?(?:local\s+|area\s+|nearby\s+|several\s+)?"
      r"hospitals?|in\s+(?:a|the)\s+(?:local\s+|area\s+)?hospital|hospitali[sz]ed|recovering|"
@@ -60,6 +61,8 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
+_OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,3}?\s+(?:have\s+|had\s+|later\s+)?"
+                           r"(?:died|did\s+not\s+survive|succumbed)\b", re.I)
 _TO_DEATH = re.compile(r"(?:\s+[\w-]+){0,2}?\s+to\s+death\b", re.I)
 _STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
 _STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
@@ -71,8 +74,9 @@ _NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?
 
 
 # Between two counts of people named together ("a woman and her son", "two men, a woman and
-# a child"): a few words (the first count's noun), then "and" or a comma; never a verb.
-_JOINED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+# a child", "a woman and her two boys"): a few words (the first count's noun), then "and" or a
+# comma; never a verb.
+_JOINED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+)?", re.I)
 _NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|of|than|to|in|at|on|from|"
                          r"after|before|while|when|who|that|which)\b|" + _WHAT_RX, re.I)
 
@@ -140,6 +144,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
                     sentence[c.end:c.end + 12], re.I) \
                 and not before:
+            if _OF_THEM_DIED.match(sentence, c.end):
+                out.append(("fatalities", c.value, c.hedge, False))  # "three of the shooting victims died"
             continue  # "one of the five people killed": the five count (but "killing four of them": the four)
         if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
             after = None  # "a gunman killed two people": who killed, not who died
@@ -208,12 +214,18 @@ def with_figures(rep: Report, sentence: str) -> Report:
     if values["victims"] is None and values["injuries"] is None and implied(sentence, HIT):
         # a wound someone lived through is an injury, beside the dead the sentence may count
         values["injuries" if values["fatalities"] and implied(sentence, SURVIVED) else "victims"] = 1
+    attacker_died = rep.attacker_died or _attacker_died(sentence)
+    if _MURDER_SUICIDE.search(sentence) and values["victims"] and not values["fatalities"]:
+        # "shot an 8-year-old boy, then himself in a murder-suicide": those hit died, and so did he
+        # ("two dead in a murder-suicide" counts him already)
+        values["fatalities"], attacker_died = values["victims"], True
     return replace(rep, notes=notes, unknown=rep.unknown | vague(sentence), fatalities=values["fatalities"], injuries=values["injuries"],
                    arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"],
-                   attacker_died=rep.attacker_died or _attacker_died(sentence))
+                   attacker_died=attacker_died)
 
 
 # "... before turning the gun on himself", "then took his own life": the attacker's own death.
+_MURDER_SUICIDE = re.compile(r"\bmurder[-/\s]suicide\b", re.I)
 _SUICIDE = re.compile(r"\b(?:before|then|after)\s+(?:fatally\s+)?(?:turn(?:ed|ing)\s+the\s+gun\s+on|"
                       r"(?:killing|killed|shooting|shot)(?:\s+and\s+killing)?)\s+(?:himself|herself)|"
                       r"\b(?:took|taking)\s+(?:his|her)\s+own\s+life", re.I)

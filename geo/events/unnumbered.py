@@ -12,7 +12,7 @@ import re
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
 _ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
-               r"former\s+|estranged\s+|\w+\s+county\s+)*")
+               r"former\s+|estranged\s+|\w+\s+county\s+|(?-i:[A-Z][a-z]+\s+))*")  # "a Gentilly woman"
 _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
            r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
