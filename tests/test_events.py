@@ -546,6 +546,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Police are searching for the man who shot and killed a Tulsa woman and her two boys on Sunday.", 3, None),
     ("Four people were shot inside an apartment in Tulsa on Sunday, and two did not survive.", 2, 2),
     ("Five people were shot at a party in Tulsa on Sunday. Three of the shooting victims died.", 3, 2),
+    # no toll: the day of a date ("Dec. 25"), the minutes of a time ("1:53"), a city's statistics
+    ("The one-year-old girl shot in Tulsa Dec. 25 has died from her injuries.", 1, None),
+    ("Video 1:53 Three officers are confirmed dead and three others wounded after a shooting in Tulsa on Sunday.", 3, 3),
+    ("Crime stats for 2015 show 165 people were murdered in Tulsa. A man was shot in Tulsa on Sunday.", None, 1),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

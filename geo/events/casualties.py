@@ -63,6 +63,9 @@ _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(
                           re.I)
 _OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,3}?\s+(?:have\s+|had\s+|later\s+)?"
                            r"(?:died|did\s+not\s+survive|succumbed)\b", re.I)
+_DAY_OR_TIME_BEFORE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|\b(?:January|February|March|"
+                                 r"April|May|June|July|August|September|October|November|December)|\d[:.])\s*$")
+_STATS = re.compile(r"\b(?:stats|statistics|data|so\s+far\s+this\s+year|year\s+to\s+date)\b", re.I)
 _TO_DEATH = re.compile(r"(?:\s+[\w-]+){0,2}?\s+to\s+death\b", re.I)
 _STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
 _STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
@@ -128,8 +131,11 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     sentence = _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
     for c in _counted(sentence):
         lead = sentence[max(0, c.start - 40):c.start]
-        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead):
-            continue  # "no one was killed", "ages 5 and 7", "among 70 people wounded this year"
+        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead) \
+                or _DAY_OR_TIME_BEFORE.search(lead):
+            continue  # "no one was killed", "ages 5 and 7", "shot Dec. 25 has died", "1:53 Three officers"
+        if c.value >= _CITY_TOLL and _STATS.search(sentence):
+            continue  # "Crime stats for 2015 show 165 people were murdered": a city's count
         if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead)
                                                        or _STATION_AFTER.match(sentence, c.end)):
             continue  # "told FOX 5", "7 Action News": a television station, not a toll
