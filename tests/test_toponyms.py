@@ -571,3 +571,16 @@ def test_a_street_is_placed_in_the_town_the_storys_places_gather_around(toponyme
         "taken to hospitals in Cicero and Oak Lawn."))
     street = next(m for m in found if m.text == "South Racine Avenue")
     assert (street.place.name, street.place.admin1) == ("South Racine Avenue, Chicago", "Illinois")
+
+
+def test_a_name_given_an_age_is_a_persons(toponymer):
+    found = names(toponymer, "DETROIT — Cleveland Smelley, 31, is suspected of shooting the toddler. Police say "
+                             "Cleveland then opened fire on seven people in a car on the east side.")
+    assert [n for n, _ in found] == ["DETROIT"]
+
+
+def test_a_region_named_outright_outweighs_a_citys_name_abroad(toponymer):
+    # Alexandria (Egypt's is the better known) and Virginia vote one each; the state wins.
+    found = names(toponymer, "ALEXANDRIA — Police in Alexandria said a man was shot on Sunday. It was the third "
+                             "shooting in Virginia this month.")
+    assert found == [("ALEXANDRIA", "US"), ("Alexandria", "US"), ("Virginia", "US")]

@@ -18,6 +18,9 @@ from geo.geoparse.records import Candidate
 from geo.geoparse.rules import PROMINENT_FEATURES
 from geo.place import Place
 
+# A region named outright ("Virginia") weighs a little more than a city's name ("Alexandria"),
+# which may be a namesake's: of the two, the region wins a tie.
+_REGION = 1.1
 _BONUS_NAMED = 60.0  # as much as the focus country's (the gazetteer's +60): a named country is in play too
 
 
@@ -51,7 +54,7 @@ def focus_of(cands: list[Candidate], outlet: str | None, home: Place | None,
     for key in dict.fromkeys(c.key for c in cands):
         best = names.best(key, None)
         if best and best[0].country:
-            weight = 2 if best[0].feature == "country" else (
+            weight = 2 if best[0].feature == "country" else _REGION if best[0].feature == "admin1" else (
                 1 if best[0].feature in PROMINENT_FEATURES or best[0].feature == "admin2" else 0.5)
             votes[best[0].country] += weight  # type: ignore[assignment]  # Counter of float weights
             by_key.setdefault(key, Counter())[best[0].country] += weight  # type: ignore[assignment]

@@ -62,6 +62,26 @@ def persons_by_role(text: str, names: Names) -> set[str]:
     return persons
 
 
+# "Cleveland Smelley, 31, is suspected": a name of two or three words and the age news gives a
+# person right after it (not "Houston, 25 people" nor "Springfield, 31 miles away").
+_NAME_AND_AGE = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+),\s+(?:\d{1,2}|1[01]\d)"
+                           r"(?=\s*[,;)(]|\s+(?:and|of|was|is|who|has|had)\b)")
+
+
+def persons_by_age(text: str, names: Names) -> set[str]:
+    """The words of the names a text gives an age ("Cleveland Smelley, 31,"), countries and regions aside."""
+    persons: set[str] = set()
+    for m in _NAME_AND_AGE.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in words):
+            continue
+        for word in words:
+            key = normalize_name(word)
+            if key and names.usual_feature(key) not in ("country", "admin1"):
+                persons.add(key)
+    return persons
+
+
 def is_title(key: str) -> bool:
     """"President", "Mayor": a title, not the village it also names."""
     return key in PERSON_TITLES

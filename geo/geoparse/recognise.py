@@ -35,7 +35,8 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
     keys = [tokens.span_keys(run) for run in runs]
     names.learn(k for spans in keys for k in spans.values() if k)
     # People first, so "Mesa" is known as a person before its bare uses are judged.
-    persons = people.persons_by_title(runs, names) | people.persons_by_role(text, names)
+    persons = people.persons_by_title(runs, names) | people.persons_by_role(text, names) | \
+        people.persons_by_age(text, names)
     parts = districts.districts(text, names)
     found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers)
     found += [c for c in parts if not SpanIndex((f.start, f.end) for f in found).meets(c.start, c.end)]
