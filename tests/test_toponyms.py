@@ -584,3 +584,11 @@ def test_a_region_named_outright_outweighs_a_citys_name_abroad(toponymer):
     found = names(toponymer, "ALEXANDRIA — Police in Alexandria said a man was shot on Sunday. It was the third "
                              "shooting in Virginia this month.")
     assert found == [("ALEXANDRIA", "US"), ("Alexandria", "US"), ("Virginia", "US")]
+
+
+def test_a_smaller_city_abroad_named_bare_is_no_place_of_the_story(toponymer):
+    found = names(toponymer, "JACKSONVILLE, Fla. — Detectives said a silver Toyota pulled up to the teens on "
+                             "Moncrief Road and someone inside opened fire. A witness said the Toyota drove off.")
+    assert ("Toyota", "JP") not in found and ("JACKSONVILLE", "US") in found
+    # after "in", or a city of the world, it is still a place
+    assert ("Toyota", "JP") in names(toponymer, "The carmaker's head office is in Toyota, Japan.")

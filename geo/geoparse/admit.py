@@ -65,10 +65,19 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
     (any prominent reading counts: "Paris" in Texas news is still a place), unless a town of the
     focus country."""
     one_word = " " not in c.key or bool(_INSTITUTION_AFTER.match(text, c.end))
-    return (c.needs_cue and one_word and r.feature not in PROMINENT_FEATURES
-            and names.best(c.key, None)[0].feature not in PROMINENT_FEATURES
+    return (c.needs_cue and one_word and (_minor(r, focus) and _minor(names.best(c.key, None)[0], focus))
             and c.key not in cued and not (r.country == focus and (r.feature in ("admin2", "district")
                                                                    or r.population >= _FOCUS_TOWN)))
+
+
+_WORLD_CITY = 500_000  # a city abroad this big may be named bare ("flights from Lagos"); a smaller one, rarely
+
+
+def _minor(r: GeocodeResult, focus: str | None) -> bool:
+    """A reading too small to be named without a cue: no prominent place, nor a city abroad of
+    less than half a million ("Toyota" in a Jacksonville story is a car, not the Japanese city)."""
+    return r.feature not in PROMINENT_FEATURES or (
+        r.feature == "city" and focus is not None and r.country != focus and r.population < _WORLD_CITY)
 
 
 def voters(cands: list[Candidate], text: str, focus: str | None, names: Names) -> list[Candidate]:
