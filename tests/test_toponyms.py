@@ -592,3 +592,10 @@ def test_a_smaller_city_abroad_named_bare_is_no_place_of_the_story(toponymer):
     assert ("Toyota", "JP") not in found and ("JACKSONVILLE", "US") in found
     # after "in", or a city of the world, it is still a place
     assert ("Toyota", "JP") in names(toponymer, "The carmaker's head office is in Toyota, Japan.")
+
+
+def test_a_name_that_is_charged_or_arrested_is_a_persons_unless_a_preposition_places_it(toponymer):
+    assert names(toponymer, "SALT LAKE CITY — Tran is charged in 3rd District Court with three counts of "
+                            "aggravated murder.") == [("SALT LAKE CITY", "US")]
+    assert names(toponymer, "A man who opened fire inside a restaurant in southeast Houston was arrested "
+                            "Monday night.") == [("Houston", "US")]

@@ -122,9 +122,11 @@ _LOCAL_AUTHORITY = re.compile(r"\s+(?:police|sheriff(?:'s|’s)?|fire\s+(?:depar
 
 
 def _after_locative(text: str, start: int) -> bool:
-    """"Police in Crossville said", "a hospital of Nairobi said": after "in" or "of", a name
-    before "said" is still a place."""
-    prev = re.search(r"([\w’']+)\s+$", text[max(0, start - 20):start])
+    """"Police in Crossville said", "a hospital of Nairobi said", "in southeast Houston was
+    arrested": after "in" or "of", a name before "said" is still a place."""
+    # (past a direction: "a Wendy's in southeast Houston was arrested")
+    prev = re.search(r"([\w’']+)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|"
+                     r"downtown|suburban)\s+)?$", text[max(0, start - 30):start], re.I)
     return prev is not None and (prev.group(1).lower() in LOCATIVE_CUES or prev.group(1) == "of")
 
 

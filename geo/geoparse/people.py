@@ -97,11 +97,17 @@ def is_given_name(key: str) -> bool:
     return key in GIVEN_NAMES
 
 
+# "Tran is charged", "Lee was arrested": what only a person undergoes.
+_PERSON_FATE = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|were)\s+(?:also\s+)?(?:charged|accused|arrested|"
+                          r"sentenced|booked|indicted|jailed|convicted|acquitted|pronounced\s+dead))\b", re.I)
+
+
 def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
-    """"Morales said": a single word before a person's verb is the man; "Russia said" is still Russia."""
+    """"Morales said", "Tran is charged": a single word before a person's verb, or what only a
+    person undergoes, is the man; "Russia said" is still Russia."""
     following = re.match(r"\s+(\w+)", tail)
     next_word = following.group(1).lower() if following else ""
-    return next_word in PERSON_VERBS and one_word and not names.is_region(key)
+    return one_word and (next_word in PERSON_VERBS or bool(_PERSON_FATE.match(tail))) and not names.is_region(key)
 
 
 # "Smith, 15,", "Williams, a 33-year-old", "Guzman (15)": a name given an age is a person's.
