@@ -450,6 +450,13 @@ def test_a_sentencing_story_dates_the_shooting_not_the_day_of_the_sentence():
     assert inc.event_date == date(2014, 3, 1) and inc.fatalities == 1
 
 
+def test_one_shooting_told_as_late_saturday_and_early_sunday_is_dated_saturday():
+    inc = only(["DAYTON, Ohio — Two men were shot early Sunday outside a bar on Main Street in Dayton.",
+                "Police are looking for a gunman. Officers said the bar had been busy all evening. DAYTON, Ohio — "
+                "Two men were shot late Saturday night outside a bar on Main Street in Dayton."])
+    assert inc.event_date == date(2016, 2, 13) and len(inc.sources) == 2
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])

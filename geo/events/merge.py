@@ -203,13 +203,14 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
 
 def _told_date(group: list[Report]) -> Report:
     """The report whose date the incident takes: of the finest precision, the day most of its
-    articles give; on a tie, the one told first in its article (the lead, not a later aside)."""
+    articles give; on a tie, the earlier day (a shooting late one night is another story's early
+    next morning, and a later story's day is that of a later step), told first in its article."""
     finest = min(SPAN[r.date_precision] for r in group)
     dated = [r for r in group if SPAN[r.date_precision] == finest]
     votes: dict[date | None, set[str]] = {}
     for r in dated:
         votes.setdefault(r.event_date, set()).add(r.article)
-    return min(dated, key=lambda r: (-len(votes[r.event_date]), r.start))
+    return min(dated, key=lambda r: (-len(votes[r.event_date]), r.event_date or date.max, r.start))
 
 
 def source_of(reports: list[Report], meta: Article | None) -> Source:
