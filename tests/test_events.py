@@ -457,6 +457,18 @@ def test_one_shooting_told_as_late_saturday_and_early_sunday_is_dated_saturday()
     assert inc.event_date == date(2016, 2, 13) and len(inc.sources) == 2
 
 
+def test_a_figure_only_the_title_gives_is_taken_from_it_and_noted():
+    text = "DAYTON, Ohio — Police are investigating a shooting on Main Street in Dayton on Sunday night."
+    arts = [Article.from_text(text, article_id="t", published=MONDAY, title="Child among 2 injured in Dayton shooting")]
+    (inc,) = extract_incidents(arts)
+    assert (inc.injuries, inc.sources[0].injuries) == (2, 2) and "from the title" in inc.notes
+    # a round-up's title may sum its events: none of them takes its figures
+    roundup = ("Police said a man was shot on Main Street in Dayton on Sunday. In Akron, a woman was shot on "
+               "Market Street on Sunday.")
+    arts = [Article.from_text(roundup, article_id="r", published=MONDAY, title="5 hurt in weekend shootings")]
+    assert sorted(i.injuries for i in extract_incidents(arts)) == [1, 1]
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])
