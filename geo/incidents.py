@@ -29,11 +29,13 @@ from geo.articles import Article
 from geo.events import (Report, dates_compatible, extract_reports, incident_id, merge_reports, same_event,
                         split_sentences, types_compatible)
 from geo.events.binding import SAME_PLACE_KM
+from geo.events.report import VIOLENT_TYPES
+from geo.events.titles import title_apart, title_reports
 from geo.records import Incident
 from geo.toponyms import Mention, Toponymer
 
 __all__ = ["SAME_PLACE_KM", "Extractor", "event_toponymer", "Report", "dates_compatible", "extract_incidents", "incident_id",
-           "merge_reports", "same_event", "split_sentences", "types_compatible"]
+           "merge_reports", "reports_of", "same_event", "split_sentences", "types_compatible"]
 
 
 @cache
@@ -52,7 +54,16 @@ class Extractor:
 
     def reports(self, article: Article, mentions: list[Mention] | None = None) -> list[Report]:
         """Every point-incident report in one article (``mentions``: its places, if already found)."""
-        return extract_reports(article, self.toponymer.find(article) if mentions is None else mentions)
+        return reports_of(article, self.toponymer.find(article) if mentions is None else mentions, self.toponymer)
+
+
+def reports_of(article: Article, mentions: list[Mention], toponymer: Toponymer) -> list[Report]:
+    """An article's reports from its text's places (``mentions``), or, when its text tells no
+    violence, the violence its title tells (whose places ``toponymer`` reads only then)."""
+    reports = extract_reports(article, mentions)
+    if any(r.event_type in VIOLENT_TYPES for r in reports) or title_apart(article) is None:
+        return reports
+    return reports + title_reports(article, toponymer.find_title(article))
 
 
 def extract_incidents(articles: list[Article], extractor: Extractor | None = None,

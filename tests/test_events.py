@@ -469,6 +469,16 @@ def test_a_figure_only_the_title_gives_is_taken_from_it_and_noted():
     assert sorted(i.injuries for i in extract_incidents(arts)) == [1, 1]
 
 
+def test_a_story_whose_text_tells_no_violence_gives_the_event_its_title_tells():
+    arts = [Article.from_text("Neighbours said they were afraid to go out at night, and a vigil was planned.",
+                              article_id="t", published=MONDAY, title="Four shot outside a corner store in Dayton")]
+    (inc,) = extract_incidents(arts)
+    (source,) = inc.sources
+    assert (inc.location, inc.admin1, inc.event_date, inc.injuries) == ("Dayton", "Ohio", MONDAY, 4)
+    assert (source.quote, source.start, source.end) == ("Four shot outside a corner store in Dayton", None, None)
+    assert "told in the title only" in inc.notes
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])

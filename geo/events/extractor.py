@@ -34,6 +34,7 @@ from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import stamp_date
 from geo.events.storyplace import at_town, misplaced, story_place, with_capital
+from geo.events.titles import title_apart, with_title_figures
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
 from geo.events.unnumbered import LATER_DEATH
 from geo.place import same_place
@@ -109,22 +110,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
                 reference = d.date
     if not violent and news_date.event_day is not None:
         reports += _violence_told_as_known(ctx, mentions, starts, quotes, news_date)
-    return _with_title_figures(reports, article.title)
-
-
-def _with_title_figures(reports: list[Report], title: str | None) -> list[Report]:
-    """A story of one violent event whose text leaves a figure untold takes it from its title
-    ("Child among 2 injured in shooting at 22nd, Grand"), when the title is not in its text; the
-    report notes it, as the quote cannot hold it."""
-    violent = [i for i, r in enumerate(reports) if r.event_type in VIOLENT_TYPES]
-    if not title or len(violent) != 1:
-        return reports  # no title, or a round-up whose title may sum its events
-    rep = reports[violent[0]]
-    told = with_figures(rep, title)
-    if _figures_of(told) == _figures_of(rep):
-        return reports
-    noted = replace(told, notes=[*told.notes, f"figures from the title: {title.strip()}"])
-    return reports[:violent[0]] + [noted] + reports[violent[0] + 1:]
+    return with_title_figures(reports, title_apart(article))
 
 
 def _violence_told_as_known(ctx: _Article, mentions: list[Mention], starts: list[int], quotes: SpanIndex,

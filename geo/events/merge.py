@@ -210,7 +210,7 @@ def _told_date(group: list[Report]) -> Report:
     votes: dict[date | None, set[str]] = {}
     for r in dated:
         votes.setdefault(r.event_date, set()).add(r.article)
-    return min(dated, key=lambda r: (-len(votes[r.event_date]), r.event_date or date.max, r.start))
+    return min(dated, key=lambda r: (-len(votes[r.event_date]), r.event_date or date.max, r.start or 0))
 
 
 def source_of(reports: list[Report], meta: Article | None) -> Source:

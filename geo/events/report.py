@@ -37,8 +37,8 @@ class Report:
     mention: Mention  # where the article puts it (its place may be unresolved)
     geo_precision: int | None  # None: unresolved, no point to be precise about
     quote: str
-    start: int  # raw offsets of the quote
-    end: int
+    start: int | None  # raw offsets of the quote (None: told in the title, no part of the text)
+    end: int | None
     fatalities: int | None = None
     injuries: int | None = None
     arrests: int | None = None

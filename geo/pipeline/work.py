@@ -58,9 +58,9 @@ def article_of(item: Item, meta: Meta) -> Article:
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
     """An article's result: ``geo places --json``'s object, or (mentions, reports), or (None, reports)."""
     if kind in ("incidents", "reports"):
-        from geo.events import extract_reports
+        from geo.incidents import reports_of
 
-        return mentions if kind == "incidents" else None, extract_reports(art, mentions)
+        return mentions if kind == "incidents" else None, reports_of(art, mentions, geoparser)
     return {"article": art.article_id, "published": art.published.isoformat() if art.published else None,
             "mentions": [m.to_dict() for m in mentions],
             "title_mentions": [m.to_dict() for m in geoparser.find_title(art)]}
