@@ -579,6 +579,9 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("The one-year-old girl shot in Tulsa Dec. 25 has died from her injuries.", 1, None),
     ("Video 1:53 Three officers are confirmed dead and three others wounded after a shooting in Tulsa on Sunday.", 3, 3),
     ("Crime stats for 2015 show 165 people were murdered in Tulsa. A man was shot in Tulsa on Sunday.", None, 1),
+    # a headline's present tense
+    ("Teen accidentally shoots mom in Tulsa parking lot on Sunday", None, 1),
+    ("3-year-old kills herself with loaded gun in Tulsa on Sunday", 1, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -27,12 +27,14 @@ TRIGGERS = [
                           r"armed\s+clash(?:es)?|(?:clash(?:es|ed)?|fighting|fought|battles?)\s+(?:\w+\s+){0,3}?"
                           r"(?:between|with|against)\s+(?:\w+\s+){0,3}?(?:troops|soldiers|army|rebels|militants|"
                           r"insurgents|fighters|militias?|forces|gunmen|jihadists|gangs?))\b", re.I)),
-    ("kill", re.compile(r"\b(?:massacre[ds]?|killed|killings?|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    ("kill", re.compile(r"\b(?:massacre[ds]?|killed|kills|killings?|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
                         r"murdered|slain|fired\s+(?!(?:tear|rubber|water|pepper|warning|blanks|flares?|smoke)\b)(?:\w+\s+){0,3}?"
                         r"(?:on|at|into)|opened\s+fire|repression|"
                         r"were\s+shot|died)\b", re.I)),
     # Violence against civilians as local news tells it: shootings, stabbings, murders, abductions.
-    ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shootings?|shootouts?|"
+    # (and a headline's present: "Teen accidentally shoots mom")
+    ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shoots(?!\s+(?:down|up|back|hoops))|"
+                          r"shootings?|shootouts?|"
                           r"gunshots?|gunfire|gunshot\s+wounds?|shot\s+to\s+death|found\s+dead|"
                           r"shots\s+(?:were\s+)?(?:fired|rang\s+out)|"
                           r"stabb(?:ed|ing|ings)|murders?|homicides?|slayings?|fatally\s+(?:shot|wounded|injured)|"

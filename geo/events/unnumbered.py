@@ -17,7 +17,7 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
-           r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate)")
+           r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate|mom|dad)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
@@ -38,7 +38,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"mourn(?:s|ed|ing)?\s+the\s+loss\s+of|"
                    # "a deadly shooting", "claims one man's life", "killed herself", "killing James" (not "killed Monday")
                    r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
-                   r"(?<!before\s)(?<!then\s)(?<!after\s)killed\s+(?:him|her)self|"
+                   r"(?<!before\s)(?<!then\s)(?<!after\s)kill(?:ed|s)\s+(?:him|her)self|"
                    r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
                    r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|killing\s+(?:him|her)(?!self)|"
@@ -49,6 +49,9 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
                  r"(?:struck|hit)\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
                  r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|"
+                 # a headline's present: "Teen accidentally shoots mom", "Boy shoots self in foot"
+                 rf"shoots\s+(?:himself|herself|themselves|self|(?:his|her|their|a|an)\s+{_ADJECTIVES}{_PERSON}|"
+                 rf"{_PERSON})|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
