@@ -599,3 +599,11 @@ def test_a_name_that_is_charged_or_arrested_is_a_persons_unless_a_preposition_pl
                             "aggravated murder.") == [("SALT LAKE CITY", "US")]
     assert names(toponymer, "A man who opened fire inside a restaurant in southeast Houston was arrested "
                             "Monday night.") == [("Houston", "US")]
+
+
+def test_two_streets_one_type_word_names_are_streets_of_the_town(toponymer):
+    # "Brook" alone is a town in Indiana, and would pull Hartford to Michigan, its neighbour.
+    found = toponymer.find(Article.from_text("HARTFORD — Four young people were shot at Brook and Winter streets "
+                                             "on Friday night, police said."))
+    assert [(m.text, m.place.admin1, m.place.feature) for m in found] == [
+        ("HARTFORD", "Connecticut", "city"), ("Brook", "Connecticut", "local"), ("Winter", "Connecticut", "local")]

@@ -95,7 +95,25 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
                 and not words[-1] == "Side":  # ("the South Side Chatham neighborhood": a side, then its part)
             continue  # part of a longer name: "County Road 43", "Red River Valley" (not "on Elm St Monday")
         out.append(Candidate(start, m.end(), key, local=True))
-    return out + _blocks(text, out)
+    return out + _blocks(text, out) + _street_pairs(text, out)
+
+
+# "at Brook and Winter streets", "Third and Main avenues": two streets the type word after them names.
+_STREET_PAIR = re.compile(r"\b(?P<one>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:and|&)\s+"
+                          r"(?P<two>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<type>(?i:streets|avenues|roads|"
+                          r"boulevards|drives|lanes))\b")
+
+
+def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
+    """The two streets of "Brook and Winter streets", each called by its name and the type word."""
+    out = []
+    for m in _STREET_PAIR.finditer(text):
+        kind = m.group("type").lower()[:-1]
+        for group in ("one", "two"):
+            start, end = m.span(group)
+            if m.group(group).lower() not in STOPWORDS and not any(c.start < end and start < c.end for c in streets):
+                out.append(Candidate(start, end, normalize_name(f"{m.group(group)} {kind}"), local=True))
+    return out
 
 
 def _blocks(text: str, streets: list[Candidate]) -> list[Candidate]:
