@@ -582,6 +582,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     # a headline's present tense
     ("Teen accidentally shoots mom in Tulsa parking lot on Sunday", None, 1),
     ("3-year-old kills herself with loaded gun in Tulsa on Sunday", 1, None),
+    # an aside ", including an 11-year-old,"; a wound told as lived through beside the dead; "another man"
+    ("Four people, including an 11-year-old, were shot at the end of an event late Sunday in north Tulsa.", None, 4),
+    ("Police in Tulsa are looking for a man after a fatal shooting on Sunday. The injured man's wound did not "
+     "appear life-threatening.", 1, 1),
+    ("One man was killed and another man was shot in Tulsa on Sunday.", 1, 1),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -119,14 +119,15 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
-_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)")
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|,\s+including\s+[^,.;]{1,60},")  # ", including a boy,"
 
 
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     """(kind, value, hedge, additive) casualty figures in one sentence: kind is fatalities,
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
     out: list[tuple[str, int, str | None, bool]] = []
-    # "Six people — five men and one woman — were taken to hospitals": the aside is blanked out
+    # "Six people — five men and one woman — were taken to hospitals", "Four people, including an
+    # 11-year-old, were shot": the aside is blanked out
     # (same length, so offsets hold) and the count meets its verb.
     sentence = _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
     for c in _counted(sentence):
@@ -163,7 +164,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             # The casualty word must not belong to a nearer number ("one ... and six were killed").
             kind = next(k for i, (_, k) in enumerate(_WHAT) if after.group(f"k{i}"))
             more = (after.group("more") or "").strip().lower()
-            others = more in ("others", "other", "additional") or bool(re.search(r"\b(?:an)?other\s+$", lead, re.I))
+            others = more in ("others", "other", "additional") or bool(re.search(r"\b(?:an)?other\s+$", lead, re.I)) \
+                or sentence[c.start:c.start + 8].lower() == "another "  # "... and another man was shot"
             if others and kind == "victims" and not any(k == "victims" for k, *_ in out):
                 kind = "injuries"  # "one died and three others were shot": the three are the injured
             if others:

@@ -61,9 +61,12 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:\d{{1,3}}-(?:year|month|week|day)-old|{_PERSON})|"
                  rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{_ADJECTIVES}{_PERSON}|"
                  r"victim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?shooting)\b", re.I)
-# "suffered a non-life-threatening gunshot wound", "minor injuries": a wound someone lived through.
-SURVIVED = re.compile(r"\b(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
-                      r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))\b", re.I)
+# "suffered a non-life-threatening gunshot wound", "minor injuries", "is expected to survive", "the
+# injured man": a wound someone lived through.
+SURVIVED = re.compile(r"\b(?:(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
+                      r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))|did\s+not\s+appear\s+(?:to\s+be\s+)?life[-\s]threatening|"
+                      r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)|"
+                      rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)
 # "shot and killed Sheymarr Noble and wounded Emerson Ware": someone named, wounded and alive.
 WOUNDED_NAMED = re.compile(r"\b(?:wounded|wounding|injured|injuring)\s+(?-i:[A-Z][a-z]+\s+[A-Z])", re.I)
 # "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
