@@ -479,6 +479,11 @@ def test_a_story_whose_text_tells_no_violence_gives_the_event_its_title_tells():
     assert "told in the title only" in inc.notes
 
 
+def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened():
+    inc = only(["CHICAGO — A 26-year-old man was shot on Sunday and taken to Christ Medical Center in Oak Lawn."])
+    assert (inc.location, inc.injuries) == ("CHICAGO", 1)
+
+
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():
     inc = only(["CAMPBELL, Ohio — Police said a 7-year-old boy remains in the hospital Monday after an "
                 "accidental shooting on Sunday."])

@@ -40,6 +40,9 @@ _APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|vi
                          r"neighbou?rhood|area|capital|county|seat|township|borough)\b", re.I)
 _CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven|drove\s+\w+|brought|treated|"
                           r"died|admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
+# "taken to Christ Medical Center in Oak Lawn": the town of the hospital the wounded went to.
+_CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|health\s+(?:center|system)|"
+                      r"clinic|infirmary)\s+in\s+$", re.I)
 _CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
                          r"health\s+(?:center|system)|clinic|infirmary)\b", re.I)
 
@@ -87,7 +90,8 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         prev_end = m.clean_end - offset
         if re.match(r"[-‐]", sentence[m.clean_end - offset:m.clean_end - offset + 1]):
             continue  # "U.S.-backed": a modifier, not where anything happened
-        if _CARE_BEFORE.search(sentence[max(0, rel - 40):rel]) or _CARE_AFTER.match(sentence[m.clean_end - offset:]):
+        if _CARE_BEFORE.search(sentence[max(0, rel - 40):rel]) or _CARE_AFTER.match(sentence[m.clean_end - offset:]) \
+                or _CARE_IN.search(sentence[max(0, rel - 60):rel]):
             continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
             continue
