@@ -585,6 +585,7 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Police in Tulsa are looking for a man after a fatal shooting on Sunday. The injured man's wound did not "
      "appear life-threatening.", 1, 1),
     ("One man was killed and another man was shot in Tulsa on Sunday.", 1, 1),
+    ("A retired deputy shot and wounded a burglar at his home in Tulsa on Sunday.", None, 1),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

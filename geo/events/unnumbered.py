@@ -17,7 +17,8 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
-           r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate|mom|dad)")
+           r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate|mom|dad|burglar|intruder|robber|"
+           r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
