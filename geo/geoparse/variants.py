@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from geo.fastscan import finditer
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.lexicon import DEMONYMS, STOPWORDS
@@ -89,7 +90,7 @@ def _presented(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """The names ``text`` presents as places (span, key, the country named after it), in the
     order of the patterns: read once per text, which is resolved up to thrice."""
     return tuple((*m.span("name"), normalize_name(m.group("name")), m.groupdict().get("country"))
-                 for pattern in _PRESENTED for m in pattern.finditer(text))
+                 for pattern in _PRESENTED for m in finditer(pattern, text))
 
 
 def _country(named: str, names: Names) -> str | None:
