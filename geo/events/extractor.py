@@ -36,6 +36,7 @@ from geo.events.storydate import stamp_date
 from geo.events.storyplace import at_town, misplaced, story_place, with_capital
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
 from geo.events.unnumbered import LATER_DEATH
+from geo.fastscan import finditer
 from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
@@ -65,7 +66,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
-    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline,
+    ctx = _Article(article, split_sentences(text), sum(1 for _ in finditer(PROTEST_CONTEXT, text)) >= 3, anchor, dateline,
                    [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
