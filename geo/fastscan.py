@@ -19,7 +19,8 @@ from re import _constants as C  # type: ignore[attr-defined]  # the parse tree's
 from re import _parser  # type: ignore[attr-defined]
 from typing import Iterator
 
-_FINDERS: dict[re.Pattern, re.Pattern | None] = {}
+# By id, the pattern kept beside its finder: a pattern hashes its whole compiled code on every lookup.
+_FINDERS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _ANCHORED = [(C.AT, at) for at in (C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING)]
@@ -110,9 +111,10 @@ def _finder(rx: re.Pattern) -> re.Pattern | None:
 
 def finditer(rx: re.Pattern, text: str) -> Iterator[re.Match]:
     """The matches of ``rx.finditer(text)``, found by skipping to where one can start."""
-    if rx not in _FINDERS:
-        _FINDERS[rx] = _finder(rx)
-    finder = _FINDERS[rx]
+    known = _FINDERS.get(id(rx))
+    if known is None or known[0] is not rx:
+        known = _FINDERS[id(rx)] = (rx, _finder(rx))
+    finder = known[1]
     if finder is None:
         yield from rx.finditer(text)
         return
