@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geo.caseless import lowered_finditer
 from geo.events.unnumbered import (FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, WOUNDED_NAMED, implied,
                                    vague)
 from geo.numbers import Count, find_counts
@@ -90,7 +91,7 @@ def _counted(sentence: str) -> list[Count]:
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
     people = {m.start(): Count(1 + len(ONE_PERSON.findall(m.group("others") or "")), None, m.start(), m.end())
-              for m in SINGLE.finditer(sentence) if m.start() not in taken}
+              for m in lowered_finditer(SINGLE, sentence) if m.start() not in taken}
     # "another 11-year-old boy": the age inside a person's words counts no one.
     counts = [c for c in counts if not any(p.start < c.start < p.end for p in people.values())]
     joined: list[Count] = []
