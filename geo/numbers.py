@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from geo.caseless import caseless
+from geo.fastscan import finditer
 
 UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -87,7 +88,7 @@ def find_counts(text: str) -> list[Count]:
     """
     out = []
     low = text.lower()  # the same offsets, but for a few letters ("İ"): then matched as written
-    for m in _COUNT_LOWER.finditer(low) if len(low) == len(text) else COUNT.finditer(text):
+    for m in finditer(_COUNT_LOWER, low) if len(low) == len(text) else finditer(COUNT, text):
         value = parse_count(m.group("number"))
         if value is not None and value <= MAX_FIGURE:
             hedge = re.sub(r"\s+", " ", m.group("hedge").lower()) if m.group("hedge") else None
