@@ -146,8 +146,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
-        after = CASUALTY.match(sentence[c.end:c.end + 120])
-        before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 50):c.start])
+        after = next(lowered_finditer(CASUALTY, sentence[c.end:c.end + 120]), None)  # (it starts with ^: a match)
+        before = next(lowered_finditer(CASUALTY_BEFORE, sentence[max(0, c.start - 50):c.start]), None)
         if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
                     sentence[c.end:c.end + 12], re.I) \
                 and not before:
