@@ -12,6 +12,9 @@ True
 from __future__ import annotations
 
 import re
+from typing import Iterator
+
+from geo.fastscan import finditer
 
 _CASED = re.compile(r"\\[A-Z]|\(\?-i")  # "\S", "\W", "\B", "\D" and "(?-i:...)" mean something else in lower case
 
@@ -22,3 +25,24 @@ def caseless(rx: re.Pattern) -> re.Pattern:
         raise ValueError(f"pattern depends on case: {rx.pattern[:60]!r}")
     pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # named groups stay named
     return re.compile(pattern, rx.flags & ~re.IGNORECASE)
+
+
+# By id, the pattern kept beside its lower-case form: a pattern hashes its whole compiled code on every lookup.
+_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def lowered_finditer(rx: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern compiled with re.I, matched in lower case where it can
+    be: the same spans, but the groups' text in lower case. A pattern that depends on case, or a
+    text whose lower case is longer ("İ"), is matched as written."""
+    known = _LOWERED.get(id(rx))
+    if known is None or known[0] is not rx:
+        try:
+            known = (rx, caseless(rx) if rx.flags & re.IGNORECASE else None)
+        except ValueError:
+            known = (rx, None)
+        _LOWERED[id(rx)] = known
+    fast = known[1]
+    if fast is not None and len(low := text.lower()) == len(text):
+        return finditer(fast, low)
+    return finditer(rx, text)

@@ -16,6 +16,7 @@ import unicodedata
 from array import array
 from typing import Callable
 
+from geo.fastscan import finditer
 from geo.offsets import Offsets
 
 
@@ -26,7 +27,7 @@ def _rewrite(text: str, offsets: array, pattern: re.Pattern,
     ``repl`` returns a list of parts: an int keeps that match group's characters
     (with their own offsets); a str inserts text mapped to the match's start.
     """
-    matches = pattern.finditer(text)
+    matches = finditer(pattern, text)
     first = next(matches, None)
     if first is None:  # most passes find nothing: no need to copy a long offset list
         return text, offsets

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.caseless import caseless
+from geo.fastscan import finditer
 
 
 MONTHS = {
@@ -180,7 +181,7 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     for (kind, rx), fast in zip(EXPRESSIONS, _CASELESS):
         if hints.isdisjoint(_NEEDS[kind]):
             continue
-        for m in (fast.finditer(low) if fast is not None and same_offsets else rx.finditer(text)):
+        for m in (finditer(fast, low) if fast is not None and same_offsets else finditer(rx, text)):
             at = bisect.bisect_left(taken, m.span())
             if any(s < m.end() and m.start() < e for s, e in taken[max(0, at - 1):at + 1]):
                 continue

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.caseless import caseless
+from geo.fastscan import finditer
+
 UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -37,6 +40,7 @@ _NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|(?!{_YEAR})\d+|(?:(?:{_UNIT_WORDS})(?:[-
            rf"(?:\s+(?:hundred|thousand|million))?)|(?:hundred|hundreds|thousands|dozens))")
 _HEDGE = "|".join(h.replace(" ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
 COUNT = re.compile(rf"\b(?:(?P<hedge>{_HEDGE})\s+)?(?P<number>{_NUMBER})\b", re.I)
+_COUNT_LOWER = caseless(COUNT)  # for lower-cased text: several times faster (see geo.caseless)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ def find_counts(text: str) -> list[Count]:
     [3]
     """
     out = []
-    for m in COUNT.finditer(text):
+    low = text.lower()  # the same offsets, but for a few letters ("İ"): then matched as written
+    for m in finditer(_COUNT_LOWER, low) if len(low) == len(text) else finditer(COUNT, text):
         value = parse_count(m.group("number"))
         if value is not None and value <= MAX_FIGURE:
             hedge = re.sub(r"\s+", " ", m.group("hedge").lower()) if m.group("hedge") else None

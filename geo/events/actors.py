@@ -15,7 +15,9 @@ event type's usual actor: "police opened fire", "shot by a deputy", "soldiers fi
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from geo.caseless import lowered_finditer
 from geo.countries import country_name
 
 _POLICE = r"(?:police(?:\s+officers?|men|man)?|(?:police\s+)?officers?|deputies|deputy|troopers?|sheriff(?:'s|’s)?|" \
@@ -27,17 +29,27 @@ _ACTS = r"(?:shot|fired|opened\s+fire|killed|kill|shooting|beat|beaten|attacked|
 _BY = r"\bby\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
 
 
+@cache  # a few patterns, built from the same parts on every call
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _says(pattern: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds ``pattern`` (case aside): matched in lower case, which is several times faster."""
+    return next(lowered_finditer(_rx(pattern), sentence), None) is not None
+
+
 def _agent(sentence: str, who: str) -> bool:
     """True when the sentence makes ``who`` the one who acted ("police fired", "shot by police",
     "an officer-involved shooting")."""
-    return bool(re.search(rf"\b{who}\s+(?:[\w-]+\s+){{0,3}}?{_ACTS}\b|{_BY}{who}\b|"
-                          rf"\b{who}[- ](?:involved\s+)?shootings?\b", sentence, re.I))
+    return _says(rf"\b{who}\s+(?:[\w-]+\s+){{0,3}}?{_ACTS}\b|{_BY}{who}\b|"
+                 rf"\b{who}[- ](?:involved\s+)?shootings?\b", sentence)
 
 
 def _victim_is(sentence: str, who: str) -> bool:
     """True when ``who`` was the one hit ("an officer was shot", "killing two soldiers")."""
-    return bool(re.search(rf"\b{who}\s+(?:was|were|had\s+been|has\s+been)\s+(?:shot|killed|wounded|injured|stabbed)|"
-                          rf"\b(?:killing|wounding|shooting)\s+(?:\w+\s+){{0,2}}{who}\b", sentence, re.I))
+    return _says(rf"\b{who}\s+(?:was|were|had\s+been|has\s+been)\s+(?:shot|killed|wounded|injured|stabbed)|"
+                 rf"\b(?:killing|wounding|shooting)\s+(?:\w+\s+){{0,2}}{who}\b", sentence)
 
 
 def state_forces(sentence: str, country: str | None) -> str | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geo.caseless import lowered_finditer
 from geo.events.unnumbered import (FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, WOUNDED_NAMED, implied,
                                    vague)
 from geo.numbers import Count, find_counts
@@ -90,7 +91,7 @@ def _counted(sentence: str) -> list[Count]:
     counts = find_counts(sentence)
     taken = {c.start for c in counts}
     people = {m.start(): Count(1 + len(ONE_PERSON.findall(m.group("others") or "")), None, m.start(), m.end())
-              for m in SINGLE.finditer(sentence) if m.start() not in taken}
+              for m in lowered_finditer(SINGLE, sentence) if m.start() not in taken}
     # "another 11-year-old boy": the age inside a person's words counts no one.
     counts = [c for c in counts if not any(p.start < c.start < p.end for p in people.values())]
     joined: list[Count] = []
@@ -146,8 +147,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
-        after = CASUALTY.match(sentence[c.end:c.end + 120])
-        before = CASUALTY_BEFORE.search(sentence[max(0, c.start - 50):c.start])
+        after = next(lowered_finditer(CASUALTY, sentence[c.end:c.end + 120]), None)  # (it starts with ^: a match)
+        before = next(lowered_finditer(CASUALTY_BEFORE, sentence[max(0, c.start - 50):c.start]), None)
         if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
                     sentence[c.end:c.end + 12], re.I) \
                 and not before:

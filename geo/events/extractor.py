@@ -37,6 +37,7 @@ from geo.events.storyplace import at_town, misplaced, story_place, with_capital
 from geo.events.titles import title_apart, with_title_figures
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
 from geo.events.unnumbered import LATER_DEATH
+from geo.fastscan import finditer, search
 from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
@@ -66,7 +67,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
-    ctx = _Article(article, split_sentences(text), len(PROTEST_CONTEXT.findall(text)) >= 3, anchor, dateline,
+    ctx = _Article(article, split_sentences(text), sum(1 for _ in finditer(PROTEST_CONTEXT, text)) >= 3, anchor, dateline,
                    [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]
     reference: date | None = None
@@ -83,11 +84,11 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published,
                         news_date)
         low = sentence.lower()  # the patterns below are matched in lower case (see geo.caseless)
-        aggregate = bool(_AGGREGATE.search(low)) or bool(_TOTAL.search(low))
+        aggregate = bool(search(_AGGREGATE, low)) or bool(search(_TOTAL, low))
         # "huge marches are converging on La Paz": an ongoing trend, not a point event.
         # (FUTURE first: PLANNED, a future word followed by an event word, is slow to scan for)
-        future = (bool(_FUTURE.search(low)) and bool(PLANNED.search(sentence))) or \
-            (not dates and bool(_ONGOING.search(low)))
+        future = (bool(search(_FUTURE, low)) and bool(search(PLANNED, sentence))) or \
+            (not dates and bool(search(_ONGOING, low)))
         triggers = [] if aggregate or future else find_triggers(sentence)
         violent = violent or any(kind in VIOLENT for kind, _ in triggers)
         new = _sentence_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from geo.fastscan import finditer
 from geo.lexicon import STOPWORDS
 
 _ABBREVIATIONS = re.compile(r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|"
@@ -19,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in clean text; abbreviations such as "Nov." or "U.S." do not end one."""
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in finditer(_SENTENCE_END, text):
         end = m.end()
         piece = text[start:end].rstrip()
         tail = piece[-40:]  # only its end can be an abbreviation: a long run must not be scanned again

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 
 from geo.dates import DateMention, find_dates, shift
+from geo.fastscan import finditer
 from geo.spans import SpanIndex
 
 STORY_DAYS = 30  # a story's news is at most this old when it is published
@@ -109,7 +110,7 @@ class StoryDate:
         first so stated outside quotes, up to the day of publication."""
         dates = [d for d in self._dates if d.anchor == "text" and d.precision == "day" and d.date is not None
                  and not (self.published is not None and d.date > self.published) and not self.quotes.holds(d.start)]
-        for m in _STATED.finditer(self.text) if dates else ():
+        for m in finditer(_STATED, self.text) if dates else ():
             stop = self.text.find(".", m.end(), m.end() + _STATED_REACH)
             end = m.end() + _STATED_REACH if stop < 0 else stop
             if d := next((d for d in dates if m.end() <= d.start < end), None):
@@ -137,7 +138,7 @@ class StoryDate:
         explicit = [d for d in self._dates if d.date is not None and d.anchor == "text"
                     and d.precision in ("day", "month") and not (self.published is not None and d.date > self.published)]
         starts = [d.start for d in explicit]
-        for word in _VIOLENCE.finditer(text) if explicit else ():
+        for word in finditer(_VIOLENCE, text) if explicit else ():
             first = bisect.bisect_left(starts, word.start() - _NEAR_VIOLENCE - 20)
             for d in explicit[first:bisect.bisect_right(starts, word.end() + _NEAR_VIOLENCE)]:
                 at, end = d.start, d.end

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.caseless import caseless
+from geo.fastscan import finditer, search
 from geo.events.casualties import figures
 
 # Event words, strongest first: the first kind found in a sentence names its event.
@@ -88,7 +89,7 @@ def find_triggers(sentence: str) -> list[tuple[str, re.Match]]:
     """(kind, match) of every event word the sentence reports, strongest kind first."""
     found: list[tuple[str, re.Match]] = []
     low = sentence.lower()
-    if not _ANY.search(low):
+    if search(_ANY, low) is None:
         return found
     same_offsets = len(low) == len(sentence)  # lower() keeps them, but for a few letters ("İ")
     main_start = 0
@@ -96,7 +97,7 @@ def find_triggers(sentence: str) -> list[tuple[str, re.Match]]:
         main_start = sentence.index(",") + 1  # "While X happened, Y did": Y is this sentence's event
     for kind, rx in TRIGGERS:
         fast = _LOWER.get(kind) if same_offsets else None
-        for m in (fast.finditer(low) if fast is not None else rx.finditer(sentence)):
+        for m in (finditer(fast, low) if fast is not None else finditer(rx, sentence)):
             if m.start() < main_start:
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]

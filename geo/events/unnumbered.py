@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from geo.caseless import lowered_finditer
+
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
 _ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
@@ -90,7 +92,7 @@ def _before(sentence: str, m: re.Match) -> str:
 def implied(sentence: str, rx: re.Pattern) -> bool:
     """True when ``sentence`` says it happened to someone, without a number (nor a vague one)."""
     return any(not NONE_HURT.search(_before(sentence, m)) and not VAGUE.search(_before(sentence, m))
-               for m in rx.finditer(sentence))
+               for m in lowered_finditer(rx, sentence))
 
 
 def vague(sentence: str) -> frozenset[str]:
@@ -99,11 +101,11 @@ def vague(sentence: str) -> frozenset[str]:
     >>> sorted(vague("Many more have been killed and dozens were hurt."))
     ['fatalities', 'injuries']
     """
-    if not _VAGUE_WORD.search(sentence):
+    if next(lowered_finditer(_VAGUE_WORD, sentence), None) is None:
         return frozenset()  # most sentences hold none of the words: one scan instead of four
     found = set()
     for rx, kind in ((FATAL, "fatalities"), (HIT, "injuries"), (_DIED, "fatalities"), (_HURT, "injuries")):
-        if any(VAGUE.search(_before(sentence, m)) for m in rx.finditer(sentence)):
+        if any(VAGUE.search(_before(sentence, m)) for m in lowered_finditer(rx, sentence)):
             found.add(kind)
     return frozenset(found)
 

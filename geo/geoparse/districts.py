@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.distance import haversine_km
+from geo.fastscan import finditer
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
@@ -59,12 +60,12 @@ def districts(text: str, names: Names) -> list[Candidate]:
     its town's name (resolved as the town), with the district's name kept."""
     out: list[Candidate] = []
     for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             region = m.groupdict().get("region")
             region = region if region and names.is_region(normalize_name(region)) else None
             if (c := _in_town(m.group("part"), m.group("town"), region, names)) is not None:
                 out.append(c._replace(start=m.start("part"), end=m.end("part")))
-    for m in _NEIGHBOURHOOD.finditer(text):
+    for m in finditer(_NEIGHBOURHOOD, text):
         part = m.group("part")
         if part.split()[0].lower() not in STOPWORDS:
             out.append(Candidate(m.start("part"), m.end("part"), normalize_name(part), local=True, district=part))

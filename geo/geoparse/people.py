@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from geo.fastscan import finditer
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Token
 from geo.lexicon import GIVEN_NAMES, ORG_WORDS, PERSON_TITLES, PERSON_VERBS
@@ -51,7 +52,7 @@ def persons_by_role(text: str, names: Names) -> set[str]:
     """The words of the names a text introduces by a person's role ("his brother, Suhayb
     Hassan"; "identified as Bell"), countries and regions aside."""
     persons: set[str] = set()
-    for m in _ROLE.finditer(text):
+    for m in finditer(_ROLE, text):
         run = _NAME_WORDS.match(text, m.end())
         if run is None or any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in run.group().split()):
             continue  # "the suspect, Denver police said": who speaks, not who the suspect is

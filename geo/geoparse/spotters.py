@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from geo.fastscan import finditer
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
@@ -66,7 +67,7 @@ def abbreviated(abbreviation: str, names: Names) -> GeocodeResult | None:
 def abbreviations(text: str, names: Names, modifiers: bool) -> list[Candidate]:
     """"U.S.", "W.Va.", and "Ky." after a town ("Louisville, Ky."): already resolved."""
     out = []
-    for m in ABBREVIATION.finditer(text):
+    for m in finditer(ABBREVIATION, text):
         abbreviation = m.group()
         if abbreviation.count(".") == 1 and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
             continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name
@@ -81,7 +82,7 @@ def abbreviations(text: str, names: Names, modifiers: bool) -> list[Candidate]:
 def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
     """Streets and waters by their type word; resolved later, against the article's home town."""
     out = []
-    for m in _LOCAL_FEATURE.finditer(text):
+    for m in finditer(_LOCAL_FEATURE, text):
         start, words = m.start(), m.group().split()
         # Leading function words and owners are not part of the name: "On Main Street",
         # "Warden’s Memphis Street".
@@ -119,7 +120,7 @@ def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
 def _blocks(text: str, streets: list[Candidate]) -> list[Candidate]:
     """The streets "the N block of" names that the type words did not find."""
     out = []
-    for m in _BLOCK_OF.finditer(text):
+    for m in finditer(_BLOCK_OF, text):
         words: list[str] = []
         for word in m.group("street").split():
             if word.lower().rstrip(".") in _NOT_OF_A_STREET:

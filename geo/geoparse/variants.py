@@ -10,9 +10,11 @@ fuzzy: a reader should know the gazetteer spells it otherwise.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from geo.fastscan import finditer
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.lexicon import DEMONYMS, STOPWORDS
@@ -46,6 +48,7 @@ def spellings(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=20_000)  # names recur across articles, and fuzzy matching is slow
 def _reading(key: str, country: str, names: Names) -> tuple[str, bool] | None:
     """The gazetteer's name (a key) that ``key`` spells otherwise in ``country``, and whether
     it was found by fuzzy matching rather than by a transliteration rule."""
@@ -65,25 +68,29 @@ def variants(text: str, cands: list[Candidate], focus: str | None, persons: set[
     otherwise (``fixed``; ``spelled`` holds the gazetteer's spelling, for the mention's flag)."""
     taken = [(c.start, c.end) for c in cands]
     out: list[Candidate] = []
-    for pattern in _PRESENTED:
-        for m in pattern.finditer(text):
-            s, e = m.span("name")
-            key = normalize_name(m.group("name"))
-            if (not key or key.split()[0] in STOPWORDS or key in persons or key in DEMONYMS or names.known(key)
-                    or any(a < e and s < b for a, b in taken)):
-                continue
-            named = m.groupdict().get("country")
-            country = _country(named, names) if named else focus
-            if named and country is None or country is None:
-                continue
-            found = _reading(key, country, names)
-            if found is None:
-                continue
-            r = next((r for r in names.best(found[0], country) if r.country == country), None)
-            if r is not None:
-                out.append(Candidate(s, e, found[0], result=r, fixed=True, spelled="~fuzzy"))
-                taken.append((s, e))
+    for s, e, key, named in _presented(text):
+        if (not key or key.split()[0] in STOPWORDS or key in persons or key in DEMONYMS or names.known(key)
+                or any(a < e and s < b for a, b in taken)):
+            continue
+        country = _country(named, names) if named else focus
+        if named and country is None or country is None:
+            continue
+        found = _reading(key, country, names)
+        if found is None:
+            continue
+        r = next((r for r in names.best(found[0], country) if r.country == country), None)
+        if r is not None:
+            out.append(Candidate(s, e, found[0], result=r, fixed=True, spelled="~fuzzy"))
+            taken.append((s, e))
     return out
+
+
+@lru_cache(maxsize=4)
+def _presented(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """The names ``text`` presents as places (span, key, the country named after it), in the
+    order of the patterns: read once per text, which is resolved up to thrice."""
+    return tuple((*m.span("name"), normalize_name(m.group("name")), m.groupdict().get("country"))
+                 for pattern in _PRESENTED for m in finditer(pattern, text))
 
 
 def _country(named: str, names: Names) -> str | None:
