@@ -25,7 +25,7 @@ MONTHS = {
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = r"(?:(?P<weekday_of>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 # "November 20, 2019", "Sunday, November 17, 2019"
 FULL_MDY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # "15 November 2019", "15 de noviembre de 2019"
@@ -156,6 +156,18 @@ def _year_for(month: int, published: date | None) -> int | None:
     return published.year - 1 if month > published.month + 1 else published.year
 
 
+def _year_of_weekday(month: int, day: int, weekday: str | None, year: int | None) -> int | None:
+    """The year of a date told without one: ``year``, or the year before when only that one puts
+    it on the weekday the text gives ("Saturday, Sept. 12" in a January story: last September's)."""
+    if weekday is None or year is None:
+        return year
+    want = WEEKDAYS.index(weekday.lower())
+    this, before = _mk(year, month, day), _mk(year - 1, month, day)
+    if this is not None and this.weekday() != want and before is not None and before.weekday() == want:
+        return year - 1
+    return year
+
+
 def find_dates(text: str, published: date | None, reference: date | None = None) -> list[DateMention]:
     """Temporal expressions in ``text`` resolved to dates, in text order.
 
@@ -197,7 +209,8 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
 
     if kind == "absolute":
         month, day = month_number(m["month"]), int(m["day"])
-        year = int(m["year"]) if m["year"] else _year_for(month, published)
+        year = int(m["year"]) if m["year"] else _year_of_weekday(month, day, m.groupdict().get("weekday_of"),
+                                                                 _year_for(month, published))
         if m.groupdict().get("last") and published is not None and month >= published.month:
             year = published.year - 1  # "last July", said in July: a year ago
         return (_mk(year, month, day) if year else None), "day", "text"

@@ -437,6 +437,9 @@ def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     ("STERLING, Ill. — A teenager received three years' probation Thursday for accidentally shooting and killing "
      "his friend. He shot the 15-year-old in the chest on March 1, 2014, while handling a gun at his home.",
      date(2015, 9, 11), {"event_date": date(2014, 3, 1), "fatalities": 1}),
+    # a date told with its weekday but no year is in the year that puts it on that weekday
+    ("MINNEAPOLIS — A man was charged on Friday. The shooting happened at 2:30 a.m. Saturday, Sept. 12, near "
+     "Fifth Street, and six people were wounded.", date(2017, 1, 28), {"event_date": date(2015, 9, 12)}),
 ])
 def test_what_one_story_tells(text, published, expected):
     inc = only([text], published=published)
