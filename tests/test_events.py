@@ -458,6 +458,11 @@ def test_a_figure_only_the_title_gives_is_taken_from_it_and_noted():
     arts = [Article.from_text(text, article_id="t", published=MONDAY, title="Child among 2 injured in Dayton shooting")]
     (inc,) = extract_incidents(arts)
     assert (inc.injuries, inc.sources[0].injuries) == (2, 2) and "from the title" in inc.notes
+    # a story that tells its one event twice (a lead and a later paragraph) takes them too
+    text = ("Gunfire on Main Street\n\nDAYTON, Ohio — Shots were fired on Main Street in Dayton on Sunday night, "
+            "police said.")
+    arts = [Article.from_text(text, article_id="u", published=MONDAY, title="Three hurt in Dayton shooting")]
+    assert [i.injuries for i in extract_incidents(arts)] == [3]
     # a round-up's title may sum its events: none of them takes its figures
     roundup = ("Police said a man was shot on Main Street in Dayton on Sunday. In Akron, a woman was shot on "
                "Market Street on Sunday.")

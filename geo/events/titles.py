@@ -22,11 +22,12 @@ from dataclasses import replace
 from geo.articles import Article
 from geo.dates import find_dates
 from geo.events.actors import actors
-from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
+from geo.events.binding import SAME_PLACE_KM, Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.triggers import VIOLENT, find_triggers
+from geo.place import same_place
 from geo.records import geo_precision_of
 from geo.spans import SpanIndex
 from geo.toponyms import Mention
@@ -41,12 +42,14 @@ def title_apart(article: Article) -> str | None:
 
 
 def with_title_figures(reports: list[Report], title: str | None) -> list[Report]:
-    """A story of one violent event whose text leaves a figure untold takes it from its title
-    ("Child among 2 injured in shooting at 22nd, Grand"), noted on the report, as its quote
-    cannot hold it; a round-up's title may sum its events and gives none."""
+    """A story of one violent event (its violent reports all at one place: a headline, a lead and
+    a later paragraph) whose text leaves a figure untold takes it from its title ("Child among 2
+    injured in shooting at 22nd, Grand"), noted on its first report, as its quote cannot hold it; a
+    round-up's title may sum its events and gives none."""
     violent = [i for i, r in enumerate(reports) if r.event_type in VIOLENT_TYPES]
-    if not title or len(violent) != 1:
-        return reports
+    if not title or not violent or not all(same_place(reports[i].place, reports[violent[0]].place, SAME_PLACE_KM)
+                                          for i in violent):
+        return reports  # no violence, or several events (a round-up's title may sum them)
     rep = reports[violent[0]]
     told = with_figures(rep, title)
     if (told.fatalities, told.injuries, told.victims, told.arrests) == \
