@@ -594,6 +594,12 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
      "appear life-threatening.", 1, 1),
     ("One man was killed and another man was shot in Tulsa on Sunday.", 1, 1),
     ("A retired deputy shot and wounded a burglar at his home in Tulsa on Sunday.", None, 1),
+    # the count in one word: "a double murder-suicide" (two, and the one who killed them), "a quadruple
+    # slaying", "a triple shooting"; "killing an 18-year-old"
+    ("Police investigate an apparent double murder-suicide in Tulsa on Sunday.", 3, None),
+    ("Police in Tulsa said a man suspected in a quadruple slaying of his family on Sunday was arrested.", 4, None),
+    ("Police are investigating a triple shooting in Tulsa on Sunday.", None, 3),
+    ("Someone shot four men in Tulsa on Sunday, sending three to the hospital and killing an 18-year-old.", 1, 3),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -223,14 +223,34 @@ def with_figures(rep: Report, sentence: str) -> Report:
     if values["victims"] is None and values["injuries"] is None and implied(sentence, HIT):
         # a wound someone lived through is an injury, beside the dead the sentence may count
         values["injuries" if values["fatalities"] and implied(sentence, SURVIVED) else "victims"] = 1
+    multiple = _as_multiple(sentence, values)
     attacker_died = rep.attacker_died or _attacker_died(sentence)
-    if _MURDER_SUICIDE.search(sentence) and values["victims"] and not values["fatalities"]:
-        # "shot an 8-year-old boy, then himself in a murder-suicide": those hit died, and so did he
-        # ("two dead in a murder-suicide" counts him already)
-        values["fatalities"], attacker_died = values["victims"], True
+    if _MURDER_SUICIDE.search(sentence) and (not values["fatalities"] or multiple):
+        # "shot an 8-year-old boy, then himself in a murder-suicide": those hit died (one, if the
+        # story says no more), and so did he ("two dead in a murder-suicide" counts him already)
+        values["fatalities"], attacker_died = values["fatalities"] or values["victims"] or 1, True
     return replace(rep, notes=notes, unknown=rep.unknown | vague(sentence), fatalities=values["fatalities"], injuries=values["injuries"],
                    arrests=values["arrests"], fatalities_max=values["fatalities_max"], victims=values["victims"],
                    attacker_died=attacker_died)
+
+
+# "a double homicide", "a triple shooting", "a quadruple slaying": the count said in one word.
+_MULTIPLE = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)\s+(?:(?P<dead>murders?|homicides?|slayings?|"
+                       r"killings?|fatal\s+shootings?)|(?P<hit>shootings?|stabbings?))\b", re.I)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _as_multiple(sentence: str, values: dict) -> bool:
+    """The dead or hit of "a double homicide", "a triple shooting", where the sentence counts them no
+    other way (a "double murder-suicide" is two killed, and the one who killed them); True if so."""
+    m = _MULTIPLE.search(sentence)
+    if m is None:
+        return False
+    kind = "fatalities" if m.group("dead") else "victims"
+    if values[kind] is not None or (kind == "victims" and values["injuries"] is not None):
+        return False
+    values[kind] = _TIMES[m.group("n").lower()]
+    return True
 
 
 # "... before turning the gun on himself", "then took his own life": the attacker's own death.

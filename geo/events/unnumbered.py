@@ -44,7 +44,8 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"(?<!before\s)(?<!then\s)(?<!after\s)kill(?:ed|s)\s+(?:him|her)self|"
                    r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
-                   r"(?:killed|murdered|fatally\s+shot)\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|killing\s+(?:him|her)(?!self)|"
+                   r"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?\d{1,3}-(?:year|month|week|day)-old|"
+                   r"killing\s+(?:him|her)(?!self)|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
