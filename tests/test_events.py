@@ -600,6 +600,9 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Police in Tulsa said a man suspected in a quadruple slaying of his family on Sunday was arrested.", 4, None),
     ("Police are investigating a triple shooting in Tulsa on Sunday.", None, 3),
     ("Someone shot four men in Tulsa on Sunday, sending three to the hospital and killing an 18-year-old.", 1, 3),
+    # no toll: how often one was hit, an age written "26 yr old"
+    ("A football player shot seven times in South Tulsa early Sunday is expected to survive.", None, 1),
+    ("4 people shot outside a bar in Tulsa on Sunday. 26 yr old man in critical condition.", None, 4),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

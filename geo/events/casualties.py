@@ -73,7 +73,8 @@ _STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Yo
 _CITY_TOLL = 50  # so many told for a year ("in 2016") is a city's count; fewer may be one event's
 _OF_A_PERIOD = re.compile(r"\s+(?:(?:in|during|for|since|through)\s+(?:(?:all\s+of\s+)?(?P<year>(?:19|20)\d\d)|the\s+(?:past|last)\s+"
                           r"(?:year|month|decade))|(?:this|last)\s+(?:year|month)|so\s+far)\b", re.I)
-_NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|months?\b|hours?\b|minutes?\b)|"
+_NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|yrs?\b|y/o\b|months?\b|"
+                         r"hours?\b|minutes?\b)|\s+(?:times|rounds|shots|bullets)\b|"  # "shot seven times"
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
 

@@ -20,7 +20,7 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
            r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate|mom|dad|burglar|intruder|robber|"
-           r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate)")
+           r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate|player)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
@@ -57,7 +57,7 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  rf"shoots\s+(?:himself|herself|themselves|self|(?:his|her|their|a|an)\s+{_ADJECTIVES}{_PERSON}|"
                  rf"{_PERSON})|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
-                 r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person)\s+"
+                 r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person|player)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
                  rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON}|"  # "the injured child was brought"
