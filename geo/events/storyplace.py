@@ -26,8 +26,8 @@ _WIDE = frozenset({"country", "admin1", "continent", "region"})
 def misplaced(m: Mention, here: Mention, dateline: bool, places: list[Mention]) -> bool:
     """True when a violent event's place is far from where its story is and more likely a misread
     name: any place, after a dateline; else a small town abroad, or a small town named once, with
-    nothing of the story near it, in a story that names its own town twice or more ("Cook" for the
-    Cook Out restaurant, in Lexington; not Huayllani beside Sacaba in a La Paz story)."""
+    nothing of the story near it ("Cook" for the Cook Out restaurant, in Lexington; "Green Forest",
+    Arkansas, in a Los Angeles story; not Huayllani beside Sacaba in a La Paz story)."""
     if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
         return False
     if dateline:
@@ -37,7 +37,7 @@ def misplaced(m: Mention, here: Mention, dateline: bool, places: list[Mention]) 
     if m.country != here.country:
         return True
     named = Counter(o.gazetteer_id for o in places)  # (only asked of a far town: not on every report)
-    return named[m.gazetteer_id] <= 1 < named[here.gazetteer_id] and _alone(m, places)
+    return named[m.gazetteer_id] <= 1 and _alone(m, places)
 
 
 def _alone(m: Mention, places: list[Mention]) -> bool:
