@@ -607,3 +607,9 @@ def test_two_streets_one_type_word_names_are_streets_of_the_town(toponymer):
                                              "on Friday night, police said."))
     assert [(m.text, m.place.admin1, m.place.feature) for m in found] == [
         ("HARTFORD", "Connecticut", "city"), ("Brook", "Connecticut", "local"), ("Winter", "Connecticut", "local")]
+
+
+def test_a_possessive_is_no_part_of_a_name_the_text_presents_as_a_place(toponymer):
+    # "at Barron's court appearance": Barron is the man named before, not a misspelt Barron, Wisconsin.
+    assert names(toponymer, "Police said 20-year-old Brent Dyllan Barron was arrested on Sunday. Bond was set "
+                            "at Barron's initial court appearance on Wednesday.") == []

@@ -89,8 +89,12 @@ def variants(text: str, cands: list[Candidate], focus: str | None, persons: set[
 def _presented(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """The names ``text`` presents as places (span, key, the country named after it), in the
     order of the patterns: read once per text, which is resolved up to thrice."""
-    return tuple((*m.span("name"), normalize_name(m.group("name")), m.groupdict().get("country"))
+    # (a possessive is no part of the name: "at Barron's court appearance" presents Barron, a person)
+    return tuple((*m.span("name"), normalize_name(_POSSESSIVE.sub("", m.group("name"))), m.groupdict().get("country"))
                  for pattern in _PRESENTED for m in finditer(pattern, text))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _country(named: str, names: Names) -> str | None:
