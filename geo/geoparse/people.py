@@ -98,9 +98,11 @@ def is_given_name(key: str) -> bool:
     return key in GIVEN_NAMES
 
 
-# "Tran is charged", "Lee was arrested": what only a person undergoes.
+# "Tran is charged", "Lee was arrested", "Davis was shot", "Foreman was among five people shot":
+# what only a person undergoes.
 _PERSON_FATE = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|were)\s+(?:also\s+)?(?:charged|accused|arrested|"
-                          r"sentenced|booked|indicted|jailed|convicted|acquitted|pronounced\s+dead))\b", re.I)
+                          r"sentenced|booked|indicted|jailed|convicted|acquitted|pronounced\s+dead|shot|killed|"
+                          r"wounded|stabbed|among))\b", re.I)
 
 
 def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
