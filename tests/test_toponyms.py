@@ -616,3 +616,12 @@ def test_a_possessive_is_no_part_of_a_name_the_text_presents_as_a_place(toponyme
     # "at Barron's court appearance": Barron is the man named before, not a misspelt Barron, Wisconsin.
     assert names(toponymer, "Police said 20-year-old Brent Dyllan Barron was arrested on Sunday. Bond was set "
                             "at Barron's initial court appearance on Wednesday.") == []
+
+
+def test_streets_an_intersection_or_a_direction_of_travel_names_are_streets(toponymer):
+    found = toponymer.find(Article.from_text(
+        "MADERA, Calif. — Four people were shot at the intersection of Cleveland and Yosemite on Friday. The car "
+        "was traveling southbound on Cleveland, near Yosemite Avenue and Howard."))
+    assert {(m.text, m.place.admin1, m.place.feature) for m in found if m.text not in ("MADERA", "Calif.")} == {
+        ("Cleveland", "California", "local"), ("Yosemite", "California", "local"),
+        ("Yosemite Avenue", "California", "local"), ("Howard", "California", "local")}

@@ -99,20 +99,29 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
     return out + _blocks(text, out) + _street_pairs(text, out)
 
 
-# "at Brook and Winter streets", "Third and Main avenues": two streets the type word after them names.
-_STREET_PAIR = re.compile(r"\b(?P<one>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:and|&)\s+"
-                          r"(?P<two>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<type>(?i:streets|avenues|roads|"
-                          r"boulevards|drives|lanes))\b")
+# Streets named as streets without their own type word: two the type word after them names ("at
+# Brook and Winter streets"); the two of an intersection ("the intersection of Cleveland and
+# Yosemite"); one joined to a street ("near Yosemite Avenue and Cleveland"); one driven on
+# ("traveling southbound on Cleveland").
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_STREET_PAIR = re.compile(rf"\b(?P<one>{_NAME})\s+(?:and|&)\s+(?P<two>{_NAME})\s+(?P<type>(?i:streets|avenues|roads|"
+                          r"boulevards|drives|lanes))\b"
+                          rf"|\b(?i:intersection)\s+of\s+(?P<one2>{_NAME})\s+(?:and|&)\s+(?P<two2>{_NAME})\b"
+                          rf"|\b(?:Street|Avenue|Road|Drive|Boulevard|Lane|Ave|Blvd|Rd)\.?\s+(?:and|&)\s+(?P<two3>{_NAME})\b"
+                          rf"|\b(?i:(?:north|south|east|west)bound)\s+on\s+(?P<one4>{_NAME})\b")
 
 
 def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
-    """The two streets of "Brook and Winter streets", each called by its name and the type word."""
+    """The streets named as streets without a type word of their own (see ``_STREET_PAIR``)."""
     out = []
     for m in _STREET_PAIR.finditer(text):
-        kind = m.group("type").lower()[:-1]
-        for group in ("one", "two"):
+        kind = m.group("type").lower()[:-1] if m.group("type") else "street"
+        for group in ("one", "two", "one2", "two2", "two3", "one4"):
+            if m.group(group) is None:
+                continue
             start, end = m.span(group)
-            if m.group(group).lower() not in STOPWORDS and not any(c.start < end and start < c.end for c in streets):
+            if m.group(group).lower() not in STOPWORDS and not any(c.start < end and start < c.end
+                                                                    for c in streets + out):
                 out.append(Candidate(start, end, normalize_name(f"{m.group(group)} {kind}"), local=True))
     return out
 
