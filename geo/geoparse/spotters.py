@@ -113,7 +113,7 @@ _STREET_PAIR = re.compile(rf"\b(?P<one>{_NAME})\s+(?:and|&)\s+(?P<two>{_NAME})\s
 
 def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
     """The streets named as streets without a type word of their own (see ``_STREET_PAIR``)."""
-    out = []
+    out: list[Candidate] = []
     for m in _STREET_PAIR.finditer(text):
         kind = m.group("type").lower()[:-1] if m.group("type") else "street"
         for group in ("one", "two", "one2", "two2", "two3", "one4"):
