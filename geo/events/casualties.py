@@ -58,7 +58,7 @@ _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|bu
 # After an active casualty verb, its object: the count before it did it ("two men shot a woman").
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
                      r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
-# Before a number: an age or a list of ages, or a wider total the event is "among".
+# Before a number: an age or a list of ages ("ages 5 and 7"), or a page count ("Image 44 of 44").
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
