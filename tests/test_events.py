@@ -610,6 +610,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     # no toll: how often one was hit, an age written "26 yr old"
     ("A football player shot seven times in South Tulsa early Sunday is expected to survive.", None, 1),
     ("4 people shot outside a bar in Tulsa on Sunday. 26 yr old man in critical condition.", None, 4),
+    # "critically injured an adult man"; "the attempted murder of a 20-year-old man" beside a death
+    ("The search goes on for the gunman who killed a 2-year-old boy and critically injured an adult man in Tulsa "
+     "on Sunday.", 1, 1),
+    ("Police say the 16-year-old is accused of murdering a 16-year-old girl and the attempted murder of a "
+     "20-year-old man in Tulsa on Sunday.", 1, 1),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -221,9 +221,11 @@ def with_figures(rep: Report, sentence: str) -> Report:
         values["fatalities"] = 1
     if values["injuries"] is None and values["fatalities"] and implied(sentence, WOUNDED_NAMED):
         values["injuries"] = 1  # "killed Sheymarr Noble and wounded Emerson Ware"
-    if values["victims"] is None and values["injuries"] is None and implied(sentence, HIT):
-        # a wound someone lived through is an injury, beside the dead the sentence may count
-        values["injuries" if values["fatalities"] and implied(sentence, SURVIVED) else "victims"] = 1
+    if values["victims"] is None and values["injuries"] is None:
+        if values["fatalities"] and implied(sentence, SURVIVED):
+            values["injuries"] = 1  # a wound someone lived through, beside the dead the sentence counts
+        elif implied(sentence, HIT):
+            values["victims"] = 1
     multiple = _as_multiple(sentence, values)
     attacker_died = rep.attacker_died or _attacker_died(sentence)
     if _MURDER_SUICIDE.search(sentence) and (not values["fatalities"] or multiple):

@@ -14,7 +14,7 @@ from geo.caseless import lowered_finditer
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
 _ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
-               r"former\s+|estranged\s+|\w+\s+county\s+|(?-i:[A-Z][a-z]+\s+))*")  # "a Gentilly woman"
+               r"former\s+|estranged\s+|adult\s+|\w+\s+county\s+|(?-i:[A-Z][a-z]+\s+))*")  # "a Gentilly woman"
 _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
            r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
@@ -69,7 +69,7 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
 # injured man": a wound someone lived through.
 SURVIVED = re.compile(r"\b(?:(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
                       r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))|did\s+not\s+appear\s+(?:to\s+be\s+)?life[-\s]threatening|"
-                      r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)|"
+                      r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)|attempted\s+murder\s+of\s+(?:a|an|his|her)\s|"
                       rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)
 # "shot and killed Sheymarr Noble and wounded Emerson Ware": someone named, wounded and alive.
 WOUNDED_NAMED = re.compile(r"\b(?:wounded|wounding|injured|injuring)\s+(?-i:[A-Z][a-z]+\s+[A-Z])", re.I)
