@@ -615,6 +615,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
      "on Sunday.", 1, 1),
     ("Police say the 16-year-old is accused of murdering a 16-year-old girl and the attempted murder of a "
      "20-year-old man in Tulsa on Sunday.", 1, 1),
+    # "the man and two children", "both the man and the boy"
+    ("The Tulsa prosecutor has released information about the man and two children found dead in a home on "
+     "Sunday.", 3, None),
+    ("Police found both the man and the boy shot dead in a home in Tulsa on Sunday.", 2, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -25,11 +25,13 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
                     r"injured|shot)\b)|"
-                    rf"\b(?:a|an|one|another|his|her|their)\s+{_ADJECTIVES}{_PERSON}\b"
+                    rf"\b(?:a|an|one|another|his|her|their|both\s+the)\s+{_ADJECTIVES}{_PERSON}\b"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
-                    rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+)?"
+                    # ("both the man and the boy": two)
+                    rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+|the\s+)?"
                     rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
-ONE_AND = re.compile(rf"\b(?:(?:a|an|one)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-(?:year|month|week|day)-old)\s+and\s+$", re.I)
+# "a woman and two children", "the man and two children found dead": one more than the count
+ONE_AND = re.compile(rf"\b(?:(?:a|an|one|the)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-(?:year|month|week|day)-old)\s+and\s+$", re.I)
 ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
