@@ -129,3 +129,20 @@ def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path):
     found, incidents = incidents_of(sources, scheduler=cluster)
     assert json.dumps({"incidents": [i.to_dict() for i in incidents], "places": places_doc(sources, scheduler=cluster),
                        "found": {k: [m.to_dict() for m in v] for k, v in found.items()}}, ensure_ascii=False) == here
+
+
+def test_the_dataset_reads_its_articles_in_the_tasks_and_the_map_gets_the_same_snippets(corpus):
+    # build and export list the files here and read them in the tasks: no text comes back, only
+    # the words around each place (the map's mention layer), the same as from loaded articles.
+    from geo.dataset import build_dataset
+    from geo.mapping.mentions import mention_rows
+
+    listed = build_dataset([corpus], workers=2, on_problem=lambda msg: None)
+    loaded = build_dataset([corpus], articles=load_articles([corpus], on_problem=lambda msg: None),
+                           on_problem=lambda msg: None)
+    assert len(listed.articles) == 300 and all(a.text == "" for a in listed.articles)
+    assert [a.title for a in listed.articles] == [a.title for a in loaded.articles]
+    rows = mention_rows(loaded)
+    assert sum(bool(r["snippets"]) for r in rows) > 300, "the loaded articles' places have snippets"
+    assert mention_rows(listed) == rows
+    assert [i.to_dict() for i in listed.incidents] == [i.to_dict() for i in loaded.incidents]

@@ -28,12 +28,14 @@ from geo.records import Incident
 @dataclass
 class Run:
     """How a run went: articles read, articles whose results came from the cache, the articles
-    (without their text: what the corpus steps need) in order, those that could not be read."""
+    (without their text: what the corpus steps need) in order, those that could not be read,
+    and (incidents with places) the map's snippets of each article's places."""
 
     read: int = 0
     cached: int = 0
     articles: list[Article] = field(default_factory=list)
     failed: int = 0
+    snippets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def _warn(msg: str) -> None:
@@ -65,7 +67,9 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         for w in art.warnings:
             on_problem(w)
         run.articles.append(art)
-        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1]))
+        if kind == "incidents" and places:
+            run.snippets[art.article_id] = pair[1][2]
+        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1], None))
     return out
 
 
@@ -120,6 +124,6 @@ def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | No
         return {}, []
     run = run or Run()
     results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
-    found = {a.article_id: mentions for a, (mentions, _) in zip(run.articles, results)} if places else {}
-    reports = [r for _, reps in results for r in reps]
+    found = {a.article_id: res[0] for a, res in zip(run.articles, results)} if places else {}
+    reports = [r for res in results for r in res[1]]
     return found, merge_reports(reports, {a.article_id: a for a in run.articles})

@@ -56,11 +56,16 @@ def article_of(item: Item, meta: Meta) -> Article:
 
 
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
-    """An article's result: ``geo places --json``'s object, or (mentions, reports), or (None, reports)."""
+    """An article's result: ``geo places --json``'s object, or (mentions, reports, the map's
+    snippets of its places: :func:`geo.snippets.snippets_of`), or (None, reports, None)."""
     if kind in ("incidents", "reports"):
         from geo.events import extract_reports
 
-        return mentions if kind == "incidents" else None, extract_reports(art, mentions)
+        if kind == "reports":
+            return None, extract_reports(art, mentions), None
+        from geo.snippets import snippets_of
+
+        return mentions, extract_reports(art, mentions), snippets_of(art.text, mentions)
     return {"article": art.article_id, "published": art.published.isoformat() if art.published else None,
             "mentions": [m.to_dict() for m in mentions],
             "title_mentions": [m.to_dict() for m in geoparser.find_title(art)]}
