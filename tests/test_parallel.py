@@ -146,3 +146,36 @@ def test_the_dataset_reads_its_articles_in_the_tasks_and_the_map_gets_the_same_s
     assert sum(bool(r["snippets"]) for r in rows) > 300, "the loaded articles' places have snippets"
     assert mention_rows(listed) == rows
     assert [i.to_dict() for i in listed.incidents] == [i.to_dict() for i in loaded.incidents]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, keeping what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("where", ["here", "local processes", "cluster"])
+def test_one_progress_bar_counts_the_articles_wherever_the_tasks_run(where, cluster, monkeypatch):
+    from geo.options import options
+    from geo.pipeline.execute import run_tasks
+
+    how = {"here": {"workers": 1}, "local processes": {"workers": 2}, "cluster": {"scheduler": cluster}}[where]
+    tasks = [("ab",), ("abc",), ("abcd",)]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run_tasks(len, tasks, weights=[2, 3, 4], **how) == [2, 3, 4]
+    assert terminal.text.endswith("\rreading articles: 9/9 done\n"), terminal.text
+    monkeypatch.setattr(options, "quiet", True)  # -q: none
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert run_tasks(len, tasks, weights=[2, 3, 4], **how) == [2, 3, 4] and quiet.text == ""

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,9 +20,9 @@ from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
 from geo.pipeline.execute import LocalPool, run_tasks
-from geo.pipeline.groups import outlet_groups
+from geo.pipeline.groups import TASK_ARTICLES, outlet_groups
 from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
-from geo.pipeline.work import Item, article_of
+from geo.pipeline.work import Item, article_of, warm
 from geo.records import Incident
 
 
@@ -49,6 +50,8 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
     with LocalPool(workers, scheduler) as pool:  # a cluster that cannot be reached: an error before any work
         # A cluster's workers may not see this machine's files: the tasks carry them there.
+        if len(items) > TASK_ARTICLES:  # more than one task: the processes start while the work is laid out
+            pool.warm(warm, "reports" if kind == "incidents" else kind, *args)
         items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
         groups = outlet_groups(items)
         store = open_cache(on_problem) if cache else None
@@ -67,10 +70,15 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         for w in art.warnings:
             on_problem(w)
         run.articles.append(art)
-        if kind == "incidents" and places:
-            run.snippets[art.article_id] = pair[1][2]
-        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1], None))
+        out.append(_unpacked(pair[1], art.article_id, run) if kind == "incidents" and places else
+                   (None, pair[1][1]) if kind == "incidents" else pair[1])
     return out
+
+
+def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
+    """(mentions, reports) of an article's result, its snippets in ``run``."""
+    mentions, run.snippets[article_id] = pickle.loads(result[0])
+    return mentions, result[1]
 
 
 def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
@@ -94,7 +102,9 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
 
 def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
             pool: LocalPool) -> list[Any]:
-    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool) if tasks else []
+    weights = [sum(len(job[1]) if job[0] == "group" else 1 for job in task) for task in tasks]  # articles
+    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool,
+                     weights=weights) if tasks else []
 
 
 def _online() -> bool:
