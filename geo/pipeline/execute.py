@@ -110,7 +110,10 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
                 return unpacked(_on_cluster(bag, run.client, scheduler, bar, weights))
         with _Counted(bar, bag.name, weights), nullcontext(pool) if pool is not None else LocalPool(workers) as local:
             # one task per hand-out (Dask's default of 6 leaves a worker idle at the end)
-            out = bag.compute(scheduler="processes", num_workers=workers, pool=local.get(), chunksize=1)
+            # (its get function, not the name "processes": a name makes Dask import distributed, 1-2 s and 29 MB)
+            from dask.multiprocessing import get
+
+            out = bag.compute(scheduler=get, num_workers=workers, pool=local.get(), chunksize=1)
         return unpacked(out)
     finally:
         bar.close()
