@@ -187,21 +187,3 @@ def test_local_processes_do_not_import_dask_distributed():
             "assert run_tasks(len, [('ab',), ('abc',)], workers=2) == [2, 3]; print('distributed' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
-
-
-@pytest.mark.parametrize("where", ["local processes", "cluster"])
-def test_results_are_unpickled_as_they_come_back(where, cluster, monkeypatch):
-    # Not all at the end: every task's bytes were held beside all the results (100,000 articles: 250 MB).
-    import geo.pipeline.execute as execute
-
-    seen: list[type] = []
-    real = execute.unpacked
-
-    def spy(blobs):
-        seen.extend(type(b) for b in blobs)
-        return real(blobs)
-
-    monkeypatch.setattr(execute, "unpacked", spy)
-    how = {"workers": 2} if where == "local processes" else {"scheduler": cluster}
-    assert execute.run_tasks(len, [("ab",), ("abc",), ("abcd",)], **how) == [2, 3, 4]
-    assert seen == [int, int, int]

@@ -119,21 +119,14 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
         bar.close()
 
 
-def unpacked(blobs: list[Any]) -> list[Any]:
-    """The results, each one's bytes (those not unpickled as they came) let go once it is unpickled."""
+def unpacked(blobs: list[bytes]) -> list[Any]:
+    """The results, each one's bytes let go once it is unpickled: the peak is the larger of the
+    two, not their sum."""
     out = []
     for i in range(len(blobs)):
         blob, blobs[i] = blobs[i], b""
-        out.append(pickle.loads(blob) if isinstance(blob, bytes) else blob)
+        out.append(pickle.loads(blob))
     return out
-
-
-def _unpickled(part: Any) -> Any:
-    """A partition's results unpickled as it comes back (in place, in the list Dask keeps): holding
-    every task's bytes until the end held them beside the results (100,000 articles: 250 MB)."""
-    if isinstance(part, list):
-        part[:] = [pickle.loads(b) if isinstance(b, bytes) else b for b in part]
-    return part
 
 
 def packed(blob: bytes) -> bytes:
@@ -166,27 +159,23 @@ def _on_cluster(bag, client, address: str, bar=None, weights: Sequence[int] = ()
     try:
         futures = client.compute(bag.to_delayed())
         at = {f.key: i for i, f in enumerate(futures)}
-        parts: list[Any] = [None] * len(futures)
         for done in as_completed(futures, loop=client.loop):
-            i = at[done.key]
-            parts[i], futures[i] = _unpickled(done.result()), None
             if bar is not None:
-                bar.step(weights[i] if weights else 1)
-        return [result for part in parts for result in part]
+                bar.step(weights[at[done.key]] if weights else 1)
+        return [blob for part in client.gather(futures) for blob in part]
     except (ImportError, ModuleNotFoundError) as exc:
         raise SchedulerError(f"the workers of {address} cannot run geo ({exc}): install geo on them") from None
 
 
 class _Counted:
-    """The bag's tasks, as local processes finish them, unpickled and counted on ``bar`` (a Dask
-    callback, run here by the scheduler as each result comes back)."""
+    """Counts the bag's tasks on ``bar`` as local processes finish them (a Dask callback, run
+    here by the scheduler as each result comes back)."""
 
     def __init__(self, bar, name: str, weights: Sequence[int]):
         from dask.callbacks import Callback
 
         def posttask(key, result, dsk, state, worker_id) -> None:
             if isinstance(key, tuple) and key[0] == name:
-                _unpickled(result)
                 bar.step(weights[key[1]])
 
         self.callback = Callback(posttask=posttask)
