@@ -187,3 +187,24 @@ def test_local_processes_do_not_import_dask_distributed():
             "assert run_tasks(len, [('ab',), ('abc',)], workers=2) == [2, 3]; print('distributed' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
+
+
+def test_a_single_round_stops_its_processes_before_its_results_are_unpickled(monkeypatch):
+    # The run's only round (no cache): 100,000 articles' results were unpickled beside 500 MB of idle processes.
+    import geo.pipeline.execute as execute
+
+    running: list[bool] = []
+    real = execute.unpacked
+
+    def spy(blobs):
+        running.append(pool.executor is not None)
+        return real(blobs)
+
+    monkeypatch.setattr(execute, "unpacked", spy)
+    with execute.LocalPool(2) as pool:
+        pool.last = True
+        assert execute.run_tasks(len, [("ab",), ("abc",)], workers=2, pool=pool) == [2, 3]
+        assert running == [False]
+        pool.last = False
+        assert execute.run_tasks(len, [("ab",), ("abc",)], workers=2, pool=pool) == [2, 3]  # started again
+        assert running == [False, True]

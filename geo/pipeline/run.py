@@ -55,6 +55,7 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
         groups = outlet_groups(items)
         store = open_cache(on_problem) if cache else None
+        pool.last = store is None  # one round: no process is needed after it
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
