@@ -197,11 +197,10 @@ def check_not_input(target: Target | None, inputs: Iterable[tuple[str, str | os.
     except OSError:
         out_id = None  # a new file: only its path can be an input's
     for what, path in inputs:
-        real = os.path.realpath(path)
-        same = real == out
-        if not same and out_id is not None:
-            with contextlib.suppress(OSError):
-                same = _file_id(real) == out_id
+        try:  # one stat an input (a corpus lists 100,000): an input that is there is the output only if the same file
+            same = out_id is not None and _file_id(os.fspath(path)) == out_id
+        except OSError:  # not there (or not to be read): its path alone can be the output's
+            same = os.path.realpath(path) == out
         if same:
             raise OutputError(f"{target.shown}: is one of the inputs ({what} {os.fspath(path)}); "
                               "choose another file")

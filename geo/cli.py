@@ -244,7 +244,7 @@ def extract(
         fail("choose one of --json and --csv", 2)
     target = output_or_fail(output)
     parallel = parallel_or_fail(workers, scheduler, no_cache)
-    articles = load_or_fail(paths, published, outlet, recursive, max_size, listed=not curated)
+    articles = load_or_fail(paths, published, outlet, recursive, max_size, listed=True)
     not_an_input(target, articles, paths, curated)
     run = Run()
     if curated:  # a review round: reviewed rows stand, rejected ones stay in the file (and out of the maps)
@@ -282,6 +282,7 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
     from geo.errors import OnlineGeocodingError
     from geo.options import OptionError
     from geo.paths import checkout_demo
+    from geo.pipeline import Run
     from geo.pipeline.execute import SchedulerError
     from geo.records import RecordError
 
@@ -300,9 +301,10 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
             fail(f"--curated {file}: no such curated records file")
     # Loaded first (and once): PATHs that yield no article stop here, before any long work,
     # rather than give a map of the curated records alone; and an -o that is an input is refused.
-    if articles is None:
-        articles = load_or_fail(paths, published, outlet, recursive, max_size)
+    if articles is None:  # listed here, read in the tasks
+        articles = load_or_fail(paths, published, outlet, recursive, max_size, listed=True)
         not_an_input(target, articles, paths, curated)
+    run = run if run is not None else Run()
     try:
         ds = build_dataset(paths, curated=curated, since=since_d, until=until_d,
                            published=parse_date_option(published, "--published"), outlet=outlet,
@@ -311,6 +313,8 @@ def dataset_or_fail(target, paths: Optional[list[Path]], curated: Optional[list[
                            **(parallel or {}))
     except (RecordError, ManifestError, OnlineGeocodingError, OptionError, SchedulerError) as exc:  # GEO_ONLINE=1: the server may fail
         fail(str(exc))
+    if not run.articles:
+        none_read(paths, run.failed)
     if ds.unresolved:
         ids = [i.incident_id for i in ds.unresolved]
         more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""

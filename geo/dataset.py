@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from geo.articles import Article, load_articles
+from geo.articles import Article, ArticleSource, article_sources
 from geo.records import Incident, load_incidents, to_geodataframe
 from geo.toponyms import Mention
 
@@ -42,6 +42,8 @@ class Dataset:
     problems: list[str] = field(default_factory=list)
     places: dict[str, list[Mention]] = field(default_factory=dict)  # article id -> its place mentions
     rejected: list[Incident] = field(default_factory=list)  # curated rows that leave an incident out
+    # article id -> place -> the words around it (geo.snippets), made where the article was read
+    snippets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @property
     def gdf(self):
@@ -117,7 +119,8 @@ def as_date(value: date | str | None, name: str) -> date | None:
 def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path] | str | Path | None = None,
                   since: date | str | None = None, until: date | str | None = None, published: date | None = None,
                   on_problem: Callable[[str], None] | None = None, outlet: str | None = None,
-                  recursive: bool = False, max_mb: float = 20.0, articles: list[Article] | None = None,
+                  recursive: bool = False, max_mb: float = 20.0,
+                  articles: list[Article] | list[ArticleSource] | None = None,
                   workers: int = 1, scheduler: str | None = None, cache: bool = False, run=None) -> Dataset:
     """Articles → extracted incidents, reconciled with curated records, filtered by date.
 
@@ -126,12 +129,15 @@ def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path
     records are asked for). ``since``/``until`` are dates or ISO strings. ``published`` and
     ``outlet`` apply to articles whose manifest gives none; ``recursive`` reads subfolders and
     ``max_mb`` caps an article's size (see :func:`geo.articles.load_articles`). ``articles``,
-    already loaded, are used instead of loading ``paths`` again. ``workers``, ``scheduler`` and
+    already loaded (or listed: :func:`geo.articles.article_sources`), are used instead of
+    listing ``paths`` again. The articles are read where their places are found (in tasks,
+    on workers): the dataset's ``articles`` keep their metadata, not their text, unless they
+    were given loaded; the map's snippets come back in ``snippets``. ``workers``, ``scheduler`` and
     ``cache``: how the articles are read (see :mod:`geo.pipeline`; the result is the same);
     ``run`` (a :class:`geo.pipeline.Run`) is told how many were read and how many cached.
     """
     from geo.lookup import geocode
-    from geo.pipeline import incidents_of
+    from geo.pipeline import Run, incidents_of
 
     since, until = as_date(since, "since"), as_date(until, "until")
     problems: list[str] = []
@@ -145,20 +151,24 @@ def build_dataset(paths: Iterable[str | Path] = (), curated: Iterable[str | Path
 
     paths = list(paths)
     if articles is None:
-        articles = load_articles(paths, published=published, on_problem=report, outlet=outlet, recursive=recursive,
-                                 max_mb=max_mb) if paths else []
+        articles = article_sources(paths, published=published, on_problem=report, outlet=outlet,
+                                   recursive=recursive, max_mb=max_mb) if paths else []
+    run = run if run is not None else Run()
     # Places are found once, for both the incidents and the map's mention layer.
     places, extracted = incidents_of(articles, workers=workers, scheduler=scheduler, cache=cache, run=run,
                                      on_problem=report)
+    loaded = [a for a in articles if isinstance(a, Article)]
+    read = loaded if len(loaded) == len(articles) else run.articles  # listed: read in the tasks, no text kept
     records = [inc for path in curated_files(curated) for inc in _records(path, report, geocode)]
-    titles = {a.article_id: a for a in articles}
+    titles = {a.article_id: a for a in read}
     for inc in records:
         for s in inc.sources:
             if s.article in titles and not s.title:
                 s.title, s.outlet = titles[s.article].title, titles[s.article].outlet
     incidents = [i for i in reconcile(records, extracted) if in_range(i, since, until)]
     rejected = [r for r in records if r.status == "rejected"]
-    return Dataset(incidents=incidents, articles=articles, problems=problems, places=places, rejected=rejected)
+    return Dataset(incidents=incidents, articles=read, problems=problems, places=places, rejected=rejected,
+                   snippets=run.snippets)
 
 
 def curated_files(curated: Iterable[str | Path] | str | Path | None) -> list[Path]:

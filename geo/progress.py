@@ -1,4 +1,9 @@
-"""Progress on stderr for long work: shown on a terminal, silent in pipes and tests."""
+"""Progress on stderr for long work: shown on a terminal, silent in pipes, tests and ``-q``.
+
+:func:`progress` counts the items of a loop; a :class:`Bar` counts work done elsewhere (the
+tasks of local processes or of a Dask cluster's workers, as their results come back), so a
+run shows one bar whatever runs its tasks.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +17,55 @@ from geo.options import options
 T = TypeVar("T")
 
 
-def progress(items: Iterable[T], label: str, total: int | None = None, stream=None) -> Iterator[T]:
-    """Yield ``items``, printing "label: i/total" at most 5 times a second when stderr is a terminal.
+def shown(stream=None) -> bool:
+    """Whether progress goes to ``stream`` (default stderr): a terminal, and not ``-q``."""
+    stream = stream or sys.stderr
+    return not options.quiet and hasattr(stream, "isatty") and stream.isatty()
+
+
+class Bar:
+    """"label: done/total" on one line of ``stream``, redrawn at most 5 times a second; nothing
+    when it is not a terminal (:func:`shown`).
+
+    >>> bar = Bar("work", 3)  # not a terminal here: prints nothing
+    >>> bar.step(2); bar.step(); bar.close(); bar.done
+    3
+    """
+
+    def __init__(self, label: str, total: int | None = None, stream=None):
+        self.label, self.total, self.stream = label, total, stream or sys.stderr
+        self.on, self.done, self.last = shown(self.stream), 0, 0.0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.on and now - self.last > 0.2:
+            self.stream.write(f"\r{self.label}: {self.done}/{self.total}" if self.total else
+                              f"\r{self.label}: {self.done}")
+            self.stream.flush()
+            self.last = now
+
+    def close(self) -> None:
+        if self.on:
+            self.stream.write(f"\r{self.label}: {self.done}/{self.total or self.done} done\n")
+            self.stream.flush()
+            self.on = False
+
+
+def progress(items: Iterable[T], label: str, total: int | None = None, stream=None,
+             weights: Iterable[int] | None = None) -> Iterator[T]:
+    """Yield ``items``, counting them (or their ``weights``) on a :class:`Bar`.
 
     >>> list(progress([1, 2], "work"))  # not a terminal here: prints nothing
     [1, 2]
     """
-    stream = stream or sys.stderr
-    if options.quiet or not (hasattr(stream, "isatty") and stream.isatty()):
+    if not shown(stream):
         yield from items
         return
     total = total if total is not None else (len(items) if isinstance(items, Sized) else None)
-    last = 0.0
-    i = 0
-    for i, item in enumerate(items, start=1):
-        now = time.monotonic()
-        if now - last > 0.2:
-            stream.write(f"\r{label}: {i}/{total}" if total else f"\r{label}: {i}")
-            stream.flush()
-            last = now
+    bar = Bar(label, total, stream)
+    steps = iter(weights) if weights is not None else None
+    for item in items:
+        bar.step(next(steps, 1) if steps is not None else 1)
         yield item
-    stream.write(f"\r{label}: {i}/{total or i} done\n")
-    stream.flush()
+    bar.close()

@@ -129,3 +129,82 @@ def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path):
     found, incidents = incidents_of(sources, scheduler=cluster)
     assert json.dumps({"incidents": [i.to_dict() for i in incidents], "places": places_doc(sources, scheduler=cluster),
                        "found": {k: [m.to_dict() for m in v] for k, v in found.items()}}, ensure_ascii=False) == here
+
+
+def test_the_dataset_reads_its_articles_in_the_tasks_and_the_map_gets_the_same_snippets(corpus):
+    # build and export list the files here and read them in the tasks: no text comes back, only
+    # the words around each place (the map's mention layer), the same as from loaded articles.
+    from geo.dataset import build_dataset
+    from geo.mapping.mentions import mention_rows
+
+    listed = build_dataset([corpus], workers=2, on_problem=lambda msg: None)
+    loaded = build_dataset([corpus], articles=load_articles([corpus], on_problem=lambda msg: None),
+                           on_problem=lambda msg: None)
+    assert len(listed.articles) == 300 and all(a.text == "" for a in listed.articles)
+    assert [a.title for a in listed.articles] == [a.title for a in loaded.articles]
+    rows = mention_rows(loaded)
+    assert sum(bool(r["snippets"]) for r in rows) > 300, "the loaded articles' places have snippets"
+    assert mention_rows(listed) == rows
+    assert [i.to_dict() for i in listed.incidents] == [i.to_dict() for i in loaded.incidents]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, keeping what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("where", ["here", "local processes", "cluster"])
+def test_one_progress_bar_counts_the_articles_wherever_the_tasks_run(where, cluster, monkeypatch):
+    from geo.options import options
+    from geo.pipeline.execute import run_tasks
+
+    how = {"here": {"workers": 1}, "local processes": {"workers": 2}, "cluster": {"scheduler": cluster}}[where]
+    tasks = [("ab",), ("abc",), ("abcd",)]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run_tasks(len, tasks, weights=[2, 3, 4], **how) == [2, 3, 4]
+    assert terminal.text.endswith("\rreading articles: 9/9 done\n"), terminal.text
+    monkeypatch.setattr(options, "quiet", True)  # -q: none
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert run_tasks(len, tasks, weights=[2, 3, 4], **how) == [2, 3, 4] and quiet.text == ""
+
+
+def test_local_processes_do_not_import_dask_distributed():
+    # distributed is for a cluster: naming Dask's "processes" scheduler imported it (1-2 s, 29 MB) for nothing.
+    code = ("import sys; from geo.pipeline.execute import run_tasks; "
+            "assert run_tasks(len, [('ab',), ('abc',)], workers=2) == [2, 3]; print('distributed' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
+
+
+def test_a_single_round_stops_its_processes_before_its_results_are_unpickled(monkeypatch):
+    # The run's only round (no cache): 100,000 articles' results were unpickled beside 500 MB of idle processes.
+    import geo.pipeline.execute as execute
+
+    running: list[bool] = []
+    real = execute.unpacked
+
+    def spy(blobs):
+        running.append(pool.executor is not None)
+        return real(blobs)
+
+    monkeypatch.setattr(execute, "unpacked", spy)
+    with execute.LocalPool(2) as pool:
+        pool.last = True
+        assert execute.run_tasks(len, [("ab",), ("abc",)], workers=2, pool=pool) == [2, 3]
+        assert running == [False]
+        pool.last = False
+        assert execute.run_tasks(len, [("ab",), ("abc",)], workers=2, pool=pool) == [2, 3]  # started again
+        assert running == [False, True]

@@ -10,7 +10,6 @@ in columns of their own: ``src.n`` per incident, then ``art``, ``quote``, ``fat`
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 from geo.mapping.columns import pack
@@ -61,16 +60,31 @@ def _day(d: date | None) -> int:
     return -1 if d is None else (d - EPOCH).days
 
 
-def notes_in_words(notes: str, titles: dict[str, str]) -> str:
-    """Notes with each article id written as the article's title (ids mean nothing to a reader).
+def notes_in_words(notes: str, titles: dict[str, str], lengths: list[int] | None = None) -> str:
+    """Notes with each article id written as the article's title (ids mean nothing to a reader):
+    at each place the longest id that is there. ``lengths``: the ids' lengths, longest first
+    (counted when not given). One look-up per length and character, so a corpus of 100,000
+    articles costs a note what a few do (an alternation of every id tried each one in turn).
 
     >>> notes_in_words("004_26b: fatalities: 7 + 2 more", {"004_26b": "Protests continue"})
     '“Protests continue”: fatalities: 7 + 2 more'
+    >>> notes_in_words("a1: x; a12: y", {"a1": "One", "a12": "Twelve"})
+    '“One”: x; “Twelve”: y'
     """
     if not notes or not titles:
         return notes
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(titles, key=len, reverse=True)))
-    return pattern.sub(lambda m: f"“{titles[m.group(0)]}”", notes)
+    if lengths is None:
+        lengths = sorted({len(k) for k in titles if k}, reverse=True)
+    out: list[str] = []
+    i = start = 0
+    while i < len(notes):
+        key = next((notes[i:i + n] for n in lengths if i + n <= len(notes) and notes[i:i + n] in titles), None)
+        if key is None:
+            i += 1
+            continue
+        out += [notes[start:i], f"“{titles[key]}”"]
+        i = start = i + len(key)
+    return "".join(out) + notes[start:]
 
 
 class Articles:
@@ -81,8 +95,15 @@ class Articles:
         self.index: dict[str, int] = {}
         self.rows: list[list[int]] = []
         self.titles: dict[str, str] = {}
+        self._lengths: tuple[int, list[int]] = (0, [])  # (titles counted, their ids' lengths, longest first)
         for a in articles:
             self.add(a.article_id, a.title, a.outlet, a.published, a.url)
+
+    def in_words(self, notes: str) -> str:
+        """:func:`notes_in_words` with these articles' titles (their ids' lengths counted once)."""
+        if notes and self._lengths[0] != len(self.titles):
+            self._lengths = (len(self.titles), sorted({len(k) for k in self.titles if k}, reverse=True))
+        return notes_in_words(notes, self.titles, self._lengths[1])
 
     def add(self, article_id: str, title=None, outlet=None, published=None, url=None) -> int:
         if article_id not in self.index:
@@ -111,7 +132,7 @@ def _incident_columns(mapped, S: Strings, arts: Articles, type_index: dict, regi
                   PRECISION_INDEX.get(inc.date_precision, 0), type_index[inc.event_type], S(inc.sub_event_type),
                   _figure(inc.fatalities), S(inc.location), S(inc.admin1), inc.geo_precision or 0,
                   region_of(where.lon, where.lat), S(inc.status), S(inc.incident_id),
-                  S(notes_in_words(inc.notes, arts.titles)))
+                  S(arts.in_words(inc.notes)))
         for k, v in zip(COLUMNS, values):
             cols[k].append(v)
         src["n"].append(len(inc.sources))

@@ -83,11 +83,13 @@ class ResultCache:
         self.path, self.version = path, version
         self.wait = options.cache_wait_seconds
         self.keep_days = options.index_keep_days
-        try:
-            self.db = self._open()
-        except sqlite3.DatabaseError:  # not a database, or damaged: it is a cache, start again
-            path.unlink(missing_ok=True)
-            self.db = self._open()
+        self.db: sqlite3.Connection | None = None  # made at the first result kept: a run that keeps none leaves no file
+        if path.exists():
+            try:
+                self.db = self._open()
+            except sqlite3.DatabaseError:  # not a database, or damaged: it is a cache, start again
+                path.unlink(missing_ok=True)
+                self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +105,8 @@ class ResultCache:
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, Any]:
         found: dict[bytes, Any] = {}
+        if self.db is None:
+            return found
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i:i + _CHUNK]
             rows = self.db.execute(f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})",
@@ -118,6 +122,10 @@ class ResultCache:
         return found
 
     def put_many(self, items: list[tuple[bytes, Any]]) -> None:
+        if not items:
+            return
+        if self.db is None:
+            self.db = self._open()
         now = time.time()
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
@@ -127,7 +135,8 @@ class ResultCache:
                             (self.version, now - self.keep_days * 86400))
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
 
 
 def open_cache(on_problem=None) -> ResultCache | None:

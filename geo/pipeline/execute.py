@@ -14,7 +14,6 @@ import os
 import pickle
 from contextlib import nullcontext
 import re
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -60,6 +59,7 @@ class LocalPool:
 
     def __init__(self, workers: int, scheduler: str | None = None):
         self.workers, self.executor = workers, None
+        self.last = False  # the run has one round: its processes go once it is done, before its results are unpickled
         self.client = _connect(check_address(scheduler)) if scheduler is not None else None
 
     def get(self):
@@ -71,35 +71,70 @@ class LocalPool:
             self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context())
         return self.executor
 
+    def warm(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Start the local processes now, each running ``fn(*args)`` (its imports, its geoparser),
+        while this process still lists, hashes and looks up: they are ready when the tasks come."""
+        if self.client is None and self.workers > 1:
+            pool = self.get()
+            for _ in range(self.workers):
+                pool.submit(fn, *args)
+
     def __enter__(self) -> LocalPool:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.executor is not None:
-            self.executor.shutdown()
+        self.close()
         if self.client is not None:
             self.client.close()
 
+    def close(self) -> None:
+        """The local processes stopped (their memory given back); started again if asked for."""
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor = None
+
 
 def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, scheduler: str | None = None,
-              label: str = "reading articles", pool: LocalPool | None = None) -> list[Any]:
+              label: str = "reading articles", pool: LocalPool | None = None,
+              weights: Sequence[int] | None = None) -> list[Any]:
     """``fn(*task)`` for every task, in order: here, on ``workers`` local processes (``pool``'s
-    if given), or on ``scheduler``."""
-    if scheduler is None and (workers <= 1 or len(tasks) <= 1):
-        from geo.progress import progress
+    if given), or on ``scheduler``; a progress bar on a terminal counts the tasks done (or their
+    ``weights``: the articles they hold) wherever they ran."""
+    from geo.progress import Bar, progress
 
-        return [fn(*task) for task in progress(tasks, label)]
+    weights = list(weights) if weights is not None else [1] * len(tasks)
+    if scheduler is None and (workers <= 1 or len(tasks) <= 1):
+        return [fn(*task) for task in progress(tasks, label, total=sum(weights), weights=weights)]
     import dask.bag as db
 
     blobs = [pickle.dumps((fn, task), protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
     bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
-    if scheduler is not None:
-        with nullcontext(pool) if pool is not None and pool.client is not None else LocalPool(1, scheduler) as run:
-            return [pickle.loads(b) for b in _on_cluster(bag, run.client, scheduler)]
-    with _progress_bar(), nullcontext(pool) if pool is not None else LocalPool(workers) as local:
-        # one task per hand-out (Dask's default of 6 leaves a worker idle at the end)
-        out = bag.compute(scheduler="processes", num_workers=workers, pool=local.get(), chunksize=1)
-    return [pickle.loads(b) for b in out]
+    bar = Bar(label, sum(weights))
+    try:
+        if scheduler is not None:
+            with nullcontext(pool) if pool is not None and pool.client is not None else LocalPool(1, scheduler) as run:
+                return unpacked(_on_cluster(bag, run.client, scheduler, bar, weights))
+        with _Counted(bar, bag.name, weights), nullcontext(pool) if pool is not None else LocalPool(workers) as local:
+            # one task per hand-out (Dask's default of 6 leaves a worker idle at the end)
+            # (its get function, not the name "processes": a name makes Dask import distributed, 1-2 s and 29 MB)
+            from dask.multiprocessing import get
+
+            out = bag.compute(scheduler=get, num_workers=workers, pool=local.get(), chunksize=1)
+            if local.last:  # 100,000 articles: 500 MB of processes beside the results being unpickled
+                local.close()
+        return unpacked(out)
+    finally:
+        bar.close()
+
+
+def unpacked(blobs: list[bytes]) -> list[Any]:
+    """The results, each one's bytes let go once it is unpickled: the peak is the larger of the
+    two, not their sum."""
+    out = []
+    for i in range(len(blobs)):
+        blob, blobs[i] = blobs[i], b""
+        out.append(pickle.loads(blob))
+    return out
 
 
 def packed(blob: bytes) -> bytes:
@@ -125,25 +160,37 @@ def _connect(address: str):
                              "is it running? (start one with 'dask scheduler', workers with 'dask worker ADDRESS')") from None
 
 
-def _on_cluster(bag, client, address: str) -> list[Any]:
+def _on_cluster(bag, client, address: str, bar=None, weights: Sequence[int] = ()) -> list[Any]:
+    """The bag's results from the cluster, in order, each partition counted on ``bar`` as it comes back."""
+    from distributed import as_completed
+
     try:
-        return bag.compute(scheduler=client)
+        futures = client.compute(bag.to_delayed())
+        at = {f.key: i for i, f in enumerate(futures)}
+        for done in as_completed(futures, loop=client.loop):
+            if bar is not None:
+                bar.step(weights[at[done.key]] if weights else 1)
+        return [blob for part in client.gather(futures) for blob in part]
     except (ImportError, ModuleNotFoundError) as exc:
         raise SchedulerError(f"the workers of {address} cannot run geo ({exc}): install geo on them") from None
 
 
-class _progress_bar:
-    """Dask's progress bar on stderr, only on a terminal."""
+class _Counted:
+    """Counts the bag's tasks on ``bar`` as local processes finish them (a Dask callback, run
+    here by the scheduler as each result comes back)."""
+
+    def __init__(self, bar, name: str, weights: Sequence[int]):
+        from dask.callbacks import Callback
+
+        def posttask(key, result, dsk, state, worker_id) -> None:
+            if isinstance(key, tuple) and key[0] == name:
+                bar.step(weights[key[1]])
+
+        self.callback = Callback(posttask=posttask)
 
     def __enter__(self):
-        self.bar = None
-        if sys.stderr.isatty():
-            from dask.diagnostics import ProgressBar
-
-            self.bar = ProgressBar(out=sys.stderr)
-            self.bar.__enter__()
+        self.callback.__enter__()
         return self
 
     def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+        self.callback.__exit__(*exc)

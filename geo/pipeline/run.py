@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,21 +20,23 @@ from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
 from geo.pipeline.execute import LocalPool, run_tasks
-from geo.pipeline.groups import outlet_groups
+from geo.pipeline.groups import TASK_ARTICLES, outlet_groups
 from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
-from geo.pipeline.work import Item, article_of
+from geo.pipeline.work import Item, article_of, warm
 from geo.records import Incident
 
 
 @dataclass
 class Run:
     """How a run went: articles read, articles whose results came from the cache, the articles
-    (without their text: what the corpus steps need) in order, those that could not be read."""
+    (without their text: what the corpus steps need) in order, those that could not be read,
+    and (incidents with places) the map's snippets of each article's places."""
 
     read: int = 0
     cached: int = 0
     articles: list[Article] = field(default_factory=list)
     failed: int = 0
+    snippets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def _warn(msg: str) -> None:
@@ -47,15 +50,19 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
     with LocalPool(workers, scheduler) as pool:  # a cluster that cannot be reached: an error before any work
         # A cluster's workers may not see this machine's files: the tasks carry them there.
+        if len(items) > TASK_ARTICLES:  # more than one task: the processes start while the work is laid out
+            pool.warm(warm, "reports" if kind == "incidents" else kind, *args)
         items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
         groups = outlet_groups(items)
         store = open_cache(on_problem) if cache else None
+        pool.last = store is None  # one round: no process is needed after it
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
         pairs = _pairs(kind, args, items, groups, store, runner, run, on_problem)
     run.cached = len(items) - run.read
     out = []
+    shared = _Shared()
     for item, pair in zip(items, pairs):
         if isinstance(pair, str):
             on_problem(pair)
@@ -65,8 +72,36 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         for w in art.warnings:
             on_problem(w)
         run.articles.append(art)
-        out.append(pair[1] if places or kind != "incidents" else (None, pair[1][1]))
+        out.append(_unpacked(pair[1], art.article_id, run) if kind == "incidents" and places else
+                   (None, pair[1][1]) if kind == "incidents" else pair[1])
+        if kind == "incidents":
+            shared(out[-1][1])
     return out
+
+
+class _Shared:
+    """One copy of each place and of each word the reports repeat: every task's (and every cached
+    article's) results arrive as copies of their own, 15 % of what the reports held."""
+
+    WORDS = ("article", "event_type", "sub_event_type", "date_precision", "actor1", "actor2")
+
+    def __init__(self) -> None:
+        self.places: dict[Any, Any] = {}
+        self.words: dict[str, str] = {}
+
+    def __call__(self, reports: list) -> None:
+        for r in reports:
+            if r.mention.place is not None:
+                r.mention.place = self.places.setdefault(r.mention.place, r.mention.place)
+            for name in self.WORDS:
+                if (word := getattr(r, name)) is not None:
+                    setattr(r, name, self.words.setdefault(word, word))
+
+
+def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
+    """(mentions, reports) of an article's result, its snippets in ``run``."""
+    mentions, run.snippets[article_id] = pickle.loads(result[0])
+    return mentions, result[1]
 
 
 def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
@@ -90,7 +125,9 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
 
 def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
             pool: LocalPool) -> list[Any]:
-    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool) if tasks else []
+    weights = [sum(len(job[1]) if job[0] == "group" else 1 for job in task) for task in tasks]  # articles
+    return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool,
+                     weights=weights) if tasks else []
 
 
 def _online() -> bool:
@@ -120,6 +157,6 @@ def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | No
         return {}, []
     run = run or Run()
     results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
-    found = {a.article_id: mentions for a, (mentions, _) in zip(run.articles, results)} if places else {}
-    reports = [r for _, reps in results for r in reps]
+    found = {a.article_id: res[0] for a, res in zip(run.articles, results)} if places else {}
+    reports = [r for res in results for r in res[1]]
     return found, merge_reports(reports, {a.article_id: a for a in run.articles})

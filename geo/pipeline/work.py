@@ -16,6 +16,7 @@ gazetteer once, read-only, from its own cache folder; no gazetteer travels with 
 
 from __future__ import annotations
 
+import pickle
 from functools import cache
 from typing import Any
 
@@ -56,11 +57,18 @@ def article_of(item: Item, meta: Meta) -> Article:
 
 
 def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
-    """An article's result: ``geo places --json``'s object, or (mentions, reports), or (None, reports)."""
+    """An article's result: ``geo places --json``'s object, or (its places, reports), or (None,
+    reports). Its places: (mentions, the map's snippets of them: :func:`geo.snippets.snippets_of`)
+    pickled, so what needs only the reports (extract, cached) never unpickles them."""
     if kind in ("incidents", "reports"):
         from geo.incidents import reports_of
 
-        return mentions if kind == "incidents" else None, reports_of(art, mentions, geoparser)
+        reports = reports_of(art, mentions, geoparser)
+        if kind == "reports":
+            return None, reports
+        from geo.snippets import snippets_of
+
+        return pickle.dumps((mentions, snippets_of(art.text, mentions)), protocol=pickle.HIGHEST_PROTOCOL), reports
     return {"article": art.article_id, "published": art.published.isoformat() if art.published else None,
             "mentions": [m.to_dict() for m in mentions],
             "title_mentions": [m.to_dict() for m in geoparser.find_title(art)]}
@@ -123,6 +131,13 @@ def _one(kind: str, geoparser: Geoparser, job: tuple) -> Any:
         return geoparser.towns(art, rec, more[0])
     home, senses = more
     return meta_of(art), result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
+
+
+def warm(kind: str, demonyms: bool = False, modifiers: bool = False) -> None:
+    """What a process needs before its first task: the geoparser (and the gazetteer), the extractor."""
+    _geoparser(kind, demonyms, modifiers)
+    if kind in ("incidents", "reports"):
+        import geo.events  # noqa: F401
 
 
 def run_jobs(jobs: list[tuple], kind: str, keep: bool, demonyms: bool = False, modifiers: bool = False) -> list[Any]:
