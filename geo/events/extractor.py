@@ -131,13 +131,9 @@ def _violence_told_as_known(ctx: _Article, mentions: list[Mention], starts: list
 def _goes_on_with(rep: Report, sentence: str) -> Report:
     """The report with the figures a later sentence adds; its quote then holds that sentence too."""
     more = with_figures(rep, sentence)
-    if _figures_of(more) != _figures_of(rep):
+    if (more.figures, more.unknown) != (rep.figures, rep.unknown):
         more = replace(more, quote=f"{rep.quote} […] {sentence}")
     return more
-
-
-def _figures_of(rep: Report) -> tuple:
-    return rep.fatalities, rep.injuries, rep.arrests, rep.victims, rep.unknown
 
 
 # "taken to a hospital in Nashville", "flown to Tampa": where the victims were cared for, not another event.

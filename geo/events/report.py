@@ -51,6 +51,11 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def figures(self) -> tuple[int | None, ...]:
+        """What it counts: (fatalities, injuries, arrests, victims)."""
+        return self.fatalities, self.injuries, self.arrests, self.victims
+
+    @property
     def injured(self) -> int | None:
         """The injured (see :func:`injured_of`)."""
         return injured_of(self.injuries, self.victims, self.fatalities)

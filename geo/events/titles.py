@@ -52,8 +52,7 @@ def with_title_figures(reports: list[Report], title: str | None) -> list[Report]
         return reports  # no violence, or several events (a round-up's title may sum them)
     rep = reports[violent[0]]
     told = with_figures(rep, title)
-    if (told.fatalities, told.injuries, told.victims, told.arrests) == \
-            (rep.fatalities, rep.injuries, rep.victims, rep.arrests):
+    if told.figures == rep.figures:
         return reports
     noted = replace(told, notes=[*told.notes, f"figures from the title: {title}"])
     return reports[:violent[0]] + [noted] + reports[violent[0] + 1:]

@@ -11,6 +11,7 @@ import re
 
 from geo.caseless import lowered_finditer
 
+_AGE = r"\d{1,3}-(?:year|month|week|day)-old"  # "a 23-year-old", "a 15-month-old"
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
 _ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
@@ -23,7 +24,7 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate|player)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
-                    r"\b(?:a|an)\s+\d{1,3}-(?:year|month|week|day)-old(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
+                    rf"\b(?:a|an)\s+{_AGE}(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
                     r"injured|shot)\b)|"
                     rf"\b(?:a|an|one|another|his|her|their|both\s+the)\s+{_ADJECTIVES}{_PERSON}\b"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
@@ -31,7 +32,7 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+|the\s+)?"
                     rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
 # "a woman and two children", "the man and two children found dead": one more than the count
-ONE_AND = re.compile(rf"\b(?:(?:a|an|one|the)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+\d{{1,3}}-(?:year|month|week|day)-old)\s+and\s+$", re.I)
+ONE_AND = re.compile(rf"\b(?:(?:a|an|one|the)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+{_AGE})\s+and\s+$", re.I)
 ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
@@ -46,7 +47,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"(?<!before\s)(?<!then\s)(?<!after\s)kill(?:ed|s)\s+(?:him|her)self|"
                    r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
-                   r"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?\d{1,3}-(?:year|month|week|day)-old|"
+                   rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
@@ -54,7 +55,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
                  r"(?:struck|hit)\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
-                 r"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?\d{1,3}-(?:year|month|week|day)-old|"
+                 rf"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?{_AGE}|"
                  # a headline's present: "Teen accidentally shoots mom", "Boy shoots self in foot"
                  rf"shoots\s+(?:himself|herself|themselves|self|(?:his|her|their|a|an)\s+{_ADJECTIVES}{_PERSON}|"
                  rf"{_PERSON})|"
@@ -64,7 +65,7 @@ HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
                  rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON}|"  # "the injured child was brought"
                  # the one hit as an object: "the shooting of a 3-year-old", "hitting the child", "a victim of a shooting"
-                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:\d{{1,3}}-(?:year|month|week|day)-old|{_PERSON})|"
+                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:{_AGE}|{_PERSON})|"
                  rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{_ADJECTIVES}{_PERSON}|"
                  r"victim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?shooting)\b", re.I)
 # "suffered a non-life-threatening gunshot wound", "minor injuries", "is expected to survive", "the

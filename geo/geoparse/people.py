@@ -54,13 +54,18 @@ def persons_by_role(text: str, names: Names) -> set[str]:
     persons: set[str] = set()
     for m in finditer(_ROLE, text):
         run = _NAME_WORDS.match(text, m.end())
-        if run is None or any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in run.group().split()):
-            continue  # "the suspect, Denver police said": who speaks, not who the suspect is
-        for word in run.group().split():
-            key = normalize_name(word)
-            if key and names.usual_feature(key) not in ("country", "admin1"):
-                persons.add(key)
+        if run is not None:  # ("the suspect, Denver police said": who speaks, not who the suspect is)
+            persons |= _name_words(run.group().split(), names)
     return persons
+
+
+def _name_words(words: list[str], names: Names) -> set[str]:
+    """The keys of a person's name's words, countries and regions aside; none if a word is an
+    institution's ("Denver police", "Cook County")."""
+    if any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in words):
+        return set()
+    keys = {normalize_name(word) for word in words}
+    return {key for key in keys if key and names.usual_feature(key) not in ("country", "admin1")}
 
 
 # "Cleveland Smelley, 31, is suspected": a name of two or three words and the age news gives a
@@ -73,13 +78,7 @@ def persons_by_age(text: str, names: Names) -> set[str]:
     """The words of the names a text gives an age ("Cleveland Smelley, 31,"), countries and regions aside."""
     persons: set[str] = set()
     for m in _NAME_AND_AGE.finditer(text):
-        words = m.group(1).split()
-        if any(w.lower() in _NOT_IN_NAME or w.lower() in ORG_WORDS for w in words):
-            continue
-        for word in words:
-            key = normalize_name(word)
-            if key and names.usual_feature(key) not in ("country", "admin1"):
-                persons.add(key)
+        persons |= _name_words(m.group(1).split(), names)
     return persons
 
 
