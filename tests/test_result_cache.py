@@ -113,3 +113,18 @@ def test_the_code_version_covers_the_word_lists(tmp_path):
     (root / "data" / "given_names.txt").write_text("ann\nbob\n")
     assert version_of(root, "gazetteer-1.sqlite") != first
     assert version_of(root, "gazetteer-2.sqlite") != version_of(root, "gazetteer-1.sqlite")
+
+
+def test_a_source_carried_to_a_cluster_is_keyed_by_the_bytes_it_carries(tmp_path):
+    # Carried, its file is read once: the key is made from the bytes carried (the same key as the
+    # file's), so it is cached even if the file is gone from here by then.
+    from geo.articles import article_sources
+    from geo.pipeline.cache import source_key
+
+    (tmp_path / "a.txt").write_text("A man was shot in Dayton, Ohio, on Sunday.", encoding="utf-8")
+    (source,) = article_sources([tmp_path])
+    carried = source.carried()
+    (tmp_path / "a.txt").unlink()
+    assert source_key(source) is None and source_key(carried) is not None
+    (tmp_path / "a.txt").write_text("A man was shot in Dayton, Ohio, on Sunday.", encoding="utf-8")
+    assert source_key(carried) == source_key(source)

@@ -63,10 +63,15 @@ def source_key(source: ArticleSource) -> bytes | None:
 
     meta = (source.article_id, source.title, source.outlet, source.url, source.published, source.default_published,
             source.max_mb)
-    try:
-        data = read_capped(source.path, source.max_mb * 1e6)
-    except OSError:
-        return None
+    if isinstance(source.data, bytes):  # carried to a cluster: its bytes read once already
+        data = source.data
+    elif source.data is not None:
+        return None  # it could not be read when it was carried
+    else:
+        try:
+            data = read_capped(source.path, source.max_mb * 1e6)
+        except OSError:
+            return None
     return hashlib.sha256(b"source\0" + repr(meta).encode() + b"\0" + data).digest()
 
 
