@@ -115,15 +115,28 @@ def test_articles_read_in_the_tasks_give_what_loaded_ones_do_cached_or_not(corpu
     assert more.read == 3  # the new stories alone: The Town Talk's home and senses stay
 
 
-def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path):
+def test_on_a_cluster_the_tasks_carry_the_files(corpus, cluster, tmp_path, monkeypatch):
     # A cluster's workers need not see this machine's files: the files gone once listed, the same output.
     import shutil
 
-    from geo.articles import article_sources
+    from geo.articles import ArticleSource, article_sources
 
     news = tmp_path / "news"
     shutil.copytree(corpus, news)
     here = _as_json(article_sources([news]), workers=1)
+    # Listed sources sent to a cluster are carried there by the run itself ...
+    carried: list[str] = []
+    real = ArticleSource.carried
+
+    def carry(source):
+        carried.append(source.article_id)
+        return real(source)
+    monkeypatch.setattr(ArticleSource, "carried", carry)
+    listed = article_sources([news])
+    incidents_of(listed, scheduler=cluster)
+    assert sorted(carried) == sorted(s.article_id for s in listed)
+    monkeypatch.undo()
+    # ... and carried, they need no file here.
     sources = [s.carried() for s in article_sources([news])]
     shutil.rmtree(news)
     found, incidents = incidents_of(sources, scheduler=cluster)
