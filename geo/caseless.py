@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from geo.fastscan import finditer
+from geo.fastscan import derived, finditer
 
 _CASED = re.compile(r"\\[A-Z]|\(\?-i")  # "\S", "\W", "\B", "\D" and "(?-i:...)" mean something else in lower case
 
@@ -27,22 +27,22 @@ def caseless(rx: re.Pattern) -> re.Pattern:
     return re.compile(pattern, rx.flags & ~re.IGNORECASE)
 
 
-# By id, the pattern kept beside its lower-case form: a pattern hashes its whole compiled code on every lookup.
-_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}  # the lower-case forms (see fastscan.derived)
+
+
+def _lowered(rx: re.Pattern) -> re.Pattern | None:
+    """The lower-case form of ``rx``, if it has one that matches the same."""
+    try:
+        return caseless(rx) if rx.flags & re.IGNORECASE else None
+    except ValueError:
+        return None
 
 
 def lowered_finditer(rx: re.Pattern, text: str) -> Iterator[re.Match]:
     """``rx.finditer(text)`` for a pattern compiled with re.I, matched in lower case where it can
     be: the same spans, but the groups' text in lower case. A pattern that depends on case, or a
     text whose lower case is longer ("İ"), is matched as written."""
-    known = _LOWERED.get(id(rx))
-    if known is None or known[0] is not rx:
-        try:
-            known = (rx, caseless(rx) if rx.flags & re.IGNORECASE else None)
-        except ValueError:
-            known = (rx, None)
-        _LOWERED[id(rx)] = known
-    fast = known[1]
+    fast = derived(_LOWERED, rx, _lowered)
     if fast is not None and len(low := text.lower()) == len(text):
         return finditer(fast, low)
     return finditer(rx, text)

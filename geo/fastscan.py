@@ -17,10 +17,20 @@ from __future__ import annotations
 import re
 from re import _constants as C  # type: ignore[attr-defined]  # the parse tree's opcodes
 from re import _parser  # type: ignore[attr-defined]
-from typing import Iterator
+from typing import Callable, Iterator
 
 # By id, the pattern kept beside its finder: a pattern hashes its whole compiled code on every lookup.
 _FINDERS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def derived(cache: dict[int, tuple[re.Pattern, re.Pattern | None]], rx: re.Pattern,
+            make: Callable[[re.Pattern], re.Pattern | None]) -> re.Pattern | None:
+    """``make(rx)``, made once per pattern and kept in ``cache`` by the pattern's id (the pattern
+    kept beside it, so that an id reused by another pattern is not mistaken for it)."""
+    known = cache.get(id(rx))
+    if known is None or known[0] is not rx:
+        known = cache[id(rx)] = (rx, make(rx))
+    return known[1]
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _ANCHORED = [(C.AT, at) for at in (C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING)]
@@ -111,10 +121,7 @@ def _finder(rx: re.Pattern) -> re.Pattern | None:
 
 def finditer(rx: re.Pattern, text: str) -> Iterator[re.Match]:
     """The matches of ``rx.finditer(text)``, found by skipping to where one can start."""
-    known = _FINDERS.get(id(rx))
-    if known is None or known[0] is not rx:
-        known = _FINDERS[id(rx)] = (rx, _finder(rx))
-    finder = known[1]
+    finder = derived(_FINDERS, rx, _finder)
     if finder is None:
         yield from rx.finditer(text)
         return
