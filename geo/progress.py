@@ -52,9 +52,8 @@ class Bar:
             self.on = False
 
 
-def progress(items: Iterable[T], label: str, total: int | None = None, stream=None,
-             weights: Iterable[int] | None = None) -> Iterator[T]:
-    """Yield ``items``, counting them (or their ``weights``) on a :class:`Bar`.
+def progress(items: Iterable[T], label: str, total: int | None = None, stream=None) -> Iterator[T]:
+    """Yield ``items``, counting them on a :class:`Bar`.
 
     >>> list(progress([1, 2], "work"))  # not a terminal here: prints nothing
     [1, 2]
@@ -64,8 +63,7 @@ def progress(items: Iterable[T], label: str, total: int | None = None, stream=No
         return
     total = total if total is not None else (len(items) if isinstance(items, Sized) else None)
     bar = Bar(label, total, stream)
-    steps = iter(weights) if weights is not None else None
     for item in items:
-        bar.step(next(steps, 1) if steps is not None else 1)
+        bar.step()
         yield item
     bar.close()

@@ -100,17 +100,21 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
     """``fn(*task)`` for every task, in order: here, on ``workers`` local processes (``pool``'s
     if given), or on ``scheduler``; a progress bar on a terminal counts the tasks done (or their
     ``weights``: the articles they hold) wherever they ran."""
-    from geo.progress import Bar, progress
+    from geo.progress import Bar
 
     weights = list(weights) if weights is not None else [1] * len(tasks)
-    if scheduler is None and (workers <= 1 or len(tasks) <= 1):
-        return [fn(*task) for task in progress(tasks, label, total=sum(weights), weights=weights)]
-    import dask.bag as db
-
-    blobs = [pickle.dumps((fn, task), protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
-    bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
     bar = Bar(label, sum(weights))
     try:
+        if scheduler is None and (workers <= 1 or len(tasks) <= 1):
+            out = []
+            for task, weight in zip(tasks, weights):
+                out.append(fn(*task))
+                bar.step(weight)  # once it is done, as the processes' and the cluster's are counted
+            return out
+        import dask.bag as db
+
+        blobs = [pickle.dumps((fn, task), protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
+        bag = db.from_sequence(blobs, npartitions=len(blobs)).map(packed)
         if scheduler is not None:
             with nullcontext(pool) if pool is not None and pool.client is not None else LocalPool(1, scheduler) as run:
                 return unpacked(_on_cluster(bag, run.client, scheduler, bar, weights))
