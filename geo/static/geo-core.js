@@ -107,7 +107,8 @@
       if (vis !== had) this.flagDay(d - r0, vis);
     }
     this.flagged = [since, until];
-    this.shown = this.dayStart[until - r0 + 1] - this.dayStart[since - r0];
+    var s = this.shownSlice();
+    this.shown = s[1] - s[0];
     for (var k = 0; k < this.listeners.length; k++) this.listeners[k](this);
   };
 

@@ -92,7 +92,7 @@
    * slices of the day index, no pass over the others. */
   GeoApp.prototype.dateRows = function (desc) {
     var r0 = this.data.range[0], start = this.dayStart, by = this.byDay;
-    if (!desc) return by.slice(start[this.since - r0], start[this.until - r0 + 1]);
+    if (!desc) { var s = this.shownSlice(); return by.slice(s[0], s[1]); }
     var out = new Int32Array(this.shown), m = 0;
     for (var d = this.until - r0; d >= this.since - r0; d--) {
       out.set(by.subarray(start[d], start[d + 1]), m);
