@@ -28,10 +28,10 @@ def _countries(dataset) -> set[str]:
     return {i.place.country or i.country or "" for i in dataset.incidents if i.place is not None} - {""}
 
 
-def _basemap(dataset, countries: set[str], opening) -> dict:
+def _basemap(placed: list, countries: set[str], opening) -> dict:
     """The offline basemap: outlines (Bolivia's provinces on a Bolivian map), and the lakes and
-    rivers around the incidents: all of the opening view's countries', and near every incident."""
-    placed = [i for i in dataset.incidents if i.place is not None and i.event_date is not None]  # the mapped ones
+    rivers around the ``placed`` (mapped) incidents: all of the opening view's countries', and
+    near every incident."""
     (s, w), (n, e) = opening or ((0.0, 0.0), (-1.0, -1.0))
     home = {i.place.country or i.country for i in placed if s <= i.place.lat <= n and w <= i.place.lon <= e}
     out = dict(boundaries(provinces="BO" in countries))
@@ -49,10 +49,10 @@ def render_map(dataset, mentions: list[dict] | None = None, title: str = "geo in
         mentions = mention_rows(dataset)
     countries = _countries(dataset)
     regions = admin1_regions(countries)
-    opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in dataset.incidents
-                    if i.place is not None and i.event_date is not None])
+    placed = [i for i in dataset.incidents if i.place is not None and i.event_date is not None]  # the mapped ones
+    opening = view([(i.place.lat, i.place.lon, i.fatalities or 0) for i in placed])
     payload, _unmapped = encode(dataset.incidents, mentions, dataset.articles, regions,
-                                _basemap(dataset, countries, opening),
+                                _basemap(placed, countries, opening),
                                 place_labels(dataset, mentions, regions, countries, opening), opening)
     m = OfflineMap(location=[-16.5, -66.0], zoom_start=6, tiles=None, prefer_canvas=True, control_scale=True)
     m.get_root().title = title  # type: ignore[attr-defined]  # folium's Figure has one; typed as Element
