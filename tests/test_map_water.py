@@ -81,22 +81,14 @@ def test_lake_titicaca_is_drawn_as_water_offline(seeds_map):
             page.evaluate("(p) => { geoApp.map.setView(p, 8, {animate: false}); }", list(TITICACA))
             page.wait_for_timeout(300)
             # the water pane's own canvas, at the lake's middle and on the dry Altiplano beside it
-            rgba = page.evaluate("""([lat, lon]) => {
+            pixel = """([lat, lon]) => {
                 const c = document.querySelector('.leaflet-geo-water-pane canvas');
                 const p = geoApp.map.latLngToContainerPoint([lat, lon]);
-                const q = geoApp.map.containerPointToLayerPoint(p);
                 const r = c.getBoundingClientRect(), m = geoApp.map.getContainer().getBoundingClientRect();
                 const s = c.width / r.width, x = Math.round((p.x + m.left - r.left) * s), y = Math.round((p.y + m.top - r.top) * s);
-                return Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data); }""", list(TITICACA))
-            assert rgba == [169, 203, 230, 255]  # geo-water.js's WATER, opaque
-            dry = page.evaluate("""([lat, lon]) => {
-                const c = document.querySelector('.leaflet-geo-water-pane canvas');
-                const p = geoApp.map.latLngToContainerPoint([lat, lon]);
-                const r = c.getBoundingClientRect(), m = geoApp.map.getContainer().getBoundingClientRect();
-                const s = c.width / r.width;
-                return c.getContext('2d').getImageData(Math.round((p.x + m.left - r.left) * s),
-                                                       Math.round((p.y + m.top - r.top) * s), 1, 1).data[3]; }""",
-                                [-17.2, -68.6])
+                return Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data); }"""
+            assert page.evaluate(pixel, list(TITICACA)) == [169, 203, 230, 255]  # geo-water.js's WATER, opaque
+            dry = page.evaluate(pixel, [-17.2, -68.6])[3]
             assert dry == 0
             assert "OpenStreetMap" in page.inner_text(".leaflet-control-attribution")
             assert failed == [] and errors == []
