@@ -185,6 +185,11 @@ PLACE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "Nfld.": ("CA", "05"), "N.S.": ("CA", "07"), "Ont.": ("CA", "08"), "P.E.I.": ("CA", "09"),
     "Que.": ("CA", "10"), "Sask.": ("CA", "11"),
 }
+# The Postal Service's codes, as web pages and TV stations write a state after a town
+# ("MEMPHIS, TN (WMC)", "Richmond, VA"): only there, for "IN", "OR" and "ME" are words.
+STATE_CODES = frozenset("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split())
+PLACE_ABBREVIATIONS.update((code, ("US", code)) for code in STATE_CODES)
 
 # Words that name a place only inside a longer name ("Metro Manila"): alone, "Metro" is a city's
 # police or government ("Louisville Metro police"), and "Downtown" the centre of the story's city.

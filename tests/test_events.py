@@ -57,6 +57,10 @@ def test_a_headline_and_its_body_are_one_report():
     inc = only(["Man killed in Tulsa shooting\n\nTULSA, Okla. — A man was shot and killed Sunday night in north "
                 "Tulsa, police said. He died at the scene."])
     assert len(inc.sources) == 1 and inc.fatalities == 1 and inc.event_date == date(2016, 2, 14)
+    # A headline in Title Case: its capitalised "Man" is no town abroad that the street would be put in.
+    inc = only(["4 Women, Man Shot At Vigil In West Baltimore\n\nOfficers responded to the 1800 block of "
+                "W. North Avenue for a shooting on Sunday."])
+    assert (inc.location, inc.admin1, len(inc.sources)) == ("Baltimore", "Maryland", 1)
 
 
 def test_two_stories_of_one_shooting_merge_keeping_each_source():

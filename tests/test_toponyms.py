@@ -99,6 +99,25 @@ def test_abbreviations_that_are_words_need_a_town_before_them(toponymer):
     assert [t for t, _ in found] == ["Jackson", "Miss."]
 
 
+def test_postal_codes_qualify_the_town_before_them_and_nothing_else(toponymer):
+    # Web pages and TV stations write the Postal Service's code: "MEMPHIS, TN (WMC)", "Richmond, VA".
+    found = toponymer.find(Article.from_text(
+        "MEMPHIS, TN (WMC) - Two men were shot. IN brief: friends came from Portland, ME and from Richmond, VA."))
+    got = {m.text: m for m in found}
+    assert list(got) == ["MEMPHIS", "TN", "Portland", "ME", "Richmond", "VA"]
+    assert got["TN"].name == "Tennessee" and got["ME"].name == "Maine" and got["VA"].name == "Virginia"
+    assert km(got["Portland"].place.lat, got["Portland"].place.lon, 43.661, -70.255) < 10  # Maine's, not Oregon's
+    assert got["Richmond"].admin1 == "Virginia"
+
+
+def test_a_headlines_capitals_make_no_place_of_a_word(gazetteer):
+    # In Title Case every word is capitalised: "Man" is no town of Côte d'Ivoire, whatever modifiers count.
+    text = "4 Women, Man Shot At Vigil In West Baltimore\n\nPolice said the five were shot in Baltimore on Monday."
+    for toponymer in (Toponymer(gazetteer), Toponymer(gazetteer, modifiers=True)):
+        assert [(m.text, m.admin1) for m in toponymer.find(Article.from_text(text))] == [
+            ("Baltimore", "Maryland"), ("Baltimore", "Maryland")]
+
+
 def test_institutions_named_after_a_country_only_count_as_modifiers(gazetteer):
     text = "The U.S. Army flew to Fargo. Fargo Mayor Dennis Walaker said the Ford Motor plant closed."
     assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["Fargo"]

@@ -14,7 +14,7 @@ from geo.geoparse import people
 from geo.geoparse.names import Names
 from geo.geoparse.qualifiers import qualifier_of
 from geo.geoparse.records import Candidate, Token
-from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS
+from geo.geoparse.rules import DATELINE, DIRECTIONS, NAME_ABBREVIATIONS, title_case
 from geo.geoparse.spotters import COUNTY_WORDS, listed_county
 from geo.lexicon import (DEMONYMS, LOCATIVE_CUES, NEVER_ALONE, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS,
                          PLACE_NOUNS, STOPWORDS)
@@ -130,6 +130,23 @@ def _after_locative(text: str, start: int) -> bool:
     return prev is not None and (prev.group(1).lower() in LOCATIVE_CUES or prev.group(1) == "of")
 
 
+_HEADLINE_CHARS = 200  # a line longer than this is a paragraph, not a headline
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a short line in Title Case, where capitals say nothing of names."""
+    low = max(0, start - _HEADLINE_CHARS)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start == 0 and low > 0:
+        return False  # a long line: a paragraph
+    line_end = text.find("\n", start, line_start + _HEADLINE_CHARS + 1)
+    if line_end == -1:
+        if len(text) > line_start + _HEADLINE_CHARS:
+            return False
+        line_end = len(text)
+    return title_case(text[line_start:line_end])
+
+
 def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names: Names,
           modifiers: bool) -> Verdict:
     """The verdict on the name ``run[i:j]``, given the article's ``persons`` so far."""
@@ -167,8 +184,10 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     authority = modifiers and bool(_LOCAL_AUTHORITY.match(text, end))
     cue = cue or authority
     # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
+    # So is any word of a headline in Title Case ("4 Women, Man Shot At Vigil").
     opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
-                                                                              text[max(0, start - 4):start])))
+                                                                              text[max(0, start - 4):start]))
+                                                  or _in_headline(text, start))
     # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
     quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"
     weak = (inside.adjective_before or inside.modifier or inside.ends_name or quoted or owner) and not authority

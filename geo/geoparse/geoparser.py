@@ -27,7 +27,7 @@ from geo.geoparse.recognise import recognised
 from geo.geoparse.records import Candidate, Recognised
 from geo.geoparse.resolve import first_readings, unresolved
 from geo.geoparse.variants import variants
-from geo.geoparse.rules import HOME_KM, PROMINENT_FEATURES
+from geo.geoparse.rules import HOME_KM, PROMINENT_FEATURES, title_case
 from geo.normalize import normalize_name
 from geo.place import Place
 from geo.progress import progress
@@ -100,7 +100,7 @@ class Geoparser:
                                  published=article.published)
         found = self.find(both)
         in_title = [m for m in found if m.end <= len(title)]
-        if _title_case(title):
+        if title_case(title):
             in_text = {normalize_name(m.text) for m in found if m.start > len(title)}
             in_title = [m for m in in_title if normalize_name(m.text) in in_text or m.feature in PROMINENT_FEATURES]
         return [replace(m, in_title=True) for m in in_title]
@@ -162,12 +162,6 @@ class Geoparser:
         senses.update((k, r) for k in {normalize_name(home_mention.text), normalize_name(home.name)} if k
                       for r in self.names.many(k, None) if r.gazetteer_id == home.gazetteer_id)
         return senses
-
-
-def _title_case(title: str) -> bool:
-    """Whether most words of a title are capitalised ("Police Shoot Man In Roxbury")."""
-    words = [w for w in title.split() if w[:1].isalpha()]
-    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 @cache

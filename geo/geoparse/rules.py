@@ -16,3 +16,13 @@ DIRECTIONS = frozenset("""northern southern eastern western central greater uppe
 northeast northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 # A dateline: "ATLANTA —", "MANSFIELD --", "SACABA, Bolivia (AP) —".
 DATELINE = re.compile(r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*(?:\([A-Z][\w ]*\)\s*)?(?:-{1,3}|—|–)\s")
+
+
+def title_case(line: str) -> bool:
+    """Whether most words of a line are capitalised, as in a headline ("Police Shoot Man In Roxbury").
+
+    >>> title_case("4 Women, Man Shot At Vigil In West Baltimore"), title_case("A man was shot in Roxbury")
+    (True, False)
+    """
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

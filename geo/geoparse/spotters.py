@@ -14,7 +14,7 @@ from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate
 from geo.geoparse.rules import OPENER_FEATURES
-from geo.lexicon import DEMONYMS, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS, STOPWORDS
+from geo.lexicon import DEMONYMS, ORG_WORDS, ORGANISATIONS, PLACE_ABBREVIATIONS, STATE_CODES, STOPWORDS
 from geo.normalize import normalize_name
 
 ABBREVIATION = re.compile(r"(?<![\w.])(?:%s)(?!\w)" % "|".join(
@@ -69,8 +69,9 @@ def abbreviations(text: str, names: Names, modifiers: bool) -> list[Candidate]:
     out = []
     for m in finditer(ABBREVIATION, text):
         abbreviation = m.group()
-        if abbreviation.count(".") == 1 and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
-            continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name
+        if (abbreviation.count(".") == 1 or abbreviation in STATE_CODES) \
+                and not _AFTER_TOWN.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # alone, "Miss." is a title, "Ind." a party, "Cal." a name, "IN" a word
         if not modifiers and institution_follows(text, m.end()):
             continue  # "U.S. Army", "U.S. Senate": an institution
         result = abbreviated(abbreviation, names)
