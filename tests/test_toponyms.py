@@ -165,9 +165,20 @@ def test_streets_and_rivers_are_placed_at_the_articles_town(toponymer):
     fargo = next(m for m in found if m.text == "Fargo")
     assert km(fargo.place.lat, fargo.place.lon, 46.877, -96.790) < 10  # Fargo, North Dakota
     assert all((m.place.lat, m.place.lon) == (fargo.place.lat, fargo.place.lon) for m in local)
-    # No town in the article: the street is kept, unresolved.
-    alone = toponymer.find(Article.from_text("The parade went down Elm Street."))
-    assert [(m.text, m.place) for m in alone] == [("Elm Street", None)]
+    # No town in the article: the street is kept, unresolved (a sentence's period is not its name's).
+    alone = toponymer.find(Article.from_text("The parade went down Elm Street. It stopped in the 5100 block of Call Place."))
+    assert [(m.text, m.place) for m in alone] == [("Elm Street", None), ("Call Place", None)]
+    # No town but a county: the street is placed at the county.
+    county = toponymer.find(Article.from_text("Riley County deputies closed Elm Street on Monday."))
+    assert [(m.text, m.name) for m in county] == [("Riley County", "Riley County"), ("Elm Street", "Elm Street, Riley County")]
+
+
+def test_a_street_of_a_story_naming_no_town_is_in_its_outlets_town(toponymer):
+    arts = outlet_articles(KANSAS_PAPER + ["Police closed the 800 block of Elm Street on Monday."], "Mercury")
+    assert toponymer.find(arts[3])[0].place is None  # read alone: no town
+    found = toponymer.find_all(arts)["3"]
+    assert [m.text for m in found] == ["Elm Street"] and found[0].name.startswith("Elm Street, ")
+    assert km(found[0].place.lat, found[0].place.lon, 39.03, -96.83) < 60  # the paper's town, in Kansas
 
 
 def test_a_local_outlets_home_settles_namesakes(toponymer):

@@ -81,7 +81,7 @@ class Geoparser:
         spelled_so = variants(article.text, cands + rec.local + rec.demonyms, focus.country, rec.persons, self.names)
         everything = sorted(cands + rec.demonyms + spelled_so, key=lambda c: c.start)
         kept = admitted(everything, article.text, focus.country, self.names)
-        return Reading(cands, assemble(article, kept, rec, self.names))
+        return Reading(cands, assemble(article, kept, rec, self.names, home))
 
     def find(self, article: Article, home: Place | None = None) -> list[Mention]:
         """Place mentions of one article, resolved, in text order (raw offsets)."""

@@ -86,21 +86,24 @@ def _resolved(article: Article, cands: list[Candidate]) -> list[Mention]:
     return out
 
 
-def _local_places(article: Article, known: list[Mention], local: list[Candidate], names: Names) -> list[Mention]:
+def _local_places(article: Article, known: list[Mention], local: list[Candidate], names: Names,
+                  home: Place | None) -> list[Mention]:
     """Streets and waters, placed at the article's home town (the settlement it names most;
-    the first named on a tie): a point a reader can find them near, not their exact place.
-    A neighbourhood the gazetteer has in that town is its place there. With no town in the
-    article they stay unresolved, and are kept."""
-    town = _home_town(known)
+    the first named on a tie), else its county, else its outlet's ``home`` (a local paper's "the
+    800 block of Crosby Street" is in its town): a point a reader can find them near, not their exact place.
+    A neighbourhood the gazetteer has in that town is its place there. With no town they stay
+    unresolved, and are kept."""
+    named = _home_town(known) or next((m for m in known if m.feature == "admin2"), None)
+    town = named.place if named is not None else home
     out = []
     for c in local:
         start, end = article.raw_span(c.start, c.end)
         place = None
-        if town is not None and town.place is not None and (known_part := in_home_town(c, town.place, names)):
+        if town is not None and (known_part := in_home_town(c, town, names)):
             out.append(Mention.of(known_part, article.raw[start:end], start, end, c.start, c.end))
             continue
-        if town is not None and town.place is not None:
-            place = replace(town.place, name=f"{' '.join(article.text[c.start:c.end].split())}, {town.place.name}",
+        if town is not None:
+            place = replace(town, name=f"{' '.join(article.text[c.start:c.end].split())}, {town.name}",
                             feature="local", gazetteer_id=None, score=None)
         out.append(Mention(text=article.raw[start:end], start=start, end=end, place=place,
                            clean_start=c.start, clean_end=c.end))
@@ -146,11 +149,12 @@ def _unknown_places(article: Article, known: list[Mention], rec: Recognised, nam
     return out
 
 
-def assemble(article: Article, admitted: list[Candidate], rec: Recognised, names: Names) -> list[Mention]:
-    """An article's mentions in text order: its admitted candidates, its streets and waters, and
-    the places it names that the gazetteer lacks."""
+def assemble(article: Article, admitted: list[Candidate], rec: Recognised, names: Names,
+             home: Place | None = None) -> list[Mention]:
+    """An article's mentions in text order: its admitted candidates, its streets and waters (at
+    its town, else its outlet's ``home``), and the places it names that the gazetteer lacks."""
     mentions = _resolved(article, admitted)
-    mentions += _local_places(article, mentions, rec.local, names)
+    mentions += _local_places(article, mentions, rec.local, names, home)
     mentions += _unknown_places(article, mentions, rec, names)
     mentions.sort(key=lambda m: m.clean_start)
     return mentions

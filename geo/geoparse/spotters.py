@@ -135,9 +135,10 @@ def _blocks(text: str, streets: list[Candidate]) -> list[Candidate]:
         for word in m.group("street").split():
             if word.lower().rstrip(".") in _NOT_OF_A_STREET:
                 break
-            words.append(word)
             if word.endswith(".") and len(word) > 4:
-                break  # "Monday." ends a sentence; "St." and "N." do not
+                words.append(word[:-1])  # "Call Place." ends a sentence ("St." and "N." do not): its period is not the name's
+                break
+            words.append(word)
         if not words:
             continue
         start = m.start("street")
