@@ -29,6 +29,10 @@ def test_a_dateline_story_without_a_place_in_its_sentence():
     assert (inc.location, inc.admin1, inc.event_date) == ("CHARLOTTE", "North Carolina", date(2016, 2, 14))
     assert (inc.event_type, inc.sub_event_type, inc.fatalities) == ("Violence against civilians", "Attack", 1)
     assert inc.geo_precision == 1  # the town the dateline names
+    # A caption's credit in brackets makes no dateline of the name before it.
+    inc = only(["Deonca Kennedy (Photo Courtesy: NOPD)\n\nNEW ORLEANS (WWLTV) — A boy was shot and killed early "
+                "Sunday in New Orleans East."])
+    assert (inc.location.lower(), inc.admin1) == ("new orleans", "Louisiana")
 
 
 def test_weekday_and_part_of_day_relative_to_publication():

@@ -118,6 +118,13 @@ def test_a_headlines_capitals_make_no_place_of_a_word(gazetteer):
             ("Baltimore", "Maryland"), ("Baltimore", "Maryland")]
 
 
+def test_a_given_name_before_an_institutions_word_is_a_towns_name(gazetteer):
+    # "Salina" and "Douglas" are given names too, but no one is called "Police" after them.
+    toponymer = Toponymer(gazetteer, modifiers=True)
+    found = toponymer.find(Article.from_text("Salina Police are investigating. Salina Smith said nothing."))
+    assert [(m.text, m.admin1) for m in found] == [("Salina", "Kansas")]
+
+
 def test_institutions_named_after_a_country_only_count_as_modifiers(gazetteer):
     text = "The U.S. Army flew to Fargo. Fargo Mayor Dennis Walaker said the Ford Motor plant closed."
     assert [t for t, _ in names(Toponymer(gazetteer), text)] == ["Fargo"]

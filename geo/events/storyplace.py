@@ -56,7 +56,9 @@ def at_town(street: Mention, town: Place) -> Mention:
                                        admin1=town.admin1, feature="local"))
 
 
-_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^)]{0,40}\)")
+# "(WSAV)", "(CBS13)", "(AP)": a station or an agency after the town; not a caption's credit,
+# "Deonca Kennedy (Photo Courtesy: NOPD)".
+_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^):]{0,40}\)")
 _SETTLEMENTS = ("city", "town", "district", "admin2", "local")
 _STORY_KM = 30.0  # the places of a story's town lie this near it
 

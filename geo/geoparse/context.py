@@ -89,9 +89,10 @@ def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) 
     if after and any(t.capital for t in after):
         # "Mexico Hospital", "Santa Cruz Civic Committee": a place naming something else.
         # With modifiers counted, any name leading a run is one ("Fargo Mayor", "Minnesota
-        # House"), unless it is someone's given name ("Jordan Smith").
+        # House"), unless it is someone's given name ("Jordan Smith"; not before an institution's
+        # word: "Salina Police", "Douglas Police Department" are no one's).
         if after[0].lower not in PLACE_NOUNS and after[0].lower not in COUNTY_WORDS:
-            if not modifiers or people.is_given_name(key):
+            if not modifiers or (people.is_given_name(key) and after[0].lower not in ORG_WORDS):
                 return None
             modifier = True  # weak evidence: "Ford Motor", "Bell Helicopter" need the place to be known
     return _Inside(adjective_before, modifier, ends_name)
