@@ -493,11 +493,15 @@ def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened()
     assert (inc.location, inc.injuries) == ("CHICAGO", 1)
 
 
-def test_a_far_small_town_named_once_is_a_misread_even_where_the_story_names_its_town_once():
+def test_a_far_small_town_is_a_misread_even_where_the_story_names_its_town_once():
     # Green Forest, Arkansas, lies 2,000 km from Los Angeles, and nothing else of the story is near it.
     inc = only(["A man was shot on Sunday night in Los Angeles. The victim had been shot in Green Forest, police "
                 "said at first."])
     assert (inc.location, inc.admin1) == ("Los Angeles", "California")
+    # However often it is named: Miami's Liberty City is not the Texas town the gazetteer holds.
+    inc = only(["Miami police said two women were killed in a shooting in Liberty City on Sunday. The Liberty City "
+                "shooting left two others hurt, Miami's police chief said."])
+    assert inc.admin1 == "Florida" and inc.fatalities == 2
 
 
 def test_the_day_beside_the_event_word_dates_it_when_a_dateline_holds_the_place():

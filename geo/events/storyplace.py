@@ -12,7 +12,6 @@ places a story's violence is told at that are more likely misread names than its
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from geo.place import Place, same_place
@@ -25,19 +24,17 @@ _WIDE = frozenset({"country", "admin1", "continent", "region"})
 
 def misplaced(m: Mention, here: Mention, dateline: bool, places: list[Mention]) -> bool:
     """True when a violent event's place is far from where its story is and more likely a misread
-    name: any place, after a dateline; else a small town abroad, or a small town named once, with
-    nothing of the story near it ("Cook" for the Cook Out restaurant, in Lexington; "Green Forest",
-    Arkansas, in a Los Angeles story; not Huayllani beside Sacaba in a La Paz story)."""
+    name: any place, after a dateline; else a small town abroad, or a small town with nothing of
+    the story near it, however often named ("Cook" for the Cook Out restaurant, in Lexington;
+    "Green Forest", Arkansas, in a Los Angeles story; Liberty City, Texas, for Miami's; not
+    Huayllani beside Sacaba in a La Paz story)."""
     if m.place is None or here.place is None or same_place(m.place, here.place, FAR_FROM_STORY_KM):
         return False
     if dateline:
         return True
     if m.feature not in ("town", "local"):
         return False
-    if m.country != here.country:
-        return True
-    named = Counter(o.gazetteer_id for o in places)  # (only asked of a far town: not on every report)
-    return named[m.gazetteer_id] <= 1 and _alone(m, places)
+    return m.country != here.country or _alone(m, places)
 
 
 def _alone(m: Mention, places: list[Mention]) -> bool:
