@@ -57,6 +57,15 @@ def test_many_killed_is_unknown_not_zero():
     assert only(["Soldiers opened fire on a crowd in Kaduna on Sunday; no one was killed."]).fatalities == 0
 
 
+def test_a_homicide_is_one_dead_an_attempt_or_what_could_have_been_none():
+    assert only(["Police in Dayton, Ohio, are investigating a homicide after a man was shot on Sunday."]).fatalities == 1
+    assert only(["A man was charged with murder after a shooting in Dayton, Ohio, on Sunday."]).fatalities == 1
+    for text in ["A man was charged with attempted murder after a shooting in Dayton, Ohio, on Sunday.",
+                 "A boy was shot in the leg in Dayton, Ohio, on Sunday. It could have resulted in a homicide, police said.",
+                 "A boy was shot in the leg in Dayton, Ohio, on Sunday. He could have been killed, police said."]:
+        assert not only([text]).fatalities, text
+
+
 def test_a_headline_and_its_body_are_one_report():
     inc = only(["Man killed in Tulsa shooting\n\nTULSA, Okla. — A man was shot and killed Sunday night in north "
                 "Tulsa, police said. He died at the scene."])

@@ -42,6 +42,9 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    # "found deceased", "the death of an 8-year-old boy", "mourning the loss of their son"
                    r"(?:was|were|found|is|are)\s+deceased|deaths?\s+of\s+(?:a|an|the|his|her|their)\s|"
                    r"mourn(?:s|ed|ing)?\s+the\s+loss\s+of|"
+                   # "investigating a homicide", "a death investigation", "charged with murder" (not an attempt's)
+                   r"(?<!attempted\s)(?:a|the)\s+homicide(?!\s+(?:unit|detectives?|division|squad|bureau|section|task))|"
+                   r"death\s+investigation|charged\s+with\s+(?:(?:first|second|third)[-\s]degree\s+|capital\s+)?murder|"
                    # "a deadly shooting", "claims one man's life", "killed herself", "killing James" (not "killed Monday")
                    r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
                    r"(?<!before\s)(?<!then\s)(?<!after\s)kill(?:ed|s)\s+(?:him|her)self|"
@@ -93,10 +96,15 @@ def _before(sentence: str, m: re.Match) -> str:
     return sentence[max(0, m.start() - 40):m.start()]
 
 
+# "could have resulted in a homicide", "might have been killed": what did not happen.
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)(?:\s+(?:have|not|easily))?\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def implied(sentence: str, rx: re.Pattern) -> bool:
-    """True when ``sentence`` says it happened to someone, without a number (nor a vague one)."""
-    return any(not NONE_HURT.search(_before(sentence, m)) and not VAGUE.search(_before(sentence, m))
-               for m in lowered_finditer(rx, sentence))
+    """True when ``sentence`` says it happened to someone, without a number (nor a vague one, nor
+    as what could have happened)."""
+    return any(not NONE_HURT.search(before := _before(sentence, m)) and not VAGUE.search(before)
+               and not _HYPOTHETICAL.search(before) for m in lowered_finditer(rx, sentence))
 
 
 def vague(sentence: str) -> frozenset[str]:
