@@ -582,6 +582,8 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("A shooting in Indianapolis on Saturday left two men dead and a 3-year-old hurt.", 2, 1),
     # a 911 call counts no one
     ("Deputies in Tulsa responded on Sunday after receiving a 911 reporting a person shot.", None, 1),
+    ("Police in Tulsa went to the home on Sunday after an anonymous 911 call saying five people were shot there.",
+     None, 5),
     # "killing four of them": the four count (and the gunman who then killed himself)
     ("A man shot six people Saturday afternoon in Atlanta, killing four of them, before turning the gun on himself.",
      5, 2),

@@ -142,9 +142,8 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
         if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead)
                                                        or _STATION_AFTER.match(sentence, c.end)):
             continue  # "told FOX 5", "7 Action News": a television station, not a toll
-        if c.value == 911 and re.search(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?|to|a|the|receiv(?:ed|ing)|"
-                                        r"made|placed)\s+$", lead, re.I):
-            continue  # "neighbors called 911", "after receiving a 911 reporting a person shot"
+        if c.value == 911:
+            continue  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
         if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
                 and re.match(r"\s*,", sentence[c.end:c.end + 2]):
             continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
