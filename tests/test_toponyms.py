@@ -188,6 +188,14 @@ def test_a_street_of_a_story_naming_no_town_is_in_its_outlets_town(toponymer):
     assert km(found[0].place.lat, found[0].place.lon, 39.03, -96.83) < 60  # the paper's town, in Kansas
 
 
+def test_a_streets_town_is_its_storys_dateline(toponymer):
+    # A photo credit's name before the dateline is neither the dateline nor the street's town.
+    found = toponymer.find(Article.from_text(
+        "(Photo: Winstrom, Sam)\nNEW ORLEANS -- Two teens were shot in the 2100 block of Desire Street."))
+    street = next(m for m in found if m.text == "Desire Street")
+    assert (street.name, street.admin1) == ("Desire Street, New Orleans", "Louisiana")
+
+
 def test_a_local_outlets_home_settles_namesakes(toponymer):
     arts = outlet_articles(KANSAS_PAPER + ["Manhattan police said the suspect fled."], "Mercury")
     alone = toponymer.find(arts[3])

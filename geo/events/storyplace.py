@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.geoparse.dateline import SETTLEMENTS, dateline_place
 from geo.place import Place, same_place
 from geo.toponyms import Mention
 
@@ -53,10 +54,6 @@ def at_town(street: Mention, town: Place) -> Mention:
                                        admin1=town.admin1, feature="local"))
 
 
-# "(WSAV)", "(CBS13)", "(AP)": a station or an agency after the town; not a caption's credit,
-# "Deonca Kennedy (Photo Courtesy: NOPD)".
-_DATELINE_END = re.compile(r"[\s,.]*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s|[\s,.]*\([A-Z][^):]{0,40}\)")
-_SETTLEMENTS = ("city", "town", "district", "admin2", "local")
 _STORY_KM = 30.0  # the places of a story's town lie this near it
 
 
@@ -65,22 +62,12 @@ def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, boo
     N.C. —", "SAVANNAH (WSAV) –"), else the settlement with most of the story's places near it
     (its own mentions, its neighbourhoods and streets: Englewood and Chatham are Chicago's; a
     surname read as a far village has none), then the one named most, the first named on a tie."""
+    if (dateline := dateline_place(text, mentions)) is not None:
+        return dateline, True
     resolved = [m for m in mentions if m.place is not None]
-    for m in resolved:
-        if m.clean_start > 200:
-            break
-        line_start = text.rfind("\n", 0, m.clean_start) + 1
-        if m.clean_start - line_start > 40:
-            continue
-        rest = text[m.clean_end:m.clean_end + 40]
-        for other in resolved:  # "CHARLOTTE, N.C. —": the state qualifies the town
-            if other.clean_start >= m.clean_end and other.clean_start - m.clean_end < 4:
-                rest = text[other.clean_end:other.clean_end + 40]
-        if _DATELINE_END.match(rest) and m.feature in _SETTLEMENTS:
-            return m, True
     counts: dict[str | None, list[Mention]] = {}
     for m in resolved:
-        if m.feature in _SETTLEMENTS:
+        if m.feature in SETTLEMENTS:
             counts.setdefault(m.gazetteer_id or m.name, []).append(m)
     if not counts:
         return None, False

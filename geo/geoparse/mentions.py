@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.articles import Article
 from geo.gazetteer import GeocodeResult
+from geo.geoparse.dateline import dateline_place
 from geo.geoparse.districts import in_home_town
 from geo.geoparse.names import Names
 from geo.geoparse.records import Candidate, Recognised
@@ -93,7 +94,7 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
     800 block of Crosby Street" is in its town): a point a reader can find them near, not their exact place.
     A neighbourhood the gazetteer has in that town is its place there. With no town they stay
     unresolved, and are kept."""
-    named = _home_town(known) or next((m for m in known if m.feature == "admin2"), None)
+    named = _home_town(article.text, known) or next((m for m in known if m.feature == "admin2"), None)
     town = named.place if named is not None else home
     out = []
     for c in local:
@@ -113,10 +114,13 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
 _NEAR_TOWN_KM = 30.0  # a story's places this near its town are its neighbourhoods and suburbs
 
 
-def _home_town(known: list[Mention]) -> Mention | None:
-    """The settlement a story is in: the one with most of the story's other places near it (Chicago,
+def _home_town(text: str, known: list[Mention]) -> Mention | None:
+    """The settlement a story is in: its dateline's ("NEW ORLEANS —", not a "Sam" read as
+    Damascus before it), else the one with most of the story's other places near it (Chicago,
     with Englewood and Oak Lawn, over a "Man" read out of "Old Man Bill" five times), then the one
     named most, the first named on a tie."""
+    if (dateline := dateline_place(text, known)) is not None and dateline.feature in ("city", "town", "district"):
+        return dateline
     towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
     if not towns:
         return None
