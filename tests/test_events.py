@@ -497,6 +497,11 @@ def test_a_story_whose_text_tells_no_violence_gives_the_event_its_title_tells():
     assert "told in the title only" in inc.notes
 
 
+def test_near_a_town_says_more_of_where_than_a_residents_town():
+    inc = only(["A Fort Worth man was fatally shot on Sunday while hunting near Azle, deputies said."])
+    assert (inc.location, inc.admin1, inc.fatalities) == ("Azle", "Texas", 1)
+
+
 def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened():
     inc = only(["CHICAGO — A 26-year-old man was shot on Sunday and taken to Christ Medical Center in Oak Lawn."])
     assert (inc.location, inc.injuries) == ("CHICAGO", 1)

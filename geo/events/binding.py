@@ -1,7 +1,7 @@
 """Binding: the place and the date a sentence gives its event.
 
 The place: the mention a preposition puts the event in ("in", "at", "into" beat "to", which
-beats "from"/"near"), nearest the event word; a list under one preposition is one event per
+beats "from"/"near", which beats a name without one: "a Fort Worth man"), nearest the event word; a list under one preposition is one event per
 place; an area (a country, a region) only on a given day. The date: the one nearest the place,
 unless it dates something else (a lead clause, a quote's "yesterday", a date far away).
 """
@@ -22,6 +22,9 @@ from geo.toponyms import Mention
 CUE_WEIGHT = {"in": 3.0, "at": 3.0, "into": 3.0, "across": 3.0, "around": 3.0, "inside": 3.0, "throughout": 3.0,
               "on": 2.0, "to": 2.0, "toward": 2.0, "towards": 2.0, "outside": 2.0, "from": 0.5, "near": 0.5,
               "of": None, "en": 3.0}
+# A name no preposition introduces ("a Fort Worth man", "Tulsa police") says less of where it
+# happened than "near Azle" does.
+_NO_CUE = 0.3
 NEAR_CUES = ("near", "outside", "suburb", "outskirts", "surrounding", "outside")
 MAX_TRIGGER_DISTANCE = 150  # characters between an event word and the place it happened
 SENTENCE_DATE_SPAN = 25  # a date this close to a sentence's start ("On Nov. 19, ...") dates all of it
@@ -72,7 +75,7 @@ def _cue(text: str, start: int) -> tuple[float, bool]:
         weight = CUE_WEIGHT.get(w)
         if weight is not None:
             return weight, near or w in ("near", "outside")
-    return 1.0, near
+    return _NO_CUE, near
 
 
 def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
