@@ -1,9 +1,10 @@
 """Binding: the place and the date a sentence gives its event.
 
 The place: the mention a preposition puts the event in ("in", "at", "into" beat "to", which
-beats "from"/"near", which beats a name without one: "a Fort Worth man"), nearest the event word; a list under one preposition is one event per
-place; an area (a country, a region) only on a given day. The date: the one nearest the place,
-unless it dates something else (a lead clause, a quote's "yesterday", a date far away).
+beats "from"/"near", which beats a name without one: "a Fort Worth man"), nearest the event
+word; a list under one preposition is one event per place; an area (a country, a region) only
+on a given day. The date: the one nearest the place, unless it dates something else (a lead
+clause, a quote's "yesterday", a date far away).
 """
 
 from __future__ import annotations
