@@ -56,8 +56,8 @@ class Count:
 def parse_count(text: str) -> int | None:
     """The integer a number phrase means, or None.
 
-    >>> parse_count("twenty-three"), parse_count("thousands"), parse_count("x")
-    (23, 1000, None)
+    >>> parse_count("twenty-three"), parse_count("two dozen"), parse_count("thousands"), parse_count("x")
+    (23, 24, 1000, None)
     """
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
@@ -65,7 +65,10 @@ def parse_count(text: str) -> int | None:
     total, current = 0, 0
     seen = False
     for word in re.split(r"[\s-]+", t):
-        if word in UNITS:
+        if word == "dozen" and current:
+            current *= 12  # "two dozen"
+            seen = True
+        elif word in UNITS:
             current += UNITS[word]
             seen = True
         elif word in SCALES:
@@ -80,15 +83,24 @@ def parse_count(text: str) -> int | None:
     return total + current if seen else None
 
 
+_VAGUE_NUMBER = re.compile(r"dozens|hundreds|thousands")
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many)\s+$")
+
+
 def find_counts(text: str) -> list[Count]:
-    """Every count in ``text``, in order (none over ``MAX_FIGURE``).
+    """Every count in ``text``, in order (none over ``MAX_FIGURE``, none said as "dozens" or
+    "several hundred", which are no figure).
 
     >>> [c.value for c in find_counts("12345678901234567890 were killed, and 3 hurt")]
     [3]
+    >>> [c.value for c in find_counts("dozens were hurt, several hundred fled, two dozen were held")]
+    [24]
     """
     out = []
     low = text.lower()  # the same offsets, but for a few letters ("İ"): then matched as written
     for m in finditer(_COUNT_LOWER, low) if len(low) == len(text) else finditer(COUNT, text):
+        if _VAGUE_NUMBER.fullmatch(m.group("number").lower()) or _VAGUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # "dozens were hurt", "several hundred": a figure the text does not know
         value = parse_count(m.group("number"))
         if value is not None and value <= MAX_FIGURE:
             hedge = re.sub(r"\s+", " ", m.group("hedge").lower()) if m.group("hedge") else None

@@ -97,6 +97,19 @@ def test_an_air_strike_and_a_battle_are_typed_as_acled_does():
     assert any(k[0] == "Battles" and k[1] == "Armed clash" for k in kinds)
 
 
+def test_beatings_tear_gas_and_crowds_are_events_a_win_is_not():
+    found = incidents("Police officers beat passengers at the Oshodi bus station in Lagos on Sunday; three were hurt.",
+                      "Security forces fired tear gas at thousands of demonstrators in Quito on Sunday; dozens were hurt.",
+                      "Thousands of protesters gathered in Lagos on Monday.",
+                      "The Lakers beat the Celtics in Boston on Sunday.")
+    got = {(i.location, i.event_type, i.sub_event_type, i.injuries) for i in found}
+    assert got == {("Oshodi", "Violence against civilians", "Attack", 3),
+                   ("Quito", "Protests", "Protest with intervention", None),  # "dozens": not known, not 24
+                   ("Lagos", "Protests", "Peaceful protest", None)}
+    quito = next(i for i in found if i.location == "Quito")
+    assert quito.place.country == "EC"
+
+
 def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))
@@ -587,6 +600,9 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("A shooting in Indianapolis on Saturday left two men dead and a 3-year-old hurt.", 2, 1),
     # a 911 call counts no one
     ("Deputies in Tulsa responded on Sunday after receiving a 911 reporting a person shot.", None, 1),
+    # two dozen is 24; "dozens" and "several dozen" are no figure
+    ("Two dozen people were hurt when gunfire broke out at a party in Tulsa on Sunday.", None, 24),
+    ("Several dozen people were hurt when gunfire broke out at a party in Tulsa on Sunday.", None, None),
     ("Police in Tulsa went to the home on Sunday after an anonymous 911 call saying five people were shot there.",
      None, 5),
     # "killing four of them": the four count (and the gunman who then killed himself)

@@ -39,7 +39,11 @@ TRIGGERS = [
                           r"gunshots?|gunfire|gunshot\s+wounds?|shot\s+to\s+death|found\s+dead|"
                           r"shots\s+(?:were\s+)?(?:fired|rang\s+out)|"
                           r"stabb(?:ed|ing|ings)|murders?|homicides?|slayings?|fatally\s+(?:shot|wounded|injured)|"
-                          r"wounded|beaten|assaulted|lynch(?:ed|ing)|massacre)\b", re.I)),
+                          r"wounded|beaten|assaulted|lynch(?:ed|ing)|massacre|flogged|tortured|"
+                          # "police beat passengers": a beating, not a win
+                          r"beat(?:ing)?\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:passengers|protesters|demonstrators|students|"
+                          r"people|civilians|journalists|reporters|residents|worshippers|traders|detainees|prisoners|"
+                          r"men|women|him|her|them))\b", re.I)),
     ("abduction", re.compile(r"\b(?:abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|"
                              r"hostages?|disappeared)\b", re.I)),
     ("sexual", re.compile(r"\b(?:rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abused?|violence))\b", re.I)),
@@ -50,6 +54,11 @@ TRIGGERS = [
     ("arrest", re.compile(r"\b(?:arrested|detained|arrests)\b", re.I)),
     # "march" in lower case only: "March 4" is a month.
     ("protest", re.compile(r"\b(?:march(?:ed|es|ing)|(?-i:march)|protest(?:s|ed|ing)?|demonstrations?|rall(?:y|ies|ied)|"
+                           # "protesters gathered", "fired tear gas at demonstrators": told by the crowd
+                           r"(?:protesters|demonstrators|marchers)\s+(?:\w+\s+){0,2}?(?:gathered|marched|blocked|rallied|"
+                           r"took\s+to|occupied|chanted|stormed|converged|poured)|"
+                           r"(?:fired|used|lobbed|threw|shot)\s+tear\s*gas\s+(?:at|on|into|to\s+disperse)\s+(?:\w+\s+){0,3}?"
+                           r"(?:protesters|demonstrators|marchers|crowds?|students|people)|"
                            r"general\s+strike|strikes?|mobilizations?|mobilisations?)\b", re.I)),
 ]
 # Matching without re.I is several times faster: the kinds whose patterns do not depend on case
