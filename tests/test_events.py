@@ -110,6 +110,11 @@ def test_beatings_tear_gas_and_crowds_are_events_a_win_is_not():
     assert quito.place.country == "EC"
 
 
+def test_the_town_of_x_in_a_region_is_the_town():
+    inc = only(["Gunmen attacked the town of El Geneina in West Darfur on Sunday, killing 12 people."])
+    assert (inc.location, inc.place.country, inc.fatalities) == ("El Geneina", "SD", 12)
+
+
 def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))

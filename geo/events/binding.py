@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.dates import DateMention, undated
+from geo.lexicon import PLACE_NOUNS
 from geo.events.storydate import FOLLOW_UP, NAMES_VIOLENCE, StoryDate, telling_date
 from geo.place import same_place
 from geo.spans import SpanIndex
@@ -70,6 +71,8 @@ def _cue(text: str, start: int) -> tuple[float, bool]:
     """(weight, near) of the preposition that introduces the place starting at ``start``."""
     words = re.findall(r"[\w’'-]+", text[max(0, start - 60):start].lower())
     near = False
+    if len(words) > 1 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
+        return 3.0, False  # "attacked the town of El Geneina in West Darfur": the town, as after "in"
     for w in reversed(words[-6:]):
         if w in NEAR_CUES or w == "suburb":
             near = True
