@@ -115,6 +115,12 @@ def test_the_town_of_x_in_a_region_is_the_town():
     assert (inc.location, inc.place.country, inc.fatalities) == ("El Geneina", "SD", 12)
 
 
+def test_where_people_died_is_where_it_happened_and_a_governor_is_who_speaks():
+    inc = only(["Lekki shooting: Lagos governor says two died\n\nThe Lagos State governor said on Thursday that two "
+                "people died at the Lekki toll gate on 20 October, and 25 were injured."], published=date(2020, 10, 22))
+    assert (inc.location, inc.event_date, inc.fatalities, inc.injuries) == ("Lekki", date(2020, 10, 20), 2, 25)
+
+
 def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))

@@ -38,13 +38,14 @@ SAME_PLACE_KM = 15.0
 _AUTHORITY_PENALTY = 1.5
 # "Cincinnati police said", "Dallas County sheriff's deputies": who speaks or acts, not where.
 _AUTHORITY_AFTER = re.compile(r"\s+(?:police|officers?|officials?|authorities|sheriff|sheriff['’]s|deputies|"
-                              r"fire\s+(?:department|officials|chief)|mayor|prosecutors?|coroner|medical\s+examiner)\b",
+                              r"fire\s+(?:department|officials|chief)|mayor|governor|(?:state\s+)?government|prosecutors?|coroner|"
+                              r"medical\s+examiner)\b",
                               re.I)
 # "Weir, a small town in central Williamson County": the second place qualifies the first.
 _APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|community|"
                          r"neighbou?rhood|area|capital|county|seat|township|borough)\b", re.I)
 _CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven|drove\s+\w+|brought|treated|"
-                          r"died|admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
+                          r"admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
 # "taken to Christ Medical Center in Oak Lawn": the town of the hospital the wounded went to.
 _CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|health\s+(?:center|system)|"
                       r"clinic|infirmary)\s+in\s+$", re.I)
