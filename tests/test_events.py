@@ -208,6 +208,18 @@ def test_a_round_up_gives_one_report_per_shooting_and_its_total_is_none():
         ("South Stewart Avenue", 1, 0, 14, 2), ("West Chicago Avenue", 0, 1, 14, 2), ("West Madison Street", 0, 2, 14, 2)]
 
 
+def test_a_sentence_telling_two_events_gives_one_report_each():
+    found = incidents("On Sunday, two men were shot in Evanston, and a woman was killed in Skokie, police said.",
+                      "Police fired tear gas at protesters in La Paz on Monday, and soldiers shot at a crowd in Sacaba; "
+                      "six were killed.")
+    assert sorted((i.location, i.fatalities, i.injuries, i.sub_event_type, i.event_date.day) for i in found) == [
+        ("Evanston", 0, 2, "Attack", 14), ("La Paz", 0, None, "Protest with intervention", 15),
+        ("Sacaba", 6, None, "Excessive force against protesters", 15), ("Skokie", 1, None, "Attack", 14)]
+    # A clause with no event and place of its own goes with the one before: one event, its figures.
+    inc = only(["Two people were killed in Senkata on Sunday, and 30 were injured, and a march was called off."])
+    assert (inc.location, inc.fatalities, inc.injuries) == ("Senkata", 2, 30)
+
+
 def test_a_hashtag_in_the_headline_neither_dates_nor_doubles_the_event():
     inc = only(["#EndSARS: soldiers open fire on protesters at toll gate\n\nLAGOS — Soldiers opened fire on "
                 "protesters at a toll gate in Lagos on Tuesday night, killing at least 12 people, witnesses said. "

@@ -27,8 +27,9 @@ from geo.articles import Article
 from geo.caseless import caseless
 from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.actors import actors
-from geo.events.binding import Sentence, StoryDate, bind_date, bind_places
+from geo.events.binding import SENTENCE_DATE_SPAN, Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
+from geo.events.clauses import event_clauses
 from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
@@ -91,7 +92,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
             (not dates and bool(search(_ONGOING, low)))
         triggers = [] if aggregate or future else find_triggers(sentence)
         violent = violent or any(kind in VIOLENT for kind, _ in triggers)
-        new = _sentence_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []
+        new = _clause_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []
         pending = None
         if not new and triggers:
             pending = triggers[0][0]
@@ -112,6 +113,29 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     if not violent and news_date.event_day is not None:
         reports += _violence_told_as_known(ctx, mentions, starts, quotes, news_date)
     return with_title_figures(reports, title_apart(article))
+
+
+def _clause_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tuple[str, re.Match]],
+                    pending: str | None, first: bool) -> list[Report]:
+    """The reports of a sentence, clause by clause where it tells an event at a place in each
+    (:func:`~geo.events.clauses.event_clauses`)."""
+    spans = event_clauses(sent.text, [m.clean_start - sent.offset for m in sent.places]) if triggers else []
+    if len(spans) < 2:
+        return _sentence_reports(ctx, sent, idx, triggers, pending, first)
+    out: list[Report] = []
+    for a, b in spans:
+        clause = _clause(sent, a, b)
+        out += _sentence_reports(ctx, clause, idx, find_triggers(clause.text), None, first and not out)
+    return out
+
+
+def _clause(sent: Sentence, a: int, b: int) -> Sentence:
+    """The clause ``a``:``b`` of a sentence as a sentence of its own: its places, its dates, or
+    the date that opens the sentence ("On Sunday, ..., and ...") when it gives none."""
+    own = [replace(d, start=d.start - a, end=d.end - a) for d in sent.dates if a <= d.start < b]
+    leading = [replace(d, start=0, end=0) for d in sent.dates if d.start < SENTENCE_DATE_SPAN] if a else []
+    return replace(sent, text=sent.text[a:b], offset=sent.offset + a, dates=own or leading,
+                   places=[m for m in sent.places if a <= m.clean_start - sent.offset < b])
 
 
 def _violence_told_as_known(ctx: _Article, mentions: list[Mention], starts: list[int], quotes: SpanIndex,
@@ -192,7 +216,8 @@ def _sentence_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tu
     if ctx.anchor is not None and ctx.anchor.place is not None:
         chosen = [(at_town(m, ctx.anchor.place), near) if m.place is None else (m, near) for m, near in chosen]
     nxt = ctx.sentences[min(len(ctx.sentences) - 1, idx + 1)][1]
-    etype, sub = classify(kind, sent.text, ctx.article.text[sent.offset:nxt], ctx.protest)
+    # (what follows from the whole sentence's start: a clause's "soldiers shot at a crowd" after protesters)
+    etype, sub = classify(kind, sent.text, ctx.article.text[ctx.sentences[idx][0]:nxt], ctx.protest)
     published, out = ctx.article.published, []
     for place, near in chosen:
         when, precision = bind_date(sent, place, chosen, at, follow_up=kind == "arrest")
