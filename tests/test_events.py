@@ -538,6 +538,11 @@ def test_near_a_town_says_more_of_where_than_a_residents_town():
     assert (inc.location, inc.admin1, inc.fatalities) == ("Azle", "Texas", 1)
 
 
+def test_where_a_victim_lives_is_not_where_it_happened():
+    inc = only(["A 25-year-old tattoo artist from Baton Rouge was shot and killed on Sunday, New Orleans police said."])
+    assert (inc.location, inc.fatalities) == ("New Orleans", 1)
+
+
 def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened():
     inc = only(["CHICAGO — A 26-year-old man was shot on Sunday and taken to Christ Medical Center in Oak Lawn."])
     assert (inc.location, inc.injuries) == ("CHICAGO", 1)

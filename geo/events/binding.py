@@ -49,6 +49,11 @@ _CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven
 # "taken to Christ Medical Center in Oak Lawn": the town of the hospital the wounded went to.
 _CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|health\s+(?:center|system)|"
                       r"clinic|infirmary)\s+in\s+$", re.I)
+# "Steven Sachs of Alexandria", "Cleveland Smith, 31, of Euclid", "a tattoo artist from Baton Rouge":
+# where someone lives, not where it happened.
+_RESIDENCE = re.compile(r"(?:(?!(?:City|Town|Village|County|Province|State|Department|District|Region|Republic|"
+                        r"Kingdom|Municipality|Borough|Township|Parish|Gulf|Bay|Isle|Port|Mayor)\b)(?-i:[A-Z][a-z]+)|\d{1,3},|(?:man|woman|boy|girl|teen|teenager|resident|native|student|"
+                        r"artist|father|mother|son|daughter|victim|couple|family)),?\s+(?:of|from)\s+(?:the\s+)?$")
 _CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
                          r"health\s+(?:center|system)|clinic|infirmary)\b", re.I)
 
@@ -103,6 +108,8 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
             continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:
             continue
+        if _RESIDENCE.search(sentence, max(0, rel - 60), rel):
+            continue  # "Michael Oehme of Council Bluffs, Iowa, was killed": where he lived
         authority = bool(_AUTHORITY_AFTER.match(sentence, m.clean_end - offset))
         if candidates and authority:
             continue
