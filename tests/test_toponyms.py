@@ -196,6 +196,13 @@ def test_a_streets_town_is_its_storys_dateline(toponymer):
     assert (street.name, street.admin1) == ("Desire Street, New Orleans", "Louisiana")
 
 
+def test_a_given_name_that_only_an_alias_makes_a_place_is_a_persons(toponymer):
+    # "Sam" is one of Damascus's other names; "Jordan" is the country's own.
+    assert names(toponymer, "(Photo: Winstrom, Sam)\nTalks in Amman ended on Monday; Jordan is a kingdom.") == [
+        ("Amman", "JO"), ("Jordan", "JO")]
+    assert names(toponymer, "Flights to Sam and Paris were cancelled.")[0][0] == "Sam"  # cued: a place
+
+
 def test_a_local_outlets_home_settles_namesakes(toponymer):
     arts = outlet_articles(KANSAS_PAPER + ["Manhattan police said the suspect fled."], "Mercury")
     alone = toponymer.find(arts[3])

@@ -12,8 +12,10 @@ import re
 
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
+from geo.geoparse.people import is_given_name
 from geo.geoparse.records import Candidate
 from geo.geoparse.rules import DATELINE, OPENER_FEATURES, PROMINENT_FEATURES
+from geo.normalize import normalize_name
 
 _FOCUS_TOWN = 20_000  # a town this big in the article's country needs no cue ("an Alexandria man")
 _OPENER_CITY = 250_000  # a city this big may open a sentence ("Ottawa has said", "Toronto police")...
@@ -70,6 +72,13 @@ def _uncued_small(c: Candidate, r: GeocodeResult, text: str, cued: set[str], foc
                                                                    or r.population >= _FOCUS_TOWN)))
 
 
+def _given_name_alias(c: Candidate, r: GeocodeResult, cued: set[str]) -> bool:
+    """Someone's given name, not cued, that only another name of a place makes one ("Sam" is
+    also Damascus; "Winstrom, Sam" is a photographer; "Jordan" is the country's own name)."""
+    return (c.needs_cue and c.key not in cued and " " not in c.key and is_given_name(c.key)
+            and normalize_name(r.name) != c.key)
+
+
 _WORLD_CITY = 500_000  # a city abroad this big may be named bare ("flights from Lagos"); a smaller one, rarely
 
 
@@ -109,7 +118,7 @@ def admitted(cands: list[Candidate], text: str, focus: str | None, names: Names)
         if not c.qualifier and (_PROPERTY_AFTER.match(text, c.end)
                                 or (c.key in _CHAINS and _CHAIN_STORE.match(text, c.end))):
             continue
-        if _uncued_small(c, r, text, cued, focus, names):
+        if _uncued_small(c, r, text, cued, focus, names) or _given_name_alias(c, r, cued):
             continue
         out.append(c)
     return out
