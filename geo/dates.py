@@ -88,7 +88,8 @@ EXPRESSIONS = [
     # (a weekday before the date only introduces it: "Wednesday, June 8, 2016" is June 8)
     ("absolute", re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
                             re.I)),
-    ("absolute", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("absolute", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?{_MONTH}"
+                            rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("ref_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+(?P<dir>earlier|before|later|after)\b", re.I)),
     ("pub_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+ago\b", re.I)),
     ("ref_next", re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)),
@@ -97,7 +98,15 @@ EXPRESSIONS = [
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|"
                          r"(?<!day\s)(?<!day,\s)overnight(?!\s+(?:on\s+|into\s+)?\w+day\b))\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
+    # "Tuesday last week", "on Monday of last week": that day of the week before publication's
+    ("weekday_last_week", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+                                     r"(?:of\s+)?last\s+week\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    # "earlier this month", "last month": the month, not the day of publication
+    ("this_month", re.compile(r"\b(?:(?P<last>last)|(?:earlier\s+)?this)\s+month\b", re.I)),
+    # "on the 12th": that day of the publication's month, or of the month before if still to come
+    ("ordinal_day", re.compile(r"\bon\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|floor|street|avenue|"
+                               r"century|anniversary|day|time|round|grade|birthday|hole|inning|minute))", re.I)),
     ("last_week", re.compile(r"\b(?:last|this\s+past)\s+week\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:last|this\s+past|over\s+the|this|the)\s+weekend|a\s+weekend(?=\s+\w+ing\b|\s+shooting))\b",
                            re.I)),
@@ -118,6 +127,8 @@ _NEEDS = {"absolute": frozenset(MONTHS), "month": frozenset(MONTHS), "ref_offset
           "ref_prev": frozenset({"previous", "preceding", "day"}),
           "today": frozenset({"today", "tonight", "this", "overnight"}), "yesterday": frozenset({"yesterday", "night"}),
           "weekday": _WEEKDAY_NAMES, "last_week": frozenset({"week"}), "weekend": frozenset({"weekend"}),
+          "weekday_last_week": _WEEKDAY_NAMES, "this_month": frozenset({"month"}),
+          "ordinal_day": frozenset({"the"}),
           "holiday": frozenset({"christmas", "year", "fourth", "halloween", "thanksgiving", "mlk", "day"})}
 _HINT_WORDS = frozenset().union(*_NEEDS.values())
 # The expressions matched in lower case, for speed (see geo.caseless); the holidays' is case-sensitive.
@@ -247,6 +258,20 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
         return shift(published, -back), "day", "publication"
     if kind == "last_week":
         return shift(published, -7), "week", "publication"
+    if kind == "weekday_last_week":
+        monday = published.toordinal() - published.weekday() - 7
+        return date.fromordinal(monday + WEEKDAYS.index(m["weekday"].lower())), "day", "publication"
+    if kind == "this_month":
+        year, month = (published.year, published.month)
+        if m["last"]:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return _mk(year, month, 15), "month", "publication"
+    if kind == "ordinal_day":
+        day = int(m["day"])
+        year, month = (published.year, published.month)
+        if day > published.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return _mk(year, month, day), "day", "publication"
     if kind == "weekend":  # the last weekend up to publication, given as its Saturday
         return shift(published, -((published.weekday() - 5) % 7)), "week", "publication"
     if kind == "holiday":

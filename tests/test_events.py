@@ -459,6 +459,15 @@ def test_a_release_dates_the_shooting_it_goes_back_to_by_its_weekday_and_date():
     assert (inc.event_date, inc.location, inc.admin1) == (date(2016, 6, 8), "Elm Street", "Massachusetts")
 
 
+def test_a_month_the_sentence_gives_yields_to_the_day_the_story_gives():
+    # "earlier this month" is the month; the lead says which day of it.
+    inc = only(["Neighbours on Elm Street in Dayton, Ohio, gathered Monday night. Police said a man was shot in "
+                "Dayton earlier this month."], published=date(2016, 2, 24))
+    assert (inc.event_date, inc.date_precision) == (date(2016, 2, 22), "day")
+    inc = only(["Police in Dayton, Ohio, said a man was shot earlier this month."], published=date(2016, 2, 24))
+    assert (inc.event_date, inc.date_precision) == (date(2016, 2, 15), "month")
+
+
 def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     # The lead's Monday is the day of the remembrance; the story says outright when the shooting was.
     inc = only(["INDIANAPOLIS — Family and friends of a 15-year-old boy gathered on Monday to remember him. He shot "

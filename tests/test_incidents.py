@@ -114,9 +114,20 @@ def test_parse_count_rejects_words():
     ("On Nov. 19, police fired", "2019-11-19"), ("On November 15 marchers", "2019-11-15"),
     ("on 15 November 2019", "2019-11-15"), ("They marched on Thursday", "2019-11-14"),
     ("yesterday in Huayllani", "2019-11-19"), ("reported last night", "2019-11-19"),
-    ("today in Buenos Aires", "2019-11-20"), ("three days ago", "2019-11-17")])
+    ("today in Buenos Aires", "2019-11-20"), ("three days ago", "2019-11-17"),
+    ("on the 5th of November", "2019-11-05"), ("the 21st of September, 2019", "2019-09-21"),
+    ("killed on the 12th", "2019-11-12"), ("killed on the 30th", "2019-10-30"),
+    ("on Tuesday last week", "2019-11-12"), ("on Monday of last week", "2019-11-11")])
 def test_dates_relative_to_publication(text, expected):
     assert find_dates(text, date(2019, 11, 20))[0].date.isoformat() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("earlier this month", (date(2019, 11, 15), "month")), ("last month", (date(2019, 10, 15), "month")),
+    ("on the 3rd floor", None), ("on the 12th of every month", None)])
+def test_months_relative_to_publication_and_ordinals_that_are_no_dates(text, expected):
+    found = find_dates(text, date(2019, 11, 20))
+    assert ((found[0].date, found[0].precision) if found else None) == expected
 
 
 def test_dates_relative_to_the_text():

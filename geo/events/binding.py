@@ -190,5 +190,8 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
             if reference is not None:
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
             continue
+        if d.precision == "month" and d.date and sent.story_date is not None and (day := sent.story_date.event_day) \
+                and day[1] == "day" and (day[0].year, day[0].month) == (d.date.year, d.date.month):
+            return day  # "in a gun battle earlier this month": the day the story gives it
         return d.date, d.precision
     return told or (sent.story_date.value if sent.story_date else None) or undated(sent.published)
