@@ -203,6 +203,12 @@ def test_a_given_name_that_only_an_alias_makes_a_place_is_a_persons(toponymer):
     assert names(toponymer, "Flights to Sam and Paris were cancelled.")[0][0] == "Sam"  # cued: a place
 
 
+def test_a_time_in_a_us_time_zone_puts_the_story_in_the_us(toponymer):
+    text = "Police in Birmingham said a juvenile was shot in Ensley. Posted: Thursday, July 30, 2015 6:02 PM EDT"
+    assert names(toponymer, text)[0] == ("Birmingham", "US")
+    assert names(toponymer, "Police in Birmingham said a juvenile was shot in Ensley.")[0] == ("Birmingham", "GB")
+
+
 def test_a_local_outlets_home_settles_namesakes(toponymer):
     arts = outlet_articles(KANSAS_PAPER + ["Manhattan police said the suspect fled."], "Mercury")
     alone = toponymer.find(arts[3])

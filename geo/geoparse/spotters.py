@@ -171,9 +171,16 @@ def named_places(text: str) -> list[tuple[int, int, str]]:
     return named
 
 
+# A time of day in a US time zone ("6:02 PM EDT", "5 p.m. CST"): a page stamped in the United States.
+_US_TIME = re.compile(r"\d(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?:E|C|M|P)[DS]T\b")
+
+
 def demonyms(text: str, names: Names, mentioned: bool) -> tuple[Counter[str], list[Candidate]]:
-    """"Bolivian", "Chilean": votes for their countries, and (only when ``mentioned``) mentions of them."""
+    """"Bolivian", "Chilean": votes for their countries, and (only when ``mentioned``) mentions of
+    them; a time in a US time zone votes once for the United States."""
     votes: Counter[str] = Counter()
+    if _US_TIME.search(text):
+        votes["US"] += 1
     out = []
     for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
         iso = DEMONYMS.get(m.group().lower())
