@@ -552,6 +552,13 @@ def test_where_a_victim_lives_is_not_where_it_happened():
     assert (inc.location, inc.fatalities) == ("New Orleans", 1)
 
 
+def test_a_death_at_a_hospital_named_after_a_place_counts_for_the_event():
+    # "Miami Valley Hospital" is in Dayton: the victim's death there goes on about the shooting.
+    inc = only(["Police in Dayton, Ohio, said a man was shot on Sunday night. The victim was later pronounced "
+                "dead at Miami Valley Hospital."])
+    assert (inc.location, inc.fatalities, inc.injuries) == ("Dayton", 1, 0)
+
+
 def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened():
     inc = only(["CHICAGO — A 26-year-old man was shot on Sunday and taken to Christ Medical Center in Oak Lawn."])
     assert (inc.location, inc.injuries) == ("CHICAGO", 1)

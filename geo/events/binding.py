@@ -54,7 +54,7 @@ _CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:
 _RESIDENCE = re.compile(r"(?:(?!(?:City|Town|Village|County|Province|State|Department|District|Region|Republic|"
                         r"Kingdom|Municipality|Borough|Township|Parish|Gulf|Bay|Isle|Port|Mayor)\b)(?-i:[A-Z][a-z]+)|\d{1,3},|(?:man|woman|boy|girl|teen|teenager|resident|native|student|"
                         r"artist|father|mother|son|daughter|victim|couple|family)),?\s+(?:of|from)\s+(?:the\s+)?$")
-_CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
+CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
                          r"health\s+(?:center|system)|clinic|infirmary)\b", re.I)
 
 
@@ -103,7 +103,7 @@ def bind_places(sent: Sentence, at: int) -> list[tuple[Mention, bool]]:
         prev_end = m.clean_end - offset
         if re.match(r"[-‐]", sentence[m.clean_end - offset:m.clean_end - offset + 1]):
             continue  # "U.S.-backed": a modifier, not where anything happened
-        if _CARE_BEFORE.search(sentence[max(0, rel - 40):rel]) or _CARE_AFTER.match(sentence[m.clean_end - offset:]) \
+        if _CARE_BEFORE.search(sentence[max(0, rel - 40):rel]) or CARE_AFTER.match(sentence[m.clean_end - offset:]) \
                 or _CARE_IN.search(sentence[max(0, rel - 60):rel]):
             continue  # "flown to a Knoxville trauma center": where the wounded went, not where it happened
         if at and abs(rel - at) > MAX_TRIGGER_DISTANCE:

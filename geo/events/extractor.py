@@ -27,7 +27,7 @@ from geo.articles import Article
 from geo.caseless import caseless
 from geo.dates import AGGREGATE, find_dates, shift
 from geo.events.actors import actors
-from geo.events.binding import SENTENCE_DATE_SPAN, Sentence, StoryDate, bind_date, bind_places
+from geo.events.binding import CARE_AFTER, SENTENCE_DATE_SPAN, Sentence, StoryDate, bind_date, bind_places
 from geo.events.casualties import with_figures
 from geo.events.clauses import event_clauses
 from geo.events.classify import classify
@@ -166,8 +166,10 @@ _CARE_BEFORE = re.compile(r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(
 
 
 def _care_place(text: str, place: Mention) -> bool:
-    """True when the sentence names ``place`` as where victims were cared for."""
-    return bool(_CARE_BEFORE.search(text, max(0, place.clean_start - 70), place.clean_start))
+    """True when the sentence names ``place`` as where victims were cared for ("taken to a
+    hospital in Nashville", "pronounced dead at Miami Valley Hospital")."""
+    return bool(_CARE_BEFORE.search(text, max(0, place.clean_start - 70), place.clean_start)
+                or CARE_AFTER.match(text, place.clean_end))
 
 
 def _goes_on(place: Mention, rep: Report) -> bool:
