@@ -649,6 +649,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Several dozen people were hurt when gunfire broke out at a party in Tulsa on Sunday.", None, None),
     ("Police in Tulsa went to the home on Sunday after an anonymous 911 call saying five people were shot there.",
      None, 5),
+    # a fatal wound said so; one of the hit who died, told with the wound
+    ("A 3-year-old sustained a fatal, self-inflicted wound on Sunday in Jefferson, Ga.", 1, None),
+    ("Four people were shot in Tulsa on Sunday, police said; two of the people who were shot in the head later died.",
+     2, 2),
     # "killing four of them": the four count (and the gunman who then killed himself)
     ("A man shot six people Saturday afternoon in Atlanta, killing four of them, before turning the gun on himself.",
      5, 2),

@@ -62,7 +62,7 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
                           r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
                           re.I)
-_OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,3}?\s+(?:have\s+|had\s+|later\s+)?"
+_OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,8}?\s+(?:have\s+|had\s+|later\s+)?"
                            r"(?:died|did\s+not\s+survive|succumbed)\b", re.I)
 _DAY_OR_TIME_BEFORE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|\b(?:January|February|March|"
                                  r"April|May|June|July|August|September|October|November|December)|\d[:.])\s*$")

@@ -37,6 +37,7 @@ TRIGGERS = [
     ("attack", re.compile(r"\b(?:shot(?!\s+(?:down|up|back|a\s+video|a\s+photo|put))|shoots(?!\s+(?:down|up|back|hoops))|"
                           r"shootings?|shootouts?|"
                           r"gunshots?|gunfire|gunshot\s+wounds?|shot\s+to\s+death|found\s+dead|"
+                          r"fatal,?\s+(?:[\w-]+\s+){0,2}?wounds?|self-inflicted\s+(?:gunshot\s+)?wounds?|"
                           r"shots\s+(?:were\s+)?(?:fired|rang\s+out)|"
                           r"stabb(?:ed|ing|ings)|murders?|homicides?|slayings?|fatally\s+(?:shot|wounded|injured)|"
                           r"wounded|beaten|assaulted|lynch(?:ed|ing)|massacre|flogged|tortured|"

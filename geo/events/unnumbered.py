@@ -37,6 +37,8 @@ ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
 
 # Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
+                   # "sustained a fatal, self-inflicted wound", "suffered a fatal gunshot wound"
+                   r"fatal,?\s+(?:[\w-]+\s+){0,2}?(?:wounds?|injur(?:y|ies))|"
                    r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
                    # "found deceased", "the death of an 8-year-old boy", "mourning the loss of their son"
