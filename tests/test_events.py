@@ -649,6 +649,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Several dozen people were hurt when gunfire broke out at a party in Tulsa on Sunday.", None, None),
     ("Police in Tulsa went to the home on Sunday after an anonymous 911 call saying five people were shot there.",
      None, 5),
+    # people named in a list count one each; names that only speak count no one
+    ("Ronald Williams, 33, and Kendra Hill, 28, were killed, and Jason Kimble and Laquintin Carter were injured in "
+     "a shooting in Tulsa on Sunday.", 2, 2),
+    ("Chief John Smith and Mayor Jane Doe said three people were killed in a shooting in Tulsa on Sunday.", 3, None),
     # a fatal wound said so; one of the hit who died, told with the wound
     ("A 3-year-old sustained a fatal, self-inflicted wound on Sunday in Jefferson, Ga.", 1, None),
     ("Four people were shot in Tulsa on Sunday, police said; two of the people who were shot in the head later died.",

@@ -86,10 +86,30 @@ _NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|o
                          r"after|before|while|when|who|that|which)\b|" + _WHAT_RX, re.I)
 
 
+# People named in a list ("Ronald Williams, 33, and Kendra Hill, 28, were killed"): one count of them.
+_NAMED = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+)(?:,\s*\d{1,3},?)?"
+_NAMED_LIST = re.compile(rf"{_NAMED}(?:(?:,\s*|\s+)and\s+{_NAMED}|,\s*{_NAMED})+")
+
+
+# (what happened to them must follow: "Chief John Smith and Mayor Jane Doe said three were killed" counts three)
+_NAMED_THEN = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:killed|shot|wounded|injured|hurt|"
+                         r"found|stabbed|pronounced|taken|hospitali[sz]ed|arrested)\b")
+
+
+def _named(sentence: str) -> list[Count]:
+    """Lists of two or more people named ("Ronald Williams, 33, and Kendra Hill, 28, were
+    killed"), as counts, where what happened to them follows."""
+    return [Count(len(re.findall(_NAMED, m.group())), None, m.start(), m.end()) for m in _NAMED_LIST.finditer(sentence)
+            if _NAMED_THEN.match(sentence, m.end())]
+
+
 def _counted(sentence: str) -> list[Count]:
-    """The counts of a sentence, "a man", "a 16-year-old boy" as counts of one, and people named
-    together as one count ("a woman and her adopted son were found dead": two)."""
-    counts = find_counts(sentence)
+    """The counts of a sentence, "a man", "a 16-year-old boy" as counts of one, people named
+    together as one count ("a woman and her adopted son were found dead": two), and lists of
+    people named ("Ronald Williams, 33, and Kendra Hill, 28, were killed": two)."""
+    named = _named(sentence)
+    counts = sorted([c for c in find_counts(sentence) if not any(n.start <= c.start < n.end for n in named)] + named,
+                    key=lambda c: c.start)
     taken = {c.start for c in counts}
     people = {m.start(): Count(1 + len(ONE_PERSON.findall(m.group("others") or "")), None, m.start(), m.end())
               for m in lowered_finditer(SINGLE, sentence) if m.start() not in taken}
