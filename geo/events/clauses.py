@@ -21,26 +21,24 @@ _BREAK = re.compile(r";\s+|,\s+(?:and|while|but)\s+", re.I)
 
 def event_clauses(sentence: str, place_starts: list[int]) -> list[tuple[int, int]]:
     """The spans (offsets in ``sentence``) of its clauses that each tell an event at a place of
-    their own, a clause that does not taken with the one before; the whole sentence when fewer
-    than two do. ``place_starts``: where the sentence's places start."""
-    whole = [(0, len(sentence))]
+    their own, a clause that does not joined to the one before (the first, to the one after);
+    the whole sentence when fewer than two do. ``place_starts``: where its places start."""
     spans, start = [], 0
     for m in _BREAK.finditer(sentence):
         spans.append((start, m.start()))
         start = m.end()
-    if not spans:
-        return whole
     spans.append((start, len(sentence)))
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        own = any(a <= p < b for p in place_starts) and bool(find_triggers(sentence[a:b]))
-        if own or not out:
-            out.append((a, b) if own or not out else (out[-1][0], b))
-        else:
+        if out and not _tells_event(sentence, a, b, place_starts):
             out[-1] = (out[-1][0], b)
-    # (a first clause without its own event goes with the next)
-    if len(out) > 1 and not (any(out[0][0] <= p < out[0][1] for p in place_starts)
-                             and find_triggers(sentence[out[0][0]:out[0][1]])):
-        out[1] = (out[0][0], out[1][1])
-        out = out[1:]
-    return out if len(out) > 1 else whole
+        else:
+            out.append((a, b))
+    if len(out) > 1 and not _tells_event(sentence, *out[0], place_starts):
+        out[:2] = [(out[0][0], out[1][1])]
+    return out if len(out) > 1 else [(0, len(sentence))]
+
+
+def _tells_event(sentence: str, a: int, b: int, place_starts: list[int]) -> bool:
+    """Whether ``sentence[a:b]`` has a place of its own and an event word."""
+    return any(a <= p < b for p in place_starts) and bool(find_triggers(sentence[a:b]))
