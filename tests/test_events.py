@@ -121,6 +121,16 @@ def test_where_people_died_is_where_it_happened_and_a_governor_is_who_speaks():
     assert (inc.location, inc.event_date, inc.fatalities, inc.injuries) == ("Lekki", date(2020, 10, 20), 2, 25)
 
 
+def test_forces_named_by_their_country_an_ambush_and_a_victim_named_by_his_office():
+    found = incidents("Israeli troops shot dead a Palestinian man near Nablus on Sunday.",
+                      "Rebels ambushed an army convoy near Goma on Sunday, killing seven soldiers.",
+                      "Unknown gunmen killed a village chief in Borno state on Sunday.")
+    got = {i.location: (i.sub_event_type, i.actor1, i.actor2, i.fatalities) for i in found}
+    assert got["Nablus"] == ("Attack", "Military Forces of Israel", "Civilians (Palestinian Territory)", 1)
+    assert got["Goma"][0] == "Armed clash" and got["Goma"][2].startswith("Military Forces of") and got["Goma"][3] == 7
+    assert got["Borno"][3] == 1
+
+
 def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))

@@ -19,6 +19,7 @@ from functools import cache
 
 from geo.caseless import lowered_finditer
 from geo.countries import country_name
+from geo.lexicon import DEMONYMS
 
 _POLICE = r"(?:police(?:\s+officers?|men|man)?|(?:police\s+)?officers?|deputies|deputy|troopers?|sheriff(?:'s|’s)?|" \
           r"cops?|SWAT|law\s+enforcement|security\s+forces|riot\s+police|agents?)"
@@ -62,11 +63,25 @@ def state_forces(sentence: str, country: str | None) -> str | None:
     return None
 
 
+# "Israeli troops", "Russian forces", "U.S. soldiers": state forces of another country than the place's.
+_FOREIGN_FORCES = re.compile(r"\b(?P<demonym>[A-Z][a-z]+|U\.S\.)\s+(?:security\s+forces|forces|troops|soldiers|"
+                             r"police|army|military|warplanes|jets|navy|air\s+force)\b")
+
+
+def _forces_country(sentence: str, iso2: str | None) -> str | None:
+    """The country whose forces the sentence names by its demonym, else ``iso2``."""
+    m = _FOREIGN_FORCES.search(sentence)
+    if m is None:
+        return iso2
+    return "US" if m["demonym"] == "U.S." else DEMONYMS.get(m["demonym"].lower(), iso2)
+
+
 def actors(event_type: str, sub_event_type: str, sentence: str, iso2: str | None) -> tuple[str | None, str | None]:
-    """(actor1, actor2) of an event of this type told by ``sentence`` in the country ``iso2``."""
+    """(actor1, actor2) of an event of this type told by ``sentence`` in the country ``iso2``
+    (state forces: of the country the sentence names them by, "Israeli troops" near Nablus)."""
     name = country_name(iso2)
     of, within = (f" of {name}", f" ({name})") if name else ("", "")
-    forces = state_forces(sentence, name)
+    forces = state_forces(sentence, country_name(_forces_country(sentence, iso2)))
     police, military = f"Police Forces{of}", f"Military Forces{of}"
     armed, civilians = f"Unidentified Armed Group{within}", f"Civilians{within}"
     protesters, rioters = f"Protesters{within}", f"Rioters{within}"

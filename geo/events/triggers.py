@@ -25,6 +25,11 @@ TRIGGERS = [
                              r"land\s*mines?|roadside\s+bombs?)\b", re.I)),
     # Battles: armed groups fighting each other.
     ("battle", re.compile(r"\b(?:gun\s*battles?|firefights?|fire\s*fights?|exchanged\s+(?:gun)?fire|"
+                          # "rebels ambushed an army convoy", "attacked a military base"
+                          r"ambush(?:ed|es)?\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:convoy|patrol|troops|soldiers|"
+                          r"army|military|police|base|checkpoint|post)|"
+                          r"attack(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:army|military|police)\s+(?:convoy|patrol|base|"
+                          r"checkpoint|post|station|barracks)|"
                           r"armed\s+clash(?:es)?|(?:clash(?:es|ed)?|fighting|fought|battles?)\s+(?:\w+\s+){0,3}?"
                           r"(?:between|with|against)\s+(?:\w+\s+){0,3}?(?:troops|soldiers|army|rebels|militants|"
                           r"insurgents|fighters|militias?|forces|gunmen|jihadists|gangs?))\b", re.I)),

@@ -21,7 +21,9 @@ _PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|bab
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
            r"friend|neighbou?r|step(?:father|mother|son|daughter)|roommate|mom|dad|burglar|intruder|robber|"
-           r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate|player)")
+           r"homeowner|carjacker|cop|patron|bartender|bouncer|pedestrian|hunter|firefighter|soldier|inmate|player|"
+           r"chief|leader|official|priest|pastor|imam|journalist|reporter|activist|farmer|villager|protester|"
+           r"demonstrator|civilian|teacher|nurse|doctor|lawyer|judge|politician|councill?or|mayor|candidate)")
 SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     rf"\b(?:a|an)\s+{_AGE}(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
@@ -54,6 +56,8 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
                    rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
+                   # "gunmen killed a village chief", "shot dead a Palestinian man"
+                   rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
