@@ -131,6 +131,12 @@ def test_forces_named_by_their_country_an_ambush_and_a_victim_named_by_his_offic
     assert got["Borno"][3] == 1
 
 
+def test_violence_told_at_a_region_and_at_a_town_in_it_the_same_day_is_one_event():
+    inc = only(["A 2-year-old remains in the hospital after being shot Sunday in a Northern Kentucky community. "
+                "The boy was shot on Sunday in Highland Heights, police said."])
+    assert (inc.location, inc.admin1, inc.injuries, len(inc.sources)) == ("Highland Heights", "Kentucky", 1, 1)
+
+
 def test_a_follow_up_story_dates_the_shooting_not_the_arrest():
     inc = only(["WACO, Texas — A man was arrested Friday in connection with a shooting that wounded a teenager, "
                 "police said. The teenager was shot Sunday night outside a store."], published=date(2016, 2, 20))

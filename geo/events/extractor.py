@@ -112,7 +112,28 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
                 reference = d.date
     if not violent and news_date.event_day is not None:
         reports += _violence_told_as_known(ctx, mentions, starts, quotes, news_date)
-    return with_title_figures(reports, title_apart(article))
+    return with_title_figures(_regions_at_their_town(reports), title_apart(article))
+
+
+_AREAS = frozenset({"admin1", "country"})
+
+
+def _regions_at_their_town(reports: list[Report]) -> list[Report]:
+    """Violence a story tells at a region ("shot Monday in a Northern Kentucky community") placed
+    at the one town in that region where it tells violence on the same day (Highland Heights):
+    one event, told twice."""
+    out = []
+    for rep in reports:
+        if rep.event_type in VIOLENT_TYPES and rep.mention.feature in _AREAS and rep.place is not None:
+            towns = {(r.location, r.mention.gazetteer_id): r for r in reports
+                     if r.event_type in VIOLENT_TYPES and r.event_date == rep.event_date and r.place is not None
+                     and r.mention.feature not in _AREAS and r.place.country == rep.place.country
+                     and (rep.mention.feature == "country" or r.place.admin1 == rep.place.admin1)}
+            if len(towns) == 1:
+                town = next(iter(towns.values()))
+                rep = replace(rep, mention=town.mention, geo_precision=town.geo_precision)
+        out.append(rep)
+    return out
 
 
 def _clause_reports(ctx: _Article, sent: Sentence, idx: int, triggers: list[tuple[str, re.Match]],
