@@ -129,6 +129,9 @@ def test_forces_named_by_their_country_an_ambush_and_a_victim_named_by_his_offic
     assert got["Nablus"] == ("Attack", "Military Forces of Israel", "Civilians (Palestinian Territory)", 1)
     assert got["Goma"][0] == "Armed clash" and got["Goma"][2].startswith("Military Forces of") and got["Goma"][3] == 7
     assert got["Borno"][3] == 1
+    loot = only(["In Guayaquil, looters ransacked shops on Tuesday night and police detained 57 people."],
+                published=date(2019, 10, 10))
+    assert (loot.sub_event_type, loot.actor1, loot.arrests) == ("Looting/property destruction", "Rioters (Ecuador)", 57)
 
 
 def test_violence_told_at_a_region_and_at_a_town_in_it_the_same_day_is_one_event():

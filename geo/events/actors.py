@@ -99,7 +99,7 @@ def actors(event_type: str, sub_event_type: str, sentence: str, iso2: str | None
     if event_type == "Strategic developments":
         if sub_event_type == "Arrests":
             return forces or police, protesters if re.search(r"\bprotest|demonstrat|march", sentence, re.I) else civilians
-        return (rioters if re.search(r"\b(?:rioters|protesters|mobs?|crowds?)\b", sentence, re.I) else None), None
+        return (rioters if re.search(r"\b(?:rioters|looters|protesters|mobs?|crowds?)\b", sentence, re.I) else None), None
     if event_type == "Battles":
         return forces or armed, armed if forces else (military if re.search(_MILITARY, sentence, re.I) else armed)
     # Violence against civilians, explosions: the perpetrator if said, on the people hit.
