@@ -56,6 +56,7 @@ _BONUS_TYPE = 100.0
 _QUALIFIER_NEAR_KM = 50.0
 
 _ADMIN_FEATURES = ("admin1", "admin2", "region")
+_COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 _first = operator.itemgetter(0)
 _TYPE_WORDS = frozenset(ADMIN_WORDS.replace("ó", "o").split("|"))
 
@@ -245,7 +246,10 @@ class Gazetteer:
         def rank(rows: list[tuple]) -> list[tuple[float, tuple]]:
             typed: set | frozenset = typed_ids
             if any(r[9] in _ADMIN_FEATURES for r in rows):
-                typed = frozenset()  # "Douglas County" names US counties outright: no need to guess
+                # "Douglas County" names US counties outright: no need to guess, but a county's word
+                # says it is one ("St. Mary Parish" is Louisiana's, not a hamlet of Antigua named so).
+                typed = frozenset(r[0] for r in rows if r[9] in _ADMIN_FEATURES) if words[-1] in _COUNTY_WORDS \
+                    else frozenset()
             elif typed_rows:
                 have = {r[0] for r in rows}
                 rows = rows + [r for r in typed_rows if r[0] not in have]
@@ -328,7 +332,7 @@ class Gazetteer:
             return None
         key = normalize_name(query)
         words = key.split()
-        if not key or (len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS)):
+        if not key or (len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS | _COUNTY_WORDS)):
             return None
         return key
 

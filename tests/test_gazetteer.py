@@ -71,6 +71,12 @@ def test_department_suffix_means_the_department(gazetteer):
     assert gazetteer.lookup("Departamento de Cochabamba").gazetteer_id == dept.gazetteer_id
 
 
+def test_a_county_word_means_the_county_over_a_town_that_bears_the_whole_name(gazetteer):
+    # A hamlet of Antigua is called "St. Mary Parish" too; named so, the Louisiana parish is meant.
+    parish = gazetteer.lookup("St. Mary Parish")
+    assert (parish.feature, parish.admin1, parish.country) == ("admin2", "Louisiana", "US")
+
+
 def test_regions_resolve_to_areas(gazetteer):
     media_luna = gazetteer.lookup("Media Luna", country="BO")
     assert media_luna.feature == "region"
