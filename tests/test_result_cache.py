@@ -128,3 +128,20 @@ def test_a_source_carried_to_a_cluster_is_keyed_by_the_bytes_it_carries(tmp_path
     assert source_key(source) is None and source_key(carried) is not None
     (tmp_path / "a.txt").write_text("A man was shot in Dayton, Ohio, on Sunday.", encoding="utf-8")
     assert source_key(carried) == source_key(source)
+
+
+def test_a_rerun_that_finds_everything_leaves_the_file_as_it_was_but_marks_old_entries_used(articles, tmp_path):
+    # Found entries are marked used (old versions' entries go GEO_INDEX_KEEP_DAYS after their last
+    # use), but not at every run: a re-run of 10,000 articles spent 0.24 s rewriting every mark.
+    import sqlite3
+
+    _incidents(articles, cache=True)
+    path = tmp_path / "cache" / "results.sqlite"
+    before = path.read_bytes()
+    assert _incidents(articles, cache=True)[0].read == 0 and path.read_bytes() == before
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE results SET used = used - 2 * 86400")
+    assert _incidents(articles, cache=True)[0].read == 0
+    with sqlite3.connect(path) as db:
+        ages = [age for (age,) in db.execute("SELECT julianday('now') * 86400 - 210866760000 - used FROM results")]
+    assert sum(age < 3600 for age in ages) > 60  # the entries this run used: marked again
