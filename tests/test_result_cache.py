@@ -145,3 +145,20 @@ def test_a_rerun_that_finds_everything_leaves_the_file_as_it_was_but_marks_old_e
     with sqlite3.connect(path) as db:
         ages = [age for (age,) in db.execute("SELECT julianday('now') * 86400 - 210866760000 - used FROM results")]
     assert sum(age < 3600 for age in ages) > 60  # the entries this run used: marked again
+
+
+def test_a_new_story_that_changes_neither_home_nor_senses_is_read_once(tmp_path, monkeypatch, gazetteer):
+    # Its evidence and its result in one reading (the outlet's home and senses guessed from its known
+    # stories' evidence and its own): it was read for its evidence, then again for its result.
+    from geo.geoparse import Geoparser
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    assert _incidents(_outlet_stories(_TOWN_TALK[:3]), cache=True)[0].read == 3
+    readings: list[str] = []
+    recognise = Geoparser.recognise
+    monkeypatch.setattr(Geoparser, "recognise", lambda self, art, *a, **k: readings.append(art.article_id)
+                        or recognise(self, art, *a, **k))
+    four = _outlet_stories(_TOWN_TALK[:4])
+    run, out = _incidents(four, cache=True)
+    assert run.read == 1 and readings == ["tt3"]
+    assert out == _incidents(four, cache=False)[1]

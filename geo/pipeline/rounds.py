@@ -6,10 +6,11 @@ it follows (:mod:`geo.geoparse.evidence`). So an outlet's stories are cached thr
 over: each one's evidence (keyed by the story), the towns it names read with its senses
 (keyed by the story and those senses) and its result (keyed by the story, the home and its
 senses). An outlet none of whose stories is known is read as one group (one round, as
-without a cache). One that gained a story reads that story's evidence (round 1), reduces the
-outlet's evidence here, reads the towns of stories whose senses changed (round 2) and the
-results of those whose home or senses changed (round 3): a new story that changes neither
-reads that story alone.
+without a cache). One that gained a story reads that story's evidence (round 1; with its
+towns and result as read with a guess of its outlet's home and senses, kept if they come out
+so), reduces the outlet's evidence here, reads the towns of stories whose senses changed
+(round 2) and the results of those whose home or senses changed (round 3): a new story that
+changes neither is read once, alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from geo.geoparse.evidence import home_of, senses_of
+from geo.geoparse.evidence import home_of, senses_of, settled_of
 from geo.pipeline.cache import ResultCache, item_key
 from geo.pipeline.groups import TASK_ARTICLES, tasks
 from geo.pipeline.work import Item, run_jobs
@@ -38,6 +39,14 @@ def run_rounds(jobs: list[tuple], runner: Runner) -> list[Any]:
     return results
 
 
+def _guess(known: list, stories: int) -> tuple:
+    """What a new story of an outlet needs to guess what its outlet decides: the readings its known
+    stories settle names at, the towns they name (those read with senses may name others) and the
+    outlet's number of stories. Read with the guess in round 1, it need not be read again when its
+    outlet's home and senses come out so (the same cache keys)."""
+    return settled_of(known), [ev.towns for ev in known], stories
+
+
 class Rounds:
     """One run with the cache: ``results`` (per item: (metadata, result) or why it failed), and ``read``."""
 
@@ -49,6 +58,7 @@ class Rounds:
         self.evidence: dict[int, Any] = {}
         self.decided: dict[int, tuple] = {}  # story -> (its outlet's home, the senses it follows)
         self.read: set[int] = set()
+        self.guessed: dict[int, tuple] = {}  # story read in round 1 -> (home, senses, towns, result) guessed
         self.puts: list[tuple[bytes, Any]] = []
         self._reduce(self._first_round(groups))
         self._put()
@@ -98,16 +108,18 @@ class Rounds:
                 continue
             partial.append(g)
             self.evidence.update(known)
-            jobs += [("evidence", self.items[i]) for i in g if i not in known]
+            guess = _guess([ev for _, ev in known.values() if not isinstance(ev, str)], len(g))
+            jobs += [("evidence", self.items[i], *guess) for i in g if i not in known]
         done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner)
         for g, res in zip(whole, done):
             self._whole(g, res)
         singles = [i for g in partial for i in g if i not in self.evidence]
         for i, res in zip(singles, done[len(whole):]):
             self.read.add(i)
-            self.evidence[i] = res
             if not isinstance(res, str):
+                res, self.guessed[i] = res[:2], res[2]
                 self.puts.append((self._key(b"evidence", self.own[i] or b""), res))
+            self.evidence[i] = res
         return partial
 
     def _whole(self, group: list[int], res: list) -> None:
@@ -163,6 +175,10 @@ class Rounds:
         """The towns of stories that follow senses: cached, else read (round 2)."""
         keys = {i: self._key(b"towns", self.own[i] or b"", repr(follow[i])) for i in need}
         hits = self._get(list(keys.values()))
+        for i in need:  # read with the senses it follows (guessed right in round 1)
+            if keys[i] not in hits and i in self.guessed and repr(self.guessed[i][1]) == repr(follow[i]):
+                hits[keys[i]] = self.guessed[i][2]
+                self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in need if keys[i] not in hits]
         for i, towns in zip(missing, run_rounds([("towns", self.items[i], follow[i]) for i in missing], self.runner)):
             self.read.add(i)
@@ -174,6 +190,10 @@ class Rounds:
         """Results of stories whose outlet's home and senses are known: cached, else read (round 3)."""
         keys = {i: self._final_key(i, *how) for i, how in finals.items()}
         hits = self._get(list(keys.values()))
+        for i in finals:  # read with its outlet's home and senses (guessed right in round 1): the same key
+            if keys[i] not in hits and i in self.guessed and self._final_key(i, *self.guessed[i][:2]) == keys[i]:
+                hits[keys[i]] = self.guessed[i][3]
+                self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in finals if keys[i] not in hits]
         for i, res in zip(missing, run_rounds([("final", self.items[i], *finals[i]) for i in missing], self.runner)):
             self.read.add(i)
