@@ -156,7 +156,7 @@ def _indented(o, pad: str) -> str:
     return json.dumps(o, ensure_ascii=False, indent=1).replace("\n", pad)  # NaN, keys that are not strings, others
 
 
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's own (its C version), ensure_ascii=False
+_string = json.encoder.encode_basestring  # json's own (its C version), ensure_ascii=False
 
 
 def write_output(text: str | Iterable[str], output: Optional[str]) -> None:
