@@ -161,14 +161,16 @@ def _days_around(told: str, when: date | None) -> frozenset[tuple[str, date | No
 _LAST_DAY = date.max.toordinal()
 
 
-def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None) -> list[Incident]:
+def merge_reports(reports: list[Report], articles: dict[str, Article] | None = None,
+                  groups: list[list[Report]] | None = None) -> list[Incident]:
     """Merge reports of the same event (place within ~15 km, compatible dates and types)
-    into incidents; every article stays a source with its own figures and quote.
+    into incidents; every article stays a source with its own figures and quote (``groups``:
+    the reports' :func:`group_reports`, if known).
 
     The incident takes the finest date, the most precise place, the type of its
     strongest report, and the largest figure of any source (range in ``notes``).
     """
-    groups = group_reports(reports)
+    groups = group_reports(reports) if groups is None else groups
     incidents = []
     for g in groups:
         best_place = min(g, key=lambda r: (r.geo_precision or 9, -SPECIFICITY.get(r.mention.feature or "", 0)))

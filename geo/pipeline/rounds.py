@@ -55,6 +55,7 @@ class Rounds:
         self.store, self.asked, self.items, self.runner, self.on_problem = store, asked, items, runner, on_problem
         self.own = [item_key(item) for item in items]
         self.results: list[Any] = [None] * len(items)
+        self.keys: list[bytes | None] = [None] * len(items)  # the key of each result (None: not kept)
         self.evidence: dict[int, Any] = {}
         self.decided: dict[int, tuple] = {}  # story -> (its outlet's home, the senses it follows)
         self.read: set[int] = set()
@@ -93,6 +94,7 @@ class Rounds:
         for g in lone:
             if self.own[g[0]] and (hit := hits.get(self._final_key(g[0]))) is not None:
                 self.results[g[0]] = hit
+                self.keys[g[0]] = self._final_key(g[0])
             else:
                 whole.append(g)
         for members, key in outlets.items():
@@ -132,7 +134,8 @@ class Rounds:
             return
         if not self.items[group[0]].outlet:
             if self.own[group[0]]:
-                self.puts.append((self._final_key(group[0]), self.results[group[0]]))
+                self.keys[group[0]] = key = self._final_key(group[0])
+                self.puts.append((key, self.results[group[0]]))
             return
         follow = senses_of([r[1] for _, r in ok])
         home = home_of(ok[0][1][1].readings, [r[2] if r[2] is not None else r[1].towns for _, r in ok], len(ok))
@@ -143,7 +146,8 @@ class Rounds:
             self.puts.append((self._key(b"evidence", self.own[i] or b""), (r[0], r[1])))
             if r[2] is not None:
                 self.puts.append((self._key(b"towns", self.own[i] or b"", repr(senses)), r[2]))
-            self.puts.append((self._final_key(i, home, senses), self.results[i]))
+            self.keys[i] = key = self._final_key(i, home, senses)
+            self.puts.append((key, self.results[i]))
 
     def _reduce(self, groups: list[list[int]]) -> None:
         """Outlets some of whose stories' evidence was known: reduced here, then rounds 2 and 3
@@ -202,6 +206,7 @@ class Rounds:
                 self.puts.append((keys[i], res))
         for i in finals:
             self.results[i] = hits[keys[i]]
+            self.keys[i] = keys[i]
 
     def _put(self) -> None:
         try:

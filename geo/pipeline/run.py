@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import pickle
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Run:
     articles: list[Article] = field(default_factory=list)
     failed: int = 0
     snippets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    keys: list[bytes | None] = field(default_factory=list)  # of each article's result in the cache (None: not kept)
 
 
 def _warn(msg: str) -> None:
@@ -59,11 +61,11 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
-        pairs = _pairs(kind, args, items, groups, store, runner, run, on_problem)
+        pairs, keys = _pairs(kind, args, items, groups, store, runner, run, on_problem)
     run.cached = len(items) - run.read
     out = []
     shared = _Shared()
-    for item, pair in zip(items, pairs):
+    for item, pair, key in zip(items, pairs, keys):
         if isinstance(pair, str):
             on_problem(pair)
             run.failed += 1
@@ -72,6 +74,7 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         for w in art.warnings:
             on_problem(w)
         run.articles.append(art)
+        run.keys.append(key)
         out.append(_unpacked(pair[1], art.article_id, run) if kind == "incidents" and places else
                    (None, pair[1][1]) if kind == "incidents" else pair[1])
         if kind == "incidents":
@@ -105,8 +108,9 @@ def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
 
 
 def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
-           runner: Runner, run: Run, on_problem: Callable[[str], None]) -> list[Any]:
-    """(metadata, result) or why it failed, per item: every group read, or the cache's rounds."""
+           runner: Runner, run: Run, on_problem: Callable[[str], None]) -> tuple[list[Any], list[bytes | None]]:
+    """(metadata, result) or why it failed, per item: every group read, or the cache's rounds; and
+    the key each result is cached by (None: no cache)."""
     if store is None:
         done = run_rounds([("group", [items[i] for i in g]) for g in groups], runner)
         pairs: list[Any] = [None] * len(items)
@@ -114,13 +118,13 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
             for i, r in zip(g, res):
                 pairs[i] = r if isinstance(r, str) else (r[0], r[3])
         run.read = len(items)
-        return pairs
+        return pairs, [None] * len(items)
     try:
         rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem)
     finally:
         store.close()
     run.read = len(rounds.read)
-    return rounds.results
+    return rounds.results, rounds.keys
 
 
 def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
@@ -159,4 +163,25 @@ def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | No
     results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
     found = {a.article_id: res[0] for a, res in zip(run.articles, results)} if places else {}
     reports = [r for res in results for r in res[1]]
-    return found, merge_reports(reports, {a.article_id: a for a in run.articles})
+    groups = _groups(reports, [key + b"#%d" % n if key else None for key, res in zip(run.keys, results)
+                               for n in range(len(res[1]))], on_problem) if cache else None
+    return found, merge_reports(reports, {a.article_id: a for a in run.articles}, groups)
+
+
+def _groups(reports: list, ids: list[bytes | None], on_problem: Callable[[str], None]) -> list[list] | None:
+    """The reports' groups of one event, each part of them that the cache holds (by the results its
+    reports come from) not grouped again (:mod:`geo.events.parts`); None: no cache to use."""
+    from geo.events.parts import grouped
+
+    store = open_cache(on_problem)
+    if store is None:
+        return None
+    try:
+        groups, new = grouped(reports, ids, store.get_many)
+        store.put_many(new)
+    except sqlite3.Error as exc:
+        on_problem(f"{store.path}: the result cache cannot be used to merge ({exc}); the reports are merged anew")
+        return None
+    finally:
+        store.close()
+    return groups
