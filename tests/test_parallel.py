@@ -221,3 +221,20 @@ def test_a_single_round_stops_its_processes_before_its_results_are_unpickled(mon
         pool.last = False
         assert execute.run_tasks(len, [("ab",), ("abc",)], workers=2, pool=pool) == [2, 3]  # started again
         assert running == [False, True]
+
+
+def test_a_small_round_of_the_cache_gives_every_worker_a_task():
+    # 55 stories to read again after 1 % new articles were 1 task (of up to 64): one worker read them, the other waited.
+    from geo.pipeline.rounds import run_rounds
+
+    sizes: list[list[int]] = []
+
+    def runner(tasks):
+        sizes.append([len(t) for t in tasks])
+        return [list(t) for t in tasks]
+
+    jobs = [("final", k) for k in range(55)]
+    assert run_rounds(jobs, runner, spread=2) == jobs and sizes == [[28, 27]]
+    run_rounds(jobs[:5], runner, spread=2)  # a few: one task (a task of a few costs more than it gains)
+    run_rounds(jobs * 4, runner, spread=2)  # many: tasks of 64
+    assert sizes[1:] == [[5], [64, 64, 64, 28]]

@@ -27,10 +27,13 @@ from geo.pipeline.work import Item, run_jobs
 Runner = Callable[[list[list[tuple]]], list[list[Any]]]  # tasks of jobs -> their results
 
 
-def run_rounds(jobs: list[tuple], runner: Runner) -> list[Any]:
-    """The result of each job, the jobs packed into tasks of about TASK_ARTICLES articles."""
+def run_rounds(jobs: list[tuple], runner: Runner, spread: int = 1) -> list[Any]:
+    """The result of each job, the jobs packed into tasks of about TASK_ARTICLES articles, or
+    fewer (down to a quarter of that), so that a small round still makes a task for each of
+    ``spread`` workers."""
     sizes = [[i] * (len(job[1]) if job[0] == "group" else 1) for i, job in enumerate(jobs)]
-    packed = [[group[0] for group in task] for task in tasks(sizes, TASK_ARTICLES)] if jobs else []
+    size = min(TASK_ARTICLES, max(TASK_ARTICLES // 4, -(-sum(map(len, sizes)) // max(spread, 1))))
+    packed = [[group[0] for group in task] for task in tasks(sizes, size)] if jobs else []
     outs = runner([[jobs[i] for i in task] for task in packed])
     results: list[Any] = [None] * len(jobs)
     for task, out in zip(packed, outs):
@@ -51,8 +54,9 @@ class Rounds:
     """One run with the cache: ``results`` (per item: (metadata, result) or why it failed), and ``read``."""
 
     def __init__(self, store: ResultCache, asked: str, items: list[Item], groups: list[list[int]],
-                 runner: Runner, on_problem: Callable[[str], None]):
+                 runner: Runner, on_problem: Callable[[str], None], spread: int = 1):
         self.store, self.asked, self.items, self.runner, self.on_problem = store, asked, items, runner, on_problem
+        self.spread = spread  # the workers a round's tasks go to
         self.own = [item_key(item) for item in items]
         self.results: list[Any] = [None] * len(items)
         self.keys: list[bytes | None] = [None] * len(items)  # the key of each result (None: not kept)
@@ -112,7 +116,7 @@ class Rounds:
             self.evidence.update(known)
             guess = _guess([ev for _, ev in known.values() if not isinstance(ev, str)], len(g))
             jobs += [("evidence", self.items[i], *guess) for i in g if i not in known]
-        done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner)
+        done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner, self.spread)
         for g, res in zip(whole, done):
             self._whole(g, res)
         singles = [i for g in partial for i in g if i not in self.evidence]
@@ -184,7 +188,8 @@ class Rounds:
                 hits[keys[i]] = self.guessed[i][2]
                 self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in need if keys[i] not in hits]
-        for i, towns in zip(missing, run_rounds([("towns", self.items[i], follow[i]) for i in missing], self.runner)):
+        jobs = [("towns", self.items[i], follow[i]) for i in missing]
+        for i, towns in zip(missing, run_rounds(jobs, self.runner, self.spread)):
             self.read.add(i)
             hits[keys[i]] = towns if not isinstance(towns, str) else {}  # a file gone since: its towns none
             self.puts += [(keys[i], towns)] if not isinstance(towns, str) else []
@@ -199,7 +204,8 @@ class Rounds:
                 hits[keys[i]] = self.guessed[i][3]
                 self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in finals if keys[i] not in hits]
-        for i, res in zip(missing, run_rounds([("final", self.items[i], *finals[i]) for i in missing], self.runner)):
+        jobs = [("final", self.items[i], *finals[i]) for i in missing]
+        for i, res in zip(missing, run_rounds(jobs, self.runner, self.spread)):
             self.read.add(i)
             hits[keys[i]] = res
             if not isinstance(res, str):  # a file gone since its evidence was read

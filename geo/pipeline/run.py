@@ -61,7 +61,7 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
                          pool=pool)
-        pairs, keys = _pairs(kind, args, items, groups, store, runner, run, on_problem)
+        pairs, keys = _pairs(kind, args, items, groups, store, runner, run, on_problem, workers)
     run.cached = len(items) - run.read
     out = []
     shared = _Shared()
@@ -108,7 +108,8 @@ def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
 
 
 def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
-           runner: Runner, run: Run, on_problem: Callable[[str], None]) -> tuple[list[Any], list[bytes | None]]:
+           runner: Runner, run: Run, on_problem: Callable[[str], None], workers: int = 1
+           ) -> tuple[list[Any], list[bytes | None]]:
     """(metadata, result) or why it failed, per item: every group read, or the cache's rounds; and
     the key each result is cached by (None: no cache)."""
     if store is None:
@@ -120,7 +121,9 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
         run.read = len(items)
         return pairs, [None] * len(items)
     try:
-        rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem)
+        # the local processes started (see _results): a small round's tasks go to all of them
+        spread = workers if len(items) > TASK_ARTICLES else 1
+        rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem, spread)
     finally:
         store.close()
     run.read = len(rounds.read)
