@@ -23,7 +23,8 @@ from geo.events.sameness import SPAN
 
 def order_of(reports: list[Report]) -> list[int]:
     """The order :func:`~geo.events.merge.group_reports` takes reports in: finest dates first."""
-    return sorted(range(len(reports)), key=lambda i: (SPAN[reports[i].date_precision], reports[i].event_date or date.max))
+    keys = [(SPAN[r.date_precision], r.event_date or date.max) for r in reports]
+    return sorted(range(len(reports)), key=keys.__getitem__)
 
 
 def parts_of(reports: list[Report], order: list[int]) -> list[list[int]]:
