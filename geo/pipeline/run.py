@@ -83,22 +83,25 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
 
 
 class _Shared:
-    """One copy of each place and of each word the reports repeat: every task's (and every cached
-    article's) results arrive as copies of their own, 15 % of what the reports held."""
+    """One copy of each place and of each word, day and set of words the reports repeat: every
+    task's (and every cached article's) results arrive as copies of their own, 15 % of what the
+    reports held (an empty set of unknown figures each: 210 bytes a report, 5 % more)."""
 
-    WORDS = ("article", "event_type", "sub_event_type", "date_precision", "actor1", "actor2")
+    WORDS = ("article", "event_type", "sub_event_type", "date_precision", "actor1", "actor2", "event_date", "unknown")
 
     def __init__(self) -> None:
         self.places: dict[Any, Any] = {}
-        self.words: dict[str, str] = {}
+        self.words: dict[Any, Any] = {}
 
     def __call__(self, reports: list) -> None:
+        words = self.words
         for r in reports:
             if r.mention.place is not None:
                 r.mention.place = self.places.setdefault(r.mention.place, r.mention.place)
+            r.mention.text = words.setdefault(r.mention.text, r.mention.text)
             for name in self.WORDS:
                 if (word := getattr(r, name)) is not None:
-                    setattr(r, name, self.words.setdefault(word, word))
+                    setattr(r, name, words.setdefault(word, word))
 
 
 def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
