@@ -10,6 +10,7 @@ task order whatever ran where.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
 from contextlib import nullcontext
@@ -129,6 +130,20 @@ def run_tasks(fn: Callable[..., Any], tasks: Sequence[tuple], workers: int = 1, 
         return unpacked(out)
     finally:
         bar.close()
+
+
+def give_back() -> None:
+    """Freed memory returned to the system (glibc's ``malloc_trim``; elsewhere nothing): the
+    tasks' results arrive as bytes in malloc's heap, which keeps them, freed, once they are
+    unpickled (Python's own objects live in arenas of their own and do not reuse them): at
+    10,000 articles 64 MB of the parent's memory held nothing.
+
+    >>> give_back()
+    """
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def unpacked(blobs: list[bytes]) -> list[Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
-from geo.pipeline.execute import LocalPool, run_tasks
+from geo.pipeline.execute import LocalPool, give_back, run_tasks
 from geo.pipeline.groups import TASK_ARTICLES, outlet_groups
 from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
 from geo.pipeline.work import Item, article_of, warm
@@ -79,6 +79,8 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
                    (None, pair[1][1]) if kind == "incidents" else pair[1])
         if kind == "incidents":
             shared(out[-1][1])
+    del pairs
+    give_back()  # the results' bytes (and the cache's rows) unpickled and let go
     return out
 
 
