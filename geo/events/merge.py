@@ -143,11 +143,12 @@ def _cells_around(rep: Report) -> list[tuple]:
     return [(r, c) for r in rows for c in cols]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _days_around(told: str, when: date | None) -> frozenset[tuple[str, date | None]]:
     """The (precision, day) keys of group heads whose dates could name the day of a report told
     ``when`` at precision ``told`` (cached, so never to be changed: a frozenset; the groups found
-    through them are sorted after)."""
+    through them are sorted after). Reports come in the order of their dates: a few hundred
+    cached are enough (4,096 were 40 MB at 100,000 articles, 10 KB each)."""
     if when is None:
         return frozenset((p, None) for p in SPAN)
     keys: list[tuple[str, date | None]] = []

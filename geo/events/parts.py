@@ -31,15 +31,16 @@ def parts_of(reports: list[Report], order: list[int]) -> list[list[int]]:
     """The parts: report indices, each part in ``order``."""
     buckets: dict[tuple, int] = {}  # (cell, (precision, day)) -> bucket
     first: list[int] = []  # bucket -> a report of it
-    of: list[int] = []  # report -> its bucket
     by_cell: dict[tuple, dict[tuple[str, date | None], int]] = {}
-    for i, rep in enumerate(reports):
+    of = [0] * len(reports)
+    for i in order:  # in the order of their dates, as _days_around's cache wants them
+        rep = reports[i]
         cell, day = _cell(rep), (rep.date_precision, rep.event_date)
         b = buckets.setdefault((cell, day), len(first))
         if b == len(first):
             first.append(i)
             by_cell.setdefault(cell, {})[day] = b
-        of.append(b)
+        of[i] = b
     root = list(range(len(first)))
 
     def find(b: int) -> int:
