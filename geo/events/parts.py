@@ -49,15 +49,17 @@ def parts_of(reports: list[Report], order: list[int]) -> list[list[int]]:
             b = root[b]
         return b
 
+    around: dict[tuple, list[dict]] = {}  # cell -> the buckets of the cells around it, where there are some
     for b, i in enumerate(first):
         rep = reports[i]
+        if (nears := around.get(cell := _cell(rep))) is None:
+            nears = around[cell] = [near for c in _cells_around(rep) if (near := by_cell.get(c))]
         days = _days_around(rep.date_precision, rep.event_date)
-        for cell in _cells_around(rep):
-            if near := by_cell.get(cell):
-                for key in near.keys() & days:
-                    x, y = find(b), find(near[key])
-                    if x != y:
-                        root[x] = y
+        for near in nears:  # the days and the buckets' keys, the fewer looked up in the other
+            for key in [k for k in days if k in near] if len(near) > len(days) else [k for k in near if k in days]:
+                x, y = find(b), find(near[key])
+                if x != y:
+                    root[x] = y
     parts: dict[int, list[int]] = {}
     for i in order:
         parts.setdefault(find(of[i]), []).append(i)
