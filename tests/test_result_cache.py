@@ -162,3 +162,21 @@ def test_a_new_story_that_changes_neither_home_nor_senses_is_read_once(tmp_path,
     run, out = _incidents(four, cache=True)
     assert run.read == 1 and readings == ["tt3"]
     assert out == _incidents(four, cache=False)[1]
+
+
+def test_a_rerun_that_reads_a_few_articles_starts_no_process(tmp_path, monkeypatch, gazetteer):
+    # Two processes cost a second of both cores (beside this one's hashing of every file): more than
+    # they save on the 150 articles a re-run after 1 % new ones reads. A first run starts them.
+    from geo.pipeline.execute import LocalPool
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
+    articles = load_articles([write_corpus(tmp_path / "news", n=150, seed=4)], on_problem=lambda msg: None)
+    started: list[int] = []
+    get = LocalPool.get
+    monkeypatch.setattr(LocalPool, "get", lambda self: started.append(self.workers) or get(self))
+    first, plain = _incidents(articles[:-40], cache=True, workers=2)
+    assert first.read == 110 and started
+    started.clear()
+    run, out = _incidents(articles, cache=True, workers=2)  # two tasks or more, of 16 articles or more
+    assert 40 <= run.read < 100 and not started
+    assert out == _incidents(articles, cache=False, workers=2)[1]

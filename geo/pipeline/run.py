@@ -51,12 +51,14 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
     that read it; its problems reported, its metadata in ``run.articles``. Incidents without
     ``places``: (None, reports), the mentions not kept (nor sent back, when no cache keeps them)."""
     with LocalPool(workers, scheduler) as pool:  # a cluster that cannot be reached: an error before any work
-        # A cluster's workers may not see this machine's files: the tasks carry them there.
-        if len(items) > TASK_ARTICLES:  # more than one task: the processes start while the work is laid out
+        store = open_cache(on_problem) if cache else None
+        # More than one task and no results kept to find (the cache may hold all but a few): the
+        # processes start while the work is laid out.
+        if len(items) > TASK_ARTICLES and (store is None or store.db is None):
             pool.warm(warm, "reports" if kind == "incidents" else kind, *args)
+        # A cluster's workers may not see this machine's files: the tasks carry them there.
         items = [i.carried() if scheduler is not None and isinstance(i, ArticleSource) else i for i in items]
         groups = outlet_groups(items)
-        store = open_cache(on_problem) if cache else None
         pool.last = store is None  # one round: no process is needed after it
         told = "reports" if kind == "incidents" and not places and store is None else kind
         runner = partial(_runner, kind=told, args=(store is not None, *args), workers=workers, scheduler=scheduler,
@@ -135,9 +137,16 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
     return rounds.results, rounds.keys
 
 
+FEW_ARTICLES = 4 * TASK_ARTICLES  # a round of no more: read here when no local process has started
+
+
 def _runner(tasks: list[list[tuple]], kind: str, args: tuple, workers: int, scheduler: str | None,
             pool: LocalPool) -> list[Any]:
     weights = [sum(len(job[1]) if job[0] == "group" else 1 for job in task) for task in tasks]  # articles
+    if scheduler is None and pool.executor is None and sum(weights) <= FEW_ARTICLES:
+        # Starting processes (1 s of both cores, beside this process's own hashing) costs more than
+        # they save on a few articles: the 150 a re-run after 1 % new articles reads.
+        workers = 1
     return run_tasks(run_jobs, [(task, kind, *args) for task in tasks], workers, scheduler, pool=pool,
                      weights=weights) if tasks else []
 
