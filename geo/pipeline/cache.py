@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.articles import Article, ArticleSource
+from geo.pipeline.execute import gc_paused
 
 FILE = "results.sqlite"
 _CHUNK = 500  # keys per query (SQLite's limit on parameters is 999 in old builds)
@@ -118,6 +119,15 @@ class ResultCache:
             return found
         now = time.time()
         stale: list[bytes] = []  # entries last marked used longer ago than REFRESH: marked again
+        with gc_paused():  # 10,000 results unpickled: Python's collections went through them again and again
+            self._get(keys, found, stale, now)
+        if stale:
+            with self.db:
+                self.db.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in stale])
+        return found
+
+    def _get(self, keys: list[bytes], found: dict[bytes, Any], stale: list[bytes], now: float) -> None:
+        assert self.db is not None
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i:i + _CHUNK]
             rows = self.db.execute(f"SELECT key, value, used FROM results WHERE key IN ({','.join('?' * len(chunk))})",
@@ -129,10 +139,6 @@ class ResultCache:
                     continue
                 if used < now - self.refresh:
                     stale.append(key)
-        if stale:
-            with self.db:
-                self.db.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in stale])
-        return found
 
     def put_many(self, items: list[tuple[bytes, Any]]) -> None:
         if not items:

@@ -20,7 +20,7 @@ from typing import Any
 from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
-from geo.pipeline.execute import LocalPool, give_back, run_tasks
+from geo.pipeline.execute import LocalPool, gc_paused, give_back, run_tasks
 from geo.pipeline.groups import TASK_ARTICLES, outlet_groups
 from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
 from geo.pipeline.work import Item, article_of, warm
@@ -65,6 +65,16 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
                          pool=pool)
         pairs, keys = _pairs(kind, args, items, groups, store, runner, run, on_problem, workers)
     run.cached = len(items) - run.read
+    with gc_paused():  # the articles and their results: objects that live on, no cycles to collect
+        out = _kept(kind, items, pairs, keys, run, on_problem, places)
+    del pairs
+    give_back()  # the results' bytes (and the cache's rows) unpickled and let go
+    return out
+
+
+def _kept(kind: str, items: Sequence[Item], pairs: list[Any], keys: list[bytes | None], run: Run,
+          on_problem: Callable[[str], None], places: bool) -> list[Any]:
+    """The results of the articles that could be read, their metadata in ``run``."""
     out = []
     shared = _Shared()
     for item, pair, key in zip(items, pairs, keys):
@@ -81,8 +91,6 @@ def _results(kind: str, args: tuple, items: Sequence[Item], workers: int, schedu
                    (None, pair[1][1]) if kind == "incidents" else pair[1])
         if kind == "incidents":
             shared(out[-1][1])
-    del pairs
-    give_back()  # the results' bytes (and the cache's rows) unpickled and let go
     return out
 
 
@@ -179,10 +187,11 @@ def incidents_of(articles: Sequence[Item], workers: int = 1, scheduler: str | No
     run = run or Run()
     results = _results("incidents", (), articles, workers, scheduler, cache, run, on_problem, places)
     found = {a.article_id: res[0] for a, res in zip(run.articles, results)} if places else {}
-    reports = [r for res in results for r in res[1]]
-    groups = _groups(reports, [key + b"#%d" % n if key else None for key, res in zip(run.keys, results)
-                               for n in range(len(res[1]))], on_problem) if cache else None
-    return found, merge_reports(reports, {a.article_id: a for a in run.articles}, groups)
+    with gc_paused():
+        reports = [r for res in results for r in res[1]]
+        groups = _groups(reports, [key + b"#%d" % n if key else None for key, res in zip(run.keys, results)
+                                   for n in range(len(res[1]))], on_problem) if cache else None
+        return found, merge_reports(reports, {a.article_id: a for a in run.articles}, groups)
 
 
 def _groups(reports: list, ids: list[bytes | None], on_problem: Callable[[str], None]) -> list[list] | None:
