@@ -180,3 +180,18 @@ def test_a_rerun_that_reads_a_few_articles_starts_no_process(tmp_path, monkeypat
     run, out = _incidents(articles, cache=True, workers=2)  # two tasks or more, of 16 articles or more
     assert 40 <= run.read < 100 and not started
     assert out == _incidents(articles, cache=False, workers=2)[1]
+
+
+def test_the_merge_runs_without_cyclic_collection_and_leaves_it_on(articles, monkeypatch):
+    # Python's full collections went through every article's results again while the merge made its
+    # groups (0.3 s of 0.7 s at 10,100 articles); they are on again afterwards.
+    import gc
+
+    import geo.events
+
+    seen: list[bool] = []
+    merge = geo.events.merge_reports
+    monkeypatch.setattr(geo.events, "merge_reports", lambda *a, **k: seen.append(gc.isenabled()) or merge(*a, **k))
+    assert gc.isenabled()
+    _incidents(articles, cache=True)
+    assert seen == [False] and gc.isenabled()
