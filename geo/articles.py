@@ -140,14 +140,19 @@ def _parse_date(value: str, where: str) -> date | None:
 
 
 def _real(path: Path, folders: dict[str, str]) -> str:
-    """``os.path.realpath(path)``, each folder resolved once (``folders``: those resolved so far):
-    a file that is no link is its real folder's entry, one ``lstat``, not one per part of its path."""
+    """``os.path.realpath(path)``, each folder and file resolved once (``folders``: those resolved
+    so far; a listing asks of each file three times): a file that is no link is its real folder's
+    entry, one ``lstat``, not one per part of its path."""
+    if (known := folders.get(key := os.fspath(path))) is not None:
+        return known
     if os.path.islink(path):
-        return os.path.realpath(path)
+        folders[key] = os.path.realpath(path)
+        return folders[key]
     folder, name = os.path.split(os.path.abspath(path))
     if folder not in folders:
         folders[folder] = os.path.realpath(folder)
-    return os.path.join(folders[folder], name)
+    folders[key] = os.path.join(folders[folder], name)
+    return folders[key]
 
 
 def _folder_entries(top: Path, recursive: bool, report: Callable[[str], None],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn, Optional
@@ -118,9 +119,44 @@ def json_array(items: Iterable) -> Iterator[str]:
     """
     first = True
     for item in items:
-        yield ("[\n " if first else ",\n ") + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        yield ("[\n " if first else ",\n ") + _indented(item, "\n ")
         first = False
     yield "[]" if first else "\n]"
+
+
+def _indented(o, pad: str) -> str:
+    r"""``json.dumps(o, ensure_ascii=False, indent=1)`` with each line after the first starting
+    ``pad`` (a newline and spaces): the same text, several times faster than json's own encoder,
+    which with an indent runs in Python, generator by generator.
+
+    >>> o = {"a": [1, 2.5, None, True, False], "b": {}, "c": [], "d": {"e": "é\"\n", 1.0: float("nan")}, "f": (-0.0,)}
+    >>> _indented(o, "\n") == json.dumps(o, ensure_ascii=False, indent=1)
+    True
+    """
+    if isinstance(o, str):
+        return _string(o)
+    if isinstance(o, dict) and all(isinstance(k, str) for k in o):
+        if not o:
+            return "{}"
+        inner = pad + " "
+        return "{" + inner + ("," + inner).join(_string(k) + ": " + _indented(v, inner) for k, v in o.items()) + pad + "}"
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        inner = pad + " "
+        return "[" + inner + ("," + inner).join(_indented(v, inner) for v in o) + pad + "]"
+    if o is None:
+        return "null"
+    if isinstance(o, bool):
+        return "true" if o else "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float) and o == o and o not in (math.inf, -math.inf):
+        return float.__repr__(o)
+    return json.dumps(o, ensure_ascii=False, indent=1).replace("\n", pad)  # NaN, keys that are not strings, others
+
+
+_string = json.encoder.encode_basestring  # json's own (its C version), ensure_ascii=False
 
 
 def write_output(text: str | Iterable[str], output: Optional[str]) -> None:

@@ -6,11 +6,18 @@ bad input 1, and a failure to write standard output is an error too, never silen
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
 
 from geo.cli import app
+
+# A run holds every article's results (a million objects at 10,000 articles) until it writes them:
+# at Python's default (the young objects collected at every 700 new ones, the older at every 10
+# of those) collecting them again and again took a third of this process's CPU in a re-run of
+# 10,000 cached articles (5.0 s, 3.3 s without).
+GC_YOUNG = 10_000
 
 
 def main() -> None:
@@ -22,6 +29,7 @@ def main() -> None:
         typer.echo(message, err=True)
         sys.exit(code)
 
+    gc.set_threshold(GC_YOUNG, 10, 10)
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:

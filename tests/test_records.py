@@ -115,3 +115,14 @@ def test_csv_output_is_safe_against_formulas(tmp_path):
         row = next(csv.DictReader(fh))
     assert row["incident_id"] == "'=cmd" and row["location"] == "'@SUM(A1)" and row["notes"] == "'-danger"
     assert row["longitude"] == "-68.15"
+
+
+def test_a_source_as_json_has_every_field_in_order():
+    # Source.to_dict names its fields (faster than dataclasses.asdict): a field added must be written too.
+    from dataclasses import astuple, fields
+
+    from geo.records import Source
+
+    src = Source("a1", "Two were shot.", 3, 17, 1, 1, None, "Title", "Outlet")
+    assert list(src.to_dict()) == [f.name for f in fields(Source)]
+    assert list(src.to_dict().values()) == list(astuple(src))

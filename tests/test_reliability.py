@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.articles import Article
@@ -278,3 +278,17 @@ def test_curated_files_that_never_end_or_nest_too_deep(tmp_path):
     (tmp_path / "deep.csv").write_text(header + row + '",,reviewed\n')
     out = geo("export", "--curated", str(tmp_path / "deep.csv"), "-f", "csv", "-o", str(tmp_path / "o.csv"))
     assert out.returncode == 0 and "row 2, field sources: nested too deeply" in out.stderr, out.stderr
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                     lambda kids: st.lists(kids) | st.dictionaries(st.text(), kids), max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON, max_size=4))
+def test_the_json_array_written_is_json_dumps_text(items):
+    # extract --json writes its incidents one at a time by its own encoder: json.dumps's text to the byte.
+    import json
+
+    from geo.cli_output import json_array
+
+    assert "".join(json_array(items)) == json.dumps(items, ensure_ascii=False, indent=1)

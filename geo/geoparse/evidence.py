@@ -79,12 +79,26 @@ def senses_of(evidence: list[Evidence]) -> list[dict[str, GeocodeResult]]:
     without context, the reading another story settled by context ("London" after "Canada" in
     one London Free Press story is London, Ontario, in the paper's stories that say only
     "London"); stories that settle a name apart leave the outlet no sense for it."""
-    settled: dict[str, GeocodeResult | None] = {}
+    settled = settled_of(evidence)
+    return [follows(ev, settled) for ev in evidence]
+
+
+Settled = dict[str, "GeocodeResult | None"]  # name -> the reading stories settled it at (None: apart)
+
+
+def settled_of(evidence: list[Evidence], settled: Settled | None = None) -> Settled:
+    """The readings ``evidence`` settles names at, after those of ``settled``."""
+    settled = dict(settled or {})
     for ev in evidence:
         for key, r in ev.settles:
             prior = settled.get(key, r)
             settled[key] = r if prior is not None and prior.gazetteer_id == r.gazetteer_id else None
-    return [{k: sense for k in sorted(ev.plain) if (sense := settled.get(k)) is not None} for ev in evidence]
+    return settled
+
+
+def follows(ev: Evidence, settled: Settled) -> dict[str, GeocodeResult]:
+    """The senses a story of evidence ``ev`` follows, its outlet's stories having ``settled`` names so."""
+    return {k: sense for k in sorted(ev.plain) if (sense := settled.get(k)) is not None}
 
 
 def home_of(readings: tuple, towns: list[Towns], stories: int) -> Mention | None:

@@ -6,7 +6,7 @@ from all of its articles, so they always travel together, and each group is read
 its result does not depend on what else a task holds, how many workers there are, or what
 the cache already had. The corpus step that joins articles (merging reports) runs after,
 here. Tasks run in this process (``workers=1``: no Dask imported), on a pool of local
-processes (:mod:`dask.bag`) or on a running ``dask.distributed`` scheduler
+processes (:func:`dask.delayed`) or on a running ``dask.distributed`` scheduler
 (:mod:`~geo.pipeline.execute`); per-article results are cached (:mod:`~geo.pipeline.cache`).
 """
 

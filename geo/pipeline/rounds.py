@@ -6,10 +6,11 @@ it follows (:mod:`geo.geoparse.evidence`). So an outlet's stories are cached thr
 over: each one's evidence (keyed by the story), the towns it names read with its senses
 (keyed by the story and those senses) and its result (keyed by the story, the home and its
 senses). An outlet none of whose stories is known is read as one group (one round, as
-without a cache). One that gained a story reads that story's evidence (round 1), reduces the
-outlet's evidence here, reads the towns of stories whose senses changed (round 2) and the
-results of those whose home or senses changed (round 3): a new story that changes neither
-reads that story alone.
+without a cache). One that gained a story reads that story's evidence (round 1; with its
+towns and result as read with a guess of its outlet's home and senses, kept if they come out
+so), reduces the outlet's evidence here, reads the towns of stories whose senses changed
+(round 2) and the results of those whose home or senses changed (round 3): a new story that
+changes neither is read once, alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from geo.geoparse.evidence import home_of, senses_of
+from geo.geoparse.evidence import home_of, senses_of, settled_of
 from geo.pipeline.cache import ResultCache, item_key
 from geo.pipeline.groups import TASK_ARTICLES, tasks
 from geo.pipeline.work import Item, run_jobs
@@ -26,10 +27,13 @@ from geo.pipeline.work import Item, run_jobs
 Runner = Callable[[list[list[tuple]]], list[list[Any]]]  # tasks of jobs -> their results
 
 
-def run_rounds(jobs: list[tuple], runner: Runner) -> list[Any]:
-    """The result of each job, the jobs packed into tasks of about TASK_ARTICLES articles."""
+def run_rounds(jobs: list[tuple], runner: Runner, spread: int = 1) -> list[Any]:
+    """The result of each job, the jobs packed into tasks of about TASK_ARTICLES articles, or
+    fewer (down to a quarter of that), so that a small round still makes a task for each of
+    ``spread`` workers."""
     sizes = [[i] * (len(job[1]) if job[0] == "group" else 1) for i, job in enumerate(jobs)]
-    packed = [[group[0] for group in task] for task in tasks(sizes, TASK_ARTICLES)] if jobs else []
+    size = min(TASK_ARTICLES, max(TASK_ARTICLES // 4, -(-sum(map(len, sizes)) // max(spread, 1))))
+    packed = [[group[0] for group in task] for task in tasks(sizes, size)] if jobs else []
     outs = runner([[jobs[i] for i in task] for task in packed])
     results: list[Any] = [None] * len(jobs)
     for task, out in zip(packed, outs):
@@ -38,17 +42,28 @@ def run_rounds(jobs: list[tuple], runner: Runner) -> list[Any]:
     return results
 
 
+def _guess(known: list, stories: int) -> tuple:
+    """What a new story of an outlet needs to guess what its outlet decides: the readings its known
+    stories settle names at, the towns they name (those read with senses may name others) and the
+    outlet's number of stories. Read with the guess in round 1, it need not be read again when its
+    outlet's home and senses come out so (the same cache keys)."""
+    return settled_of(known), [ev.towns for ev in known], stories
+
+
 class Rounds:
     """One run with the cache: ``results`` (per item: (metadata, result) or why it failed), and ``read``."""
 
     def __init__(self, store: ResultCache, asked: str, items: list[Item], groups: list[list[int]],
-                 runner: Runner, on_problem: Callable[[str], None]):
+                 runner: Runner, on_problem: Callable[[str], None], spread: int = 1):
         self.store, self.asked, self.items, self.runner, self.on_problem = store, asked, items, runner, on_problem
+        self.spread = spread  # the workers a round's tasks go to
         self.own = [item_key(item) for item in items]
         self.results: list[Any] = [None] * len(items)
+        self.keys: list[bytes | None] = [None] * len(items)  # the key of each result (None: not kept)
         self.evidence: dict[int, Any] = {}
         self.decided: dict[int, tuple] = {}  # story -> (its outlet's home, the senses it follows)
         self.read: set[int] = set()
+        self.guessed: dict[int, tuple] = {}  # story read in round 1 -> (home, senses, towns, result) guessed
         self.puts: list[tuple[bytes, Any]] = []
         self._reduce(self._first_round(groups))
         self._put()
@@ -83,6 +98,7 @@ class Rounds:
         for g in lone:
             if self.own[g[0]] and (hit := hits.get(self._final_key(g[0]))) is not None:
                 self.results[g[0]] = hit
+                self.keys[g[0]] = self._final_key(g[0])
             else:
                 whole.append(g)
         for members, key in outlets.items():
@@ -98,16 +114,18 @@ class Rounds:
                 continue
             partial.append(g)
             self.evidence.update(known)
-            jobs += [("evidence", self.items[i]) for i in g if i not in known]
-        done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner)
+            guess = _guess([ev for _, ev in known.values() if not isinstance(ev, str)], len(g))
+            jobs += [("evidence", self.items[i], *guess) for i in g if i not in known]
+        done = run_rounds([("group", [self.items[i] for i in g]) for g in whole] + jobs, self.runner, self.spread)
         for g, res in zip(whole, done):
             self._whole(g, res)
         singles = [i for g in partial for i in g if i not in self.evidence]
         for i, res in zip(singles, done[len(whole):]):
             self.read.add(i)
-            self.evidence[i] = res
             if not isinstance(res, str):
+                res, self.guessed[i] = res[:2], res[2]
                 self.puts.append((self._key(b"evidence", self.own[i] or b""), res))
+            self.evidence[i] = res
         return partial
 
     def _whole(self, group: list[int], res: list) -> None:
@@ -120,7 +138,8 @@ class Rounds:
             return
         if not self.items[group[0]].outlet:
             if self.own[group[0]]:
-                self.puts.append((self._final_key(group[0]), self.results[group[0]]))
+                self.keys[group[0]] = key = self._final_key(group[0])
+                self.puts.append((key, self.results[group[0]]))
             return
         follow = senses_of([r[1] for _, r in ok])
         home = home_of(ok[0][1][1].readings, [r[2] if r[2] is not None else r[1].towns for _, r in ok], len(ok))
@@ -131,7 +150,8 @@ class Rounds:
             self.puts.append((self._key(b"evidence", self.own[i] or b""), (r[0], r[1])))
             if r[2] is not None:
                 self.puts.append((self._key(b"towns", self.own[i] or b"", repr(senses)), r[2]))
-            self.puts.append((self._final_key(i, home, senses), self.results[i]))
+            self.keys[i] = key = self._final_key(i, home, senses)
+            self.puts.append((key, self.results[i]))
 
     def _reduce(self, groups: list[list[int]]) -> None:
         """Outlets some of whose stories' evidence was known: reduced here, then rounds 2 and 3
@@ -163,8 +183,13 @@ class Rounds:
         """The towns of stories that follow senses: cached, else read (round 2)."""
         keys = {i: self._key(b"towns", self.own[i] or b"", repr(follow[i])) for i in need}
         hits = self._get(list(keys.values()))
+        for i in need:  # read with the senses it follows (guessed right in round 1)
+            if keys[i] not in hits and i in self.guessed and repr(self.guessed[i][1]) == repr(follow[i]):
+                hits[keys[i]] = self.guessed[i][2]
+                self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in need if keys[i] not in hits]
-        for i, towns in zip(missing, run_rounds([("towns", self.items[i], follow[i]) for i in missing], self.runner)):
+        jobs = [("towns", self.items[i], follow[i]) for i in missing]
+        for i, towns in zip(missing, run_rounds(jobs, self.runner, self.spread)):
             self.read.add(i)
             hits[keys[i]] = towns if not isinstance(towns, str) else {}  # a file gone since: its towns none
             self.puts += [(keys[i], towns)] if not isinstance(towns, str) else []
@@ -174,14 +199,20 @@ class Rounds:
         """Results of stories whose outlet's home and senses are known: cached, else read (round 3)."""
         keys = {i: self._final_key(i, *how) for i, how in finals.items()}
         hits = self._get(list(keys.values()))
+        for i in finals:  # read with its outlet's home and senses (guessed right in round 1): the same key
+            if keys[i] not in hits and i in self.guessed and self._final_key(i, *self.guessed[i][:2]) == keys[i]:
+                hits[keys[i]] = self.guessed[i][3]
+                self.puts.append((keys[i], hits[keys[i]]))
         missing = [i for i in finals if keys[i] not in hits]
-        for i, res in zip(missing, run_rounds([("final", self.items[i], *finals[i]) for i in missing], self.runner)):
+        jobs = [("final", self.items[i], *finals[i]) for i in missing]
+        for i, res in zip(missing, run_rounds(jobs, self.runner, self.spread)):
             self.read.add(i)
             hits[keys[i]] = res
             if not isinstance(res, str):  # a file gone since its evidence was read
                 self.puts.append((keys[i], res))
         for i in finals:
             self.results[i] = hits[keys[i]]
+            self.keys[i] = keys[i]
 
     def _put(self) -> None:
         try:

@@ -6,7 +6,8 @@ metadata without its text, its result, its outlet evidence), never the text. Job
 
 - ``group``: an outlet's articles (or one without an outlet) read together, outlet pass and
   all: per article (metadata, evidence, towns as read with its outlet's senses, result);
-- ``evidence``: one article's share of its outlet's evidence (its first reading);
+- ``evidence``: one article's share of its outlet's evidence (its first reading), and, given a
+  guess of what its outlet decides, its towns and result as read with that guess;
 - ``towns``: the towns it names read with the outlet's senses;
 - ``final``: its result once its outlet's home and senses are known.
 
@@ -22,7 +23,7 @@ from typing import Any
 
 from geo.articles import Article, ArticleError, ArticleSource
 from geo.geoparse import Geoparser, Mention
-from geo.geoparse.evidence import home_of, senses_of
+from geo.geoparse.evidence import follows, home_of, senses_of, settled_of
 from geo.offsets import Offsets
 
 Item = Article | ArticleSource
@@ -126,7 +127,18 @@ def _one(kind: str, geoparser: Geoparser, job: tuple) -> Any:
     if what == "evidence":
         from geo.geoparse.outlets import outlet_readings
 
-        return meta_of(art), geoparser.evidence(rec, first, outlet_readings(art.outlet or "", geoparser.names))
+        evidence = geoparser.evidence(rec, first, outlet_readings(art.outlet or "", geoparser.names))
+        if not more:
+            return meta_of(art), evidence
+        # What its outlet's known stories settled and the towns they name: its outlet's home and
+        # senses guessed with its own, and the story read with them now; it need not be read again
+        # when they come out so (see geo.pipeline.rounds).
+        settled, named, stories = more
+        senses = follows(evidence, settled_of([evidence], settled))
+        towns = geoparser.towns(art, rec, senses) if senses else None
+        home = home_of(evidence.readings, [*named, towns if towns is not None else evidence.towns], stories)
+        result = result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
+        return meta_of(art), evidence, (home, senses, towns, (meta_of(art), result))
     if what == "towns":
         return geoparser.towns(art, rec, more[0])
     home, senses = more
