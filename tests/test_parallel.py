@@ -294,9 +294,15 @@ def test_the_results_of_local_processes_are_not_all_sent_to_one_of_them(tmp_path
 
     me, peak, stop = psutil.Process(), [0], threading.Event()
 
+    def rss(child) -> int:
+        try:
+            return child.memory_info().rss
+        except psutil.NoSuchProcess:  # it ended between the listing and the look (the watch goes on)
+            return 0
+
     def watch():
         while not stop.is_set():
-            peak[0] = max([peak[0], *(c.memory_info().rss for c in me.children(recursive=True))])
+            peak[0] = max([peak[0], *(rss(c) for c in me.children(recursive=True))])
             time.sleep(0.02)
 
     watcher = threading.Thread(target=watch)
