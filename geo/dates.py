@@ -216,6 +216,11 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     return sorted(found, key=lambda d: d.start)
 
 
+def _month_before(day: date) -> tuple[int, int]:
+    """(year, month) of the month before ``day``'s."""
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+
+
 def _resolve(kind: str, m: re.Match, published: date | None, reference: date | None):
 
     if kind == "absolute":
@@ -262,15 +267,11 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
         monday = published.toordinal() - published.weekday() - 7
         return date.fromordinal(monday + WEEKDAYS.index(m["weekday"].lower())), "day", "publication"
     if kind == "this_month":
-        year, month = (published.year, published.month)
-        if m["last"]:
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        year, month = _month_before(published) if m["last"] else (published.year, published.month)
         return _mk(year, month, 15), "month", "publication"
     if kind == "ordinal_day":
         day = int(m["day"])
-        year, month = (published.year, published.month)
-        if day > published.day:
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        year, month = _month_before(published) if day > published.day else (published.year, published.month)
         return _mk(year, month, day), "day", "publication"
     if kind == "weekend":  # the last weekend up to publication, given as its Saturday
         return shift(published, -((published.weekday() - 5) % 7)), "week", "publication"

@@ -59,6 +59,7 @@ _ADMIN_FEATURES = ("admin1", "admin2", "region")
 _COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 _first = operator.itemgetter(0)
 _TYPE_WORDS = frozenset(ADMIN_WORDS.replace("ó", "o").split("|"))
+_TYPED_LAST = _TYPE_WORDS | _COUNTY_WORDS  # a last word that sends a name to the full ranking
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +333,7 @@ class Gazetteer:
             return None
         key = normalize_name(query)
         words = key.split()
-        if not key or (len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPE_WORDS | _COUNTY_WORDS)):
+        if not key or (len(words) > 1 and (words[0] in _TYPE_WORDS or words[-1] in _TYPED_LAST)):
             return None
         return key
 

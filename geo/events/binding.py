@@ -52,8 +52,9 @@ _CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:
 # "Steven Sachs of Alexandria", "Cleveland Smith, 31, of Euclid", "a tattoo artist from Baton Rouge":
 # where someone lives, not where it happened.
 _RESIDENCE = re.compile(r"(?:(?!(?:City|Town|Village|County|Province|State|Department|District|Region|Republic|"
-                        r"Kingdom|Municipality|Borough|Township|Parish|Gulf|Bay|Isle|Port|Mayor)\b)(?-i:[A-Z][a-z]+)|\d{1,3},|(?:man|woman|boy|girl|teen|teenager|resident|native|student|"
-                        r"artist|father|mother|son|daughter|victim|couple|family)),?\s+(?:of|from)\s+(?:the\s+)?$")
+                        r"Kingdom|Municipality|Borough|Township|Parish|Gulf|Bay|Isle|Port|Mayor)\b)(?-i:[A-Z][a-z]+)|"
+                        r"\d{1,3},|(?:man|woman|boy|girl|teen|teenager|resident|native|student|artist|father|mother|"
+                        r"son|daughter|victim|couple|family)),?\s+(?:of|from)\s+(?:the\s+)?$")
 CARE_AFTER = re.compile(r"[\s'’s]*(?:\w+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|"
                          r"health\s+(?:center|system)|clinic|infirmary)\b", re.I)
 

@@ -89,6 +89,7 @@ _NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|o
 # People named in a list ("Ronald Williams, 33, and Kendra Hill, 28, were killed"): one count of them.
 _NAMED = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+)(?:,\s*\d{1,3},?)?"
 _NAMED_LIST = re.compile(rf"{_NAMED}(?:(?:,\s*|\s+)and\s+{_NAMED}|,\s*{_NAMED})+")
+_ONE_NAMED = re.compile(_NAMED)
 
 
 # (what happened to them must follow: "Chief John Smith and Mayor Jane Doe said three were killed" counts three)
@@ -99,7 +100,7 @@ _NAMED_THEN = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2
 def _named(sentence: str) -> list[Count]:
     """Lists of two or more people named ("Ronald Williams, 33, and Kendra Hill, 28, were
     killed"), as counts, where what happened to them follows."""
-    return [Count(len(re.findall(_NAMED, m.group())), None, m.start(), m.end()) for m in _NAMED_LIST.finditer(sentence)
+    return [Count(len(_ONE_NAMED.findall(m.group())), None, m.start(), m.end()) for m in _NAMED_LIST.finditer(sentence)
             if _NAMED_THEN.match(sentence, m.end())]
 
 

@@ -112,6 +112,7 @@ def _local_places(article: Article, known: list[Mention], local: list[Candidate]
 
 
 _NEAR_TOWN_KM = 30.0  # a story's places this near its town are its neighbourhoods and suburbs
+_TOWNS = ("city", "town", "district")  # what a story's home town can be (not a county, nor a street)
 
 
 def _home_town(text: str, known: list[Mention]) -> Mention | None:
@@ -119,9 +120,9 @@ def _home_town(text: str, known: list[Mention]) -> Mention | None:
     Damascus before it), else the one with most of the story's other places near it (Chicago,
     with Englewood and Oak Lawn, over a "Man" read out of "Old Man Bill" five times), then the one
     named most, the first named on a tie."""
-    if (dateline := dateline_place(text, known)) is not None and dateline.feature in ("city", "town", "district"):
+    if (dateline := dateline_place(text, known)) is not None and dateline.feature in _TOWNS:
         return dateline
-    towns = Counter(m.gazetteer_id for m in known if m.feature in ("city", "town", "district"))
+    towns = Counter(m.gazetteer_id for m in known if m.feature in _TOWNS)
     if not towns:
         return None
     firsts: dict[str | None, Mention] = {}
