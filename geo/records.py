@@ -63,10 +63,8 @@ class Source:
     outlet: str | None = None
 
     def to_dict(self) -> dict:
-        # its fields are plain values: no deep copy (dataclasses.asdict's) needed, 4x faster
-        return {"article": self.article, "quote": self.quote, "start": self.start, "end": self.end,
-                "fatalities": self.fatalities, "injuries": self.injuries, "arrests": self.arrests,
-                "title": self.title, "outlet": self.outlet}
+        # its fields are plain values: a copy of them in field order, no deep copy (dataclasses.asdict's)
+        return dict(self.__dict__)
 
 
 @dataclass

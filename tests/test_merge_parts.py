@@ -34,13 +34,16 @@ def _ids(groups):
 def test_grouping_part_by_part_gives_the_groups_of_grouping_all_at_once(reports):
     ids = [hashlib.sha256(b"%d" % i).digest() for i in range(len(reports))]
     kept: dict = {}
-    first, new = grouped(reports, ids, lambda keys: {k: kept[k] for k in keys if k in kept})
+
+    def known(keys):
+        return {k: kept[k] for k in keys if k in kept}
+    first, new = grouped(reports, ids, known)
     assert _ids(first) == _ids(group_reports(reports)) and len(new) > 1
     kept.update(new)
-    again, none = grouped(reports, ids, lambda keys: {k: kept[k] for k in keys if k in kept})
+    again, none = grouped(reports, ids, known)
     assert _ids(again) == _ids(first) and none == []
     ids[5] = None  # a report of a result not kept: its part is grouped again, the others found
-    third, one = grouped(reports, ids, lambda keys: {k: kept[k] for k in keys if k in kept})
+    third, one = grouped(reports, ids, known)
     assert _ids(third) == _ids(first) and one == []
 
 

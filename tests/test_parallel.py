@@ -263,7 +263,7 @@ def test_memory_the_results_held_is_given_back_once_they_are_unpickled():
 
     import psutil
 
-    from geo.pipeline.execute import give_back
+    from geo.pipeline.memory import give_back
 
     if not hasattr(ctypes.CDLL(None), "malloc_trim"):
         pytest.skip("not glibc: no malloc_trim")

@@ -86,6 +86,11 @@ def _joins(group: list[Report], rep: Report) -> bool:
             and types_compatible((head.event_type, head.sub_event_type), (rep.event_type, rep.sub_event_type)))
 
 
+def date_order(rep: Report) -> tuple[int, date]:
+    """The order reports are grouped in: finest dates first, then earliest (undated last)."""
+    return SPAN[rep.date_precision], rep.event_date or date.max
+
+
 def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Reports in groups of one event each: a report joins the first group whose first report
     tells its event (:func:`same_event`) and none of whose reports is on another street,
@@ -99,17 +104,17 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     groups: list[list[Report]] = []
     # cell -> (head precision, head day) -> group numbers
     by_cell: dict[tuple, dict[tuple[str, date | None], list[int]]] = {}
-    for rep in sorted(reports, key=lambda r: (SPAN[r.date_precision], r.event_date or date.max)):
-        days = _days_around(rep.date_precision, rep.event_date)
+    for rep in sorted(reports, key=date_order):
+        days = days_around(rep.date_precision, rep.event_date)
         found: list[int] = []
-        for cell in _cells_around(rep):
+        for cell in cells_around(rep):
             if heads := by_cell.get(cell):  # of its days or of its heads, whichever are fewer
                 found += ([k for key, ks in heads.items() if key in days for k in ks] if len(heads) < len(days)
                           else [k for day in days for k in heads.get(day, ())])
         # A group told at city level ("shootings across Chicago") may not gather two streets' events.
         match = next((k for k in sorted(found) if _joins(groups[k], rep)), None)
         if match is None:
-            by_cell.setdefault(_cell(rep), {}).setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
+            by_cell.setdefault(cell_of(rep), {}).setdefault((rep.date_precision, rep.event_date), []).append(len(groups))
             groups.append([rep])
         else:
             groups[match].append(rep)
@@ -119,7 +124,7 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
 _KM_PER_DEGREE = 111.19  # of latitude, on the sphere haversine_km uses
 
 
-def _cell(rep: Report) -> tuple:
+def cell_of(rep: Report) -> tuple:
     """The grid cell of a report's place; an unresolved place by its name as written."""
     p = rep.place
     if p is None:
@@ -127,12 +132,12 @@ def _cell(rep: Report) -> tuple:
     return (math.floor(p.lat), math.floor(p.lon))
 
 
-def _cells_around(rep: Report) -> list[tuple]:
+def cells_around(rep: Report) -> list[tuple]:
     """The cells holding every place that can be one event's with this report's: within
     SAME_PLACE_KM, or COUNTY_KM for a county (see :func:`same_event`)."""
     p = rep.place
     if p is None:
-        return [_cell(rep)]
+        return [cell_of(rep)]
     lat, lon = math.floor(p.lat), math.floor(p.lon)
     reach = max(SAME_PLACE_KM, COUNTY_KM) / _KM_PER_DEGREE
     rows = range(lat - 1 - int(reach), lat + 2 + int(reach))
@@ -144,7 +149,7 @@ def _cells_around(rep: Report) -> list[tuple]:
 
 
 @lru_cache(maxsize=256)
-def _days_around(told: str, when: date | None) -> frozenset[tuple[str, date | None]]:
+def days_around(told: str, when: date | None) -> frozenset[tuple[str, date | None]]:
     """The (precision, day) keys of group heads whose dates could name the day of a report told
     ``when`` at precision ``told`` (cached, so never to be changed: a frozenset; the groups found
     through them are sorted after). Reports come in the order of their dates: a few hundred

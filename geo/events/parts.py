@@ -16,14 +16,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from geo.events.merge import _cell, _cells_around, _days_around, group_reports
+from geo.events.merge import cell_of, cells_around, date_order, days_around, group_reports
 from geo.events.report import Report
-from geo.events.sameness import SPAN
 
 
 def order_of(reports: list[Report]) -> list[int]:
     """The order :func:`~geo.events.merge.group_reports` takes reports in: finest dates first."""
-    keys = [(SPAN[r.date_precision], r.event_date or date.max) for r in reports]
+    keys = [date_order(r) for r in reports]
     return sorted(range(len(reports)), key=keys.__getitem__)
 
 
@@ -33,9 +32,9 @@ def parts_of(reports: list[Report], order: list[int]) -> list[list[int]]:
     first: list[int] = []  # bucket -> a report of it
     by_cell: dict[tuple, dict[tuple[str, date | None], int]] = {}
     of = [0] * len(reports)
-    for i in order:  # in the order of their dates, as _days_around's cache wants them
+    for i in order:
         rep = reports[i]
-        cell, day = _cell(rep), (rep.date_precision, rep.event_date)
+        cell, day = cell_of(rep), (rep.date_precision, rep.event_date)
         b = buckets.setdefault((cell, day), len(first))
         if b == len(first):
             first.append(i)
@@ -52,9 +51,9 @@ def parts_of(reports: list[Report], order: list[int]) -> list[list[int]]:
     around: dict[tuple, list[dict]] = {}  # cell -> the buckets of the cells around it, where there are some
     for b, i in enumerate(first):
         rep = reports[i]
-        if (nears := around.get(cell := _cell(rep))) is None:
-            nears = around[cell] = [near for c in _cells_around(rep) if (near := by_cell.get(c))]
-        days = _days_around(rep.date_precision, rep.event_date)
+        if (nears := around.get(cell := cell_of(rep))) is None:
+            nears = around[cell] = [near for c in cells_around(rep) if (near := by_cell.get(c))]
+        days = days_around(rep.date_precision, rep.event_date)  # (buckets' first reports in date order, as its cache wants)
         for near in nears:  # the days and the buckets' keys, the fewer looked up in the other
             for key in [k for k in days if k in near] if len(near) > len(days) else [k for k in near if k in days]:
                 x, y = find(b), find(near[key])
@@ -72,7 +71,9 @@ def grouped(reports: list[Report], ids: list[bytes | None],
     part's looked up in ``known`` by its reports' ``ids`` (what each report is, the same on every
     run; None: unknown, its part grouped anew); and the (key, groups) of the parts grouped here."""
     order = order_of(reports)
-    rank = {i: r for r, i in enumerate(order)}
+    rank = [0] * len(reports)
+    for r, i in enumerate(order):
+        rank[i] = r
     parts = parts_of(reports, order)
     keys = [_key([ids[i] for i in part]) for part in parts]
     found = known([k for k in keys if k is not None])

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.articles import Article, ArticleSource
-from geo.pipeline.execute import gc_paused
+from geo.pipeline.memory import gc_paused
 
 FILE = "results.sqlite"
 _CHUNK = 500  # keys per query (SQLite's limit on parameters is 999 in old builds)

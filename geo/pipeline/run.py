@@ -20,7 +20,8 @@ from typing import Any
 from geo.articles import Article, ArticleSource
 from geo.geoparse import Mention
 from geo.pipeline.cache import ResultCache, open_cache
-from geo.pipeline.execute import LocalPool, gc_paused, give_back, run_tasks
+from geo.pipeline.execute import LocalPool, run_tasks
+from geo.pipeline.memory import gc_paused, give_back
 from geo.pipeline.groups import TASK_ARTICLES, outlet_groups
 from geo.pipeline.rounds import Rounds, Runner, run_jobs, run_rounds
 from geo.pipeline.work import Item, article_of, warm
@@ -123,7 +124,7 @@ def _unpacked(result: tuple, article_id: str, run: Run) -> tuple:
 
 
 def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], store: ResultCache | None,
-           runner: Runner, run: Run, on_problem: Callable[[str], None], workers: int = 1
+           runner: Runner, run: Run, on_problem: Callable[[str], None], workers: int
            ) -> tuple[list[Any], list[bytes | None]]:
     """(metadata, result) or why it failed, per item: every group read, or the cache's rounds; and
     the key each result is cached by (None: no cache)."""
@@ -136,7 +137,8 @@ def _pairs(kind: str, args: tuple, items: list[Item], groups: list[list[int]], s
         run.read = len(items)
         return pairs, [None] * len(items)
     try:
-        # the local processes started (see _results): a small round's tasks go to all of them
+        # a small corpus's rounds go to one task; a bigger one's small rounds are spread over the
+        # processes (a round of few articles is read here while none has started: see _runner)
         spread = workers if len(items) > TASK_ARTICLES else 1
         rounds = Rounds(store, f"{kind}{args!r} online={_online()}", items, groups, runner, on_problem, spread)
     finally:
@@ -199,6 +201,8 @@ def _groups(reports: list, ids: list[bytes | None], on_problem: Callable[[str], 
     reports come from) not grouped again (:mod:`geo.events.parts`); None: no cache to use."""
     from geo.events.parts import grouped
 
+    if not any(ids):
+        return None  # nothing of them is cached, nor can be: merged as a whole
     store = open_cache(on_problem)
     if store is None:
         return None
