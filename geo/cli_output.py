@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import math
@@ -139,11 +140,15 @@ def _indented(o, pad: str) -> str:
         if not o:
             return "{}"
         inner = pad + " "
+        if all(type(v) in _SCALAR for v in o.values()):  # a record's own fields, a source: one call of json's C encoder
+            return "{" + inner + _flat(inner).encode(o)[1:-1] + pad + "}"
         return "{" + inner + ("," + inner).join(_string(k) + ": " + _indented(v, inner) for k, v in o.items()) + pad + "}"
     if isinstance(o, (list, tuple)):
         if not o:
             return "[]"
         inner = pad + " "
+        if all(type(v) in _SCALAR for v in o):
+            return "[" + inner + _flat(inner).encode(o)[1:-1] + pad + "]"
         return "[" + inner + ("," + inner).join(_indented(v, inner) for v in o) + pad + "]"
     if o is None:
         return "null"
@@ -157,6 +162,14 @@ def _indented(o, pad: str) -> str:
 
 
 _string = json.encoder.encode_basestring  # json's own (its C version), ensure_ascii=False
+_SCALAR = frozenset({str, int, float, bool, type(None)})  # written alike with an indent and without
+
+
+@functools.cache
+def _flat(inner: str) -> json.JSONEncoder:
+    """json's encoder without an indent (its C version) that puts ``inner`` between items: a
+    container of scalars only is then written as with the indent, inside its brackets."""
+    return json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
 
 
 def write_output(text: str | Iterable[str], output: Optional[str]) -> None:
