@@ -139,13 +139,14 @@ def _parse_date(value: str, where: str) -> date | None:
         raise ArticleError(f"{where}: published {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _real(path: Path, folders: dict[str, str]) -> str:
+def _real(path: Path, folders: dict[str, str], link: bool | None = None) -> str:
     """``os.path.realpath(path)``, each folder and file resolved once (``folders``: those resolved
     so far; a listing asks of each file three times): a file that is no link is its real folder's
-    entry, one ``lstat``, not one per part of its path."""
+    entry, one ``lstat`` (none when its listing said whether it is a ``link``), not one per part
+    of its path."""
     if (known := folders.get(key := os.fspath(path))) is not None:
         return known
-    if os.path.islink(path):
+    if link or (link is None and os.path.islink(path)):
         folders[key] = os.path.realpath(path)
         return folders[key]
     folder, name = os.path.split(os.path.abspath(path))
@@ -172,21 +173,23 @@ def _one_folder(folder: Path, recursive: bool, report: Callable[[str], None],
                 folders: dict[str, str]) -> tuple[list[tuple[Path, dict | None]], list[Path]]:
     """One folder's articles (its manifest's rows first, then the ``*.txt`` it does not list) and
     its subfolders when ``recursive``."""
-    files, subfolders = folder_entries(folder, recursive, report)
+    files, subfolders, names = folder_entries(folder, recursive, report)
     out: list[tuple[Path, dict | None]] = []
     listed: set[str] = set()
-    if (folder / MANIFEST).exists() or (folder / MANIFEST).is_symlink():
+    if MANIFEST in names:
         rows, notes = read_manifest(folder / MANIFEST)  # ManifestError stops the run
         for note in notes:
             report(note)
         for row in rows:
-            file = folder / row.get("file", "")
-            if not row.get("file") or not (file.exists() or file.is_symlink()):
+            name = row.get("file", "")
+            file = folder / name
+            own = os.sep not in name and not (os.altsep and os.altsep in name)  # no sub-folder: the listing knows it
+            if not name or not (name in names if own else file.exists() or file.is_symlink()):
                 report(f"{row['_where']}: file {row.get('file')!r} does not exist in {shown(folder)}; row skipped")
                 continue
-            listed.add(_real(file, folders))
+            listed.add(_real(file, folders, names[name] if own else None))
             out.append((file, row))
-    out += [(f, None) for f in files if _real(f, folders) not in listed]
+    out += [(f, None) for f in files if _real(f, folders, names.get(f.name)) not in listed]
     if not out and not subfolders:
         report(f"{shown(folder)}: no *.txt articles in this folder")
     return out, subfolders

@@ -79,8 +79,11 @@ def read_capped(path: Path, max_bytes: float) -> bytes:
     return data
 
 
-def folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]) -> tuple[list[Path], list[Path]]:
-    """A folder's ``*.txt`` entries and, when ``recursive``, its subfolders (both sorted by name).
+def folder_entries(folder: Path, recursive: bool, report: Callable[[str], None]
+                   ) -> tuple[list[Path], list[Path], dict[str, bool]]:
+    """A folder's ``*.txt`` entries and, when ``recursive``, its subfolders (both sorted by name),
+    and every entry's name -> whether it is a symbolic link (what the listing knows already: a
+    manifest's rows need not ask each file again).
 
     Without ``recursive`` each subfolder is named in a warning, never passed over in silence
     (hidden ones, such as ``.git``, are); links to folders are never followed (they can loop).
@@ -88,22 +91,42 @@ def folder_entries(folder: Path, recursive: bool, report: Callable[[str], None])
     files: list[Path] = []
     subfolders: list[Path] = []
     try:
-        entries = sorted(folder.iterdir(), key=lambda p: os.fsencode(p.name))
+        with os.scandir(folder) as listing:  # each entry's kind from the listing, not a stat per file
+            entries = sorted(listing, key=lambda e: os.fsencode(e.name))
     except OSError as exc:
         report(f"{shown(folder)}: cannot list this folder ({exc.strerror})")
-        return files, subfolders
+        return files, subfolders, {}
+    names: dict[str, bool] = {}
     for entry in entries:
+        path, names[entry.name] = folder / entry.name, entry.is_symlink()
         if entry.name.startswith("."):
-            if entry.suffix.lower() == ".txt" and not entry.is_dir():
-                report(f"{shown(entry)}: a hidden file, not read (rename it without the leading dot to read it)")
+            if _suffix(entry.name) == ".txt" and not _is_dir(entry):
+                report(f"{shown(path)}: a hidden file, not read (rename it without the leading dot to read it)")
             continue
-        if entry.is_dir():
+        if _is_dir(entry):
             if entry.is_symlink():
-                report(f"{shown(entry)}: a link to a folder inside {shown(folder)}, not followed")
+                report(f"{shown(path)}: a link to a folder inside {shown(folder)}, not followed")
             elif recursive:
-                subfolders.append(entry)
+                subfolders.append(path)
             else:
-                report(f"{shown(entry)}: a folder inside {shown(folder)}, not read (pass --recursive to read it)")
-        elif entry.suffix.lower() == ".txt":
-            files.append(entry)
-    return files, subfolders
+                report(f"{shown(path)}: a folder inside {shown(folder)}, not read (pass --recursive to read it)")
+        elif _suffix(entry.name) == ".txt":
+            files.append(path)
+    return files, subfolders, names
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a link, as Path.is_dir
+    except OSError:
+        return False
+
+
+def _suffix(name: str) -> str:
+    """The name's suffix in lower case, as :attr:`pathlib.PurePath.suffix` finds it.
+
+    >>> _suffix("a.TXT"), _suffix(".txt"), _suffix("..txt"), _suffix("a."), _suffix("b.tar.txt")
+    ('.txt', '', '.txt', '', '.txt')
+    """
+    i = name.rfind(".")
+    return name[i:].lower() if 0 < i < len(name) - 1 else ""

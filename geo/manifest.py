@@ -64,6 +64,8 @@ def _inside(name: str) -> bool:
     >>> _inside("a.txt"), _inside("..a.txt"), _inside("../secret.txt"), _inside("/etc/passwd")
     (True, True, False, False)
     """
+    if os.sep not in name and not (os.altsep and os.altsep in name) and ":" not in name:
+        return name not in ("", ".", "..")  # a name of the folder's own (most rows): no path to take apart
     if os.path.isabs(name) or Path(name).drive:
         return False
     parts = Path(os.path.normpath(name)).parts
@@ -90,8 +92,9 @@ def read_manifest(path: Path) -> tuple[list[dict], list[str]]:
         raise ManifestError(f"{shown(path)}, row 1: column {twice!r} appears twice in the header; keep one")
     notes = _unknown_columns(path, header)
     rows = []
+    named = shown(path)
     for n, values in enumerate(records[1:], start=2):
-        where = f"{shown(path)}, row {n}"
+        where = f"{named}, row {n}"
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(header):
