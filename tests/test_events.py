@@ -734,10 +734,24 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("The Tulsa prosecutor has released information about the man and two children found dead in a home on "
      "Sunday.", 3, None),
     ("Police found both the man and the boy shot dead in a home in Tulsa on Sunday.", 2, None),
+    # an age after "was"; who took the victim to hospital; who shot someone named; "deceased from"
+    ("A man was shot in Tulsa on Sunday. Police first said the man was 20 and in good condition.", None, 1),
+    ("A girl was shot at her home in Tulsa on Sunday. The two deputies rushed the girl to the hospital, where "
+     "she was pronounced dead.", 1, None),
+    ("The Zone 5 officers shot and killed Marcus Reed, 40, during a call at his home in Tulsa on Sunday.", 1, None),
+    ("Deputies found Lee Carter, 30, deceased from a gunshot wound at a home in Tulsa on Sunday.", 1, None),
+    ("The sheriff identified the four people killed Christmas Eve in Tulsa.", 4, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])
     assert (inc.fatalities or None, inc.injuries or None) == (fatalities, injuries)
+
+
+def test_a_title_case_headline_counts_who_was_shot():
+    # "Shot In North Tulsa": the words after the verb are the headline's, not a person shot by the five.
+    art = Article.from_text("Police said the children were walking home in Tulsa on Sunday when someone opened fire.",
+                            title="Five Children Shot In North Tulsa Drive-By", published=MONDAY)
+    assert [(i.location, i.injuries) for i in extract_incidents([art])] == [("Tulsa", 5)]
 
 
 def test_a_sentence_goes_on_after_p_m_in_lower_case():

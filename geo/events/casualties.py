@@ -54,13 +54,25 @@ CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+le
 # felony charges after his son shot himself" counts charges, not victims.
 _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|but|where|"
                         r"charges?|counts?|shots|rounds|times|bullets|cars?|vehicles?|homes?|houses?|days?|weeks?|"
-                        r"guns?|weapons?|blocks?|miles?|feet|dollars)\b", re.I)
+                        r"guns?|weapons?|blocks?|miles?|feet|dollars)\b|"
+                        # "the two deputies rushed the girl to the hospital": who took her, not who was taken
+                        r"\b(?:rushed|took|drove|carried|brought|transported)\s+(?:the|a|an|him|her|his|them|their)\b",
+                        re.I)
 # After an active casualty verb, its object: the count before it did it ("two men shot a woman").
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                     r"multiple|many|at\s+least|himself|herself|themselves)\b", re.I)
+                     r"multiple|many|at\s+least|himself|herself|themselves|"
+                     # a person named ("two officers shot Christopher Thompkins"), not a day ("two shot Sunday")
+                     # nor a headline's next words ("Five Children Shot In South Side")
+                     r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                     r"May|June|July|August|September|October|November|December|In|At|On|Near|Outside|Inside|During|"
+                     r"After|Before|While|By|From|Along|Behind|Into|Across|Through|Around|Following|Off|Over|Dead|And|"
+                     r"Early|Late|Last|Overnight|Multiple|Several|Times|Twice|Once|Christmas|New|Easter|Thanksgiving|Memorial|"
+                     r"Labor|Independence|Halloween|Mother|Father)\b)[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.I)
 # Before a number: an age or a list of ages ("ages 5 and 7"), or a page count ("Image 44 of 44").
 _NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
-                          r"\b\d+\s+of\s+)$",  # "Image 44 of 44"
+                          r"\b\d+\s+of\s+|"  # "Image 44 of 44"
+                          r"(?-i:Zone|District|Precinct|Ward|Station|Engine|Squad|Unit|Beat)\s+|"  # "Zone 5 officers"
+                          r"\b(?:was|is)\s+)$",  # "the man was 20 and in good condition": his age
                           re.I)
 _OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,8}?\s+(?:have\s+|had\s+|later\s+)?"
                            r"(?:died|did\s+not\s+survive|succumbed)\b", re.I)

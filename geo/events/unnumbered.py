@@ -44,7 +44,8 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    r"(?:shooting|gunshot)\s+deaths?|shot\s+(?:and\s+killed|to\s+death|dead)|(?:was|been)\s+(?:killed|murdered|slain)|"
                    r"killing\s+of|murder\s+of|pronounced\s+dead|died|succumbed|claimed\s+(?:the\s+|his\s+|her\s+)?life|"
                    # "found deceased", "the death of an 8-year-old boy", "mourning the loss of their son"
-                   r"(?:was|were|found|is|are)\s+deceased|deaths?\s+of\s+(?:a|an|the|his|her|their)\s|"
+                   r"(?:was|were|found|is|are)\s+deceased|deceased\s+(?:from|of|due\s+to)\s|"
+                   r"deaths?\s+of\s+(?:a|an|the|his|her|their)\s|"
                    r"mourn(?:s|ed|ing)?\s+the\s+loss\s+of|"
                    # "investigating a homicide", "a death investigation", "charged with murder" (not an attempt's)
                    r"(?<!attempted\s)(?:a|the)\s+homicide(?!\s+(?:unit|detectives?|division|squad|bureau|section|task))|"
