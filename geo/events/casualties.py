@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.caseless import lowered_finditer
+from geo.events.uncounted import counts_no_one, without_asides
 from geo.events.unnumbered import (FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, WOUNDED_NAMED, implied,
                                    vague)
 from geo.numbers import Count, find_counts
@@ -68,26 +69,12 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
                      r"After|Before|While|By|From|Along|Behind|Into|Across|Through|Around|Following|Off|Over|Dead|And|"
                      r"Early|Late|Last|Overnight|Multiple|Several|Times|Twice|Once|Christmas|New|Easter|Thanksgiving|Memorial|"
                      r"Labor|Independence|Halloween|Mother|Father)\b)[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.I)
-# Before a number: an age or a list of ages ("ages 5 and 7"), or a page count ("Image 44 of 44").
-_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
-                          r"\b\d+\s+of\s+|"  # "Image 44 of 44"
-                          r"(?-i:Zone|District|Precinct|Ward|Station|Engine|Squad|Unit|Beat)\s+|"  # "Zone 5 officers"
-                          r"\b(?:was|is)\s+)$",  # "the man was 20 and in good condition": his age
-                          re.I)
 _OF_THEM_DIED = re.compile(r"\s+of\s+(?:the|those|them|these)\b(?:\s+[\w-]+){0,8}?\s+(?:have\s+|had\s+|later\s+)?"
                            r"(?:died|did\s+not\s+survive|succumbed)\b", re.I)
-_DAY_OR_TIME_BEFORE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|\b(?:January|February|March|"
-                                 r"April|May|June|July|August|September|October|November|December)|\d[:.])\s*$")
-_STATS = re.compile(r"\b(?:stats|statistics|data|so\s+far\s+this\s+year|year\s+to\s+date)\b", re.I)
 _TO_DEATH = re.compile(r"(?:\s+[\w-]+){0,2}?\s+to\s+death\b", re.I)
-_STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
-_STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
 _CITY_TOLL = 50  # so many told for a year ("in 2016") is a city's count; fewer may be one event's
 _OF_A_PERIOD = re.compile(r"\s+(?:(?:in|during|for|since|through)\s+(?:(?:all\s+of\s+)?(?P<year>(?:19|20)\d\d)|the\s+(?:past|last)\s+"
                           r"(?:year|month|decade))|(?:this|last)\s+(?:year|month)|so\s+far)\b", re.I)
-_NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|yrs?\b|y/o\b|months?\b|"
-                         r"hours?\b|minutes?\b)|\s+(?:times|rounds|shots|bullets)\b|"  # "shot seven times"
-                         r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
 
 # Between two counts of people named together ("a woman and her son", "two men, a woman and
@@ -145,18 +132,6 @@ def _is_joined(between: str, named: bool) -> bool:
         and (named or bool(re.match(r"\s+(?!(?:and|or|to|through)\b)[a-z]", between)))
 
 
-# ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.
-_AGES = re.compile(r"(?<=[a-z]),\s*(?:both\s+|all\s+)?(?:(?:ages?|aged)\s+)?\d{1,3}(?:\s*(?:,|and|&|-|to)\s*\d{1,3})*"
-                   r"(?:\s+years?\s+old)?\s*,")
-
-
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
-
-
-_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|,\s+including\s+[^,.;]{1,60},")  # ", including a boy,"
-
-
 def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     """(kind, value, hedge, additive) casualty figures in one sentence: kind is fatalities,
     injuries, arrests, or victims (people shot or stabbed, injured unless they died)."""
@@ -164,22 +139,11 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
     # "Six people — five men and one woman — were taken to hospitals", "Four people, including an
     # 11-year-old, were shot": the aside is blanked out
     # (same length, so offsets hold) and the count meets its verb.
-    sentence = _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
+    sentence = without_asides(sentence)
     for c in _counted(sentence):
         lead = sentence[max(0, c.start - 40):c.start]
-        if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead) \
-                or _DAY_OR_TIME_BEFORE.search(lead):
-            continue  # "no one was killed", "ages 5 and 7", "shot Dec. 25 has died", "1:53 Three officers"
-        if c.value >= _CITY_TOLL and _STATS.search(sentence):
-            continue  # "Crime stats for 2015 show 165 people were murdered": a city's count
-        if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead)
-                                                       or _STATION_AFTER.match(sentence, c.end)):
-            continue  # "told FOX 5", "7 Action News": a television station, not a toll
-        if c.value == 911:
-            continue  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
-        if _NOT_A_TOLL.match(sentence[c.end:c.end + 12]) or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) \
-                and re.match(r"\s*,", sentence[c.end:c.end + 2]):
-            continue  # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
+        if counts_no_one(sentence, c, lead, c.value >= _CITY_TOLL):
+            continue
         after = next(lowered_finditer(CASUALTY, sentence[c.end:c.end + 120]), None)  # (it starts with ^: a match)
         before = next(lowered_finditer(CASUALTY_BEFORE, sentence[max(0, c.start - 50):c.start]), None)
         if re.match(r"\s+of\s+(?:the|those|them|these|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b",

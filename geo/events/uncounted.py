@@ -1,0 +1,66 @@
+"""Numbers and words in a sentence that count no one: an age, a time, a day of a date, a page, a
+television station, a police zone, a city's statistics for a year, and the asides a count's
+verb is told past ("Six people — five men and one woman — were taken to hospitals").
+
+>>> without_asides("Four people, including an 11-year-old, were shot.")
+'Four people                            were shot.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.numbers import Count
+
+# Before a number: an age or a list of ages ("ages 5 and 7"), or a page count ("Image 44 of 44").
+_NOT_COUNTED = re.compile(r"\b(?:ag(?:e|es|ed)\s+(?:of\s+|between\s+)?(?:\d+\s*(?:,|and|&|to|-)\s*)*|"
+                          r"\b\d+\s+of\s+|"  # "Image 44 of 44"
+                          r"(?-i:Zone|District|Precinct|Ward|Station|Engine|Squad|Unit|Beat)\s+|"  # "Zone 5 officers"
+                          r"\b(?:was|is)\s+)$",  # "the man was 20 and in good condition": his age
+                          re.I)
+_DAY_OR_TIME_BEFORE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|\b(?:January|February|March|"
+                                 r"April|May|June|July|August|September|October|November|December)|\d[:.])\s*$")
+_STATS = re.compile(r"\b(?:stats|statistics|data|so\s+far\s+this\s+year|year\s+to\s+date)\b", re.I)
+_STATION_BEFORE = re.compile(r"\b(?:FOX|NBC|ABC|CBS|CW|PIX|WB|Channel|News)\s*$")
+_STATION_AFTER = re.compile(r"\s*(?:Action\s+News|News|Eyewitness\s+News|On\s+Your\s+Side|Investigates)\b")
+_NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?:percent|%|years?\b|yrs?\b|y/o\b|months?\b|"
+                         r"hours?\b|minutes?\b)|\s+(?:times|rounds|shots|bullets)\b|"  # "shot seven times"
+                         r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
+
+
+
+def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
+    """True when the count ``c`` of ``sentence`` (``lead``: the words before it) counts no one:
+    "no one was killed", "ages 5 and 7", "shot Dec. 25", "1:53 Three officers", "told FOX 5",
+    a 911 call, "10:03 p.m.", "The man, 38, was", and a ``city_sized`` toll of statistics."""
+    if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead) \
+            or _DAY_OR_TIME_BEFORE.search(lead):
+        return True
+    if city_sized and _STATS.search(sentence):
+        return True  # "Crime stats for 2015 show 165 people were murdered": a city's count
+    if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead) or _STATION_AFTER.match(sentence, c.end)):
+        return True  # "told FOX 5", "7 Action News": a television station, not a toll
+    if c.value == 911:
+        return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
+    # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
+    return bool(_NOT_A_TOLL.match(sentence[c.end:c.end + 12])
+                or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) and re.match(r"\s*,", sentence[c.end:c.end + 2]))
+
+
+# ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.
+_AGES = re.compile(r"(?<=[a-z]),\s*(?:both\s+|all\s+)?(?:(?:ages?|aged)\s+)?\d{1,3}(?:\s*(?:,|and|&|-|to)\s*\d{1,3})*"
+                   r"(?:\s+years?\s+old)?\s*,")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|,\s+including\s+[^,.;]{1,60},")  # ", including a boy,"
+
+
+
+
+def without_asides(sentence: str) -> str:
+    """The sentence with its asides blanked out (same length, so offsets hold): a count meets its verb."""
+    return _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
