@@ -741,6 +741,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("The Zone 5 officers shot and killed Marcus Reed, 40, during a call at his home in Tulsa on Sunday.", 1, None),
     ("Deputies found Lee Carter, 30, deceased from a gunshot wound at a home in Tulsa on Sunday.", 1, None),
     ("The sheriff identified the four people killed Christmas Eve in Tulsa.", 4, None),
+    # a person's name told after her ("his wife, Jo Ann Lee, 34, and their son"); an age before a dash
+    ("Police say a man fatally shot his wife, Jo Ann Lee, 34, and their 2-year-old son, Sam Lee, at their home in "
+     "Tulsa on Sunday.", 2, None),
+    ("The third victim, Rosa Diaz, 26 — who was shot with her father in Tulsa on Sunday — died on Monday.", 1, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

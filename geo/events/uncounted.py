@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from geo.events.unnumbered import ADJECTIVES, PERSON
 from geo.numbers import Count
 
 # Before a number: an age or a list of ages ("ages 5 and 7"), or a page count ("Image 44 of 44").
@@ -42,9 +43,11 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
         return True  # "told FOX 5", "7 Action News": a television station, not a toll
     if c.value == 911:
         return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
-    # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead": a time, an age
+    # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead", "Jo Lee, 26 — who": a time, an age
+    after_name = re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start])
+    # (an age before a comma, a dash or an aside blanked)
     return bool(_NOT_A_TOLL.match(sentence[c.end:c.end + 12])
-                or re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start]) and re.match(r"\s*,", sentence[c.end:c.end + 2]))
+                or after_name and re.match(r"\s*[,—–]|\s{3}", sentence[c.end:c.end + 3]))
 
 
 # ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.
@@ -61,6 +64,25 @@ _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|,\s+in
 
 
 
+# "his fiancee, Jaime Salazar, 34, and their son": the name of a person just told, which counts
+# no one more (the people of a list of names are counted as such: "Ronald Williams and Kendra Hill").
+_NAMED_APPOSITION = re.compile(rf"\b(?:his|her|their|a|an|the)\s+{ADJECTIVES}{PERSON}\b"
+                               r"(?P<name>,\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+)(?:,\s*\d{1,3})?\s*,)",
+                               re.I)
+
+
 def without_asides(sentence: str) -> str:
-    """The sentence with its asides blanked out (same length, so offsets hold): a count meets its verb."""
-    return _AGES.sub(_blank, _DASH_ASIDE.sub(_blank, sentence))
+    """The sentence with its asides blanked out (same length, so offsets hold): a count meets its verb.
+
+    >>> without_asides("He shot his wife, Jo Ann Lee, 34, and their son.")
+    'He shot his wife                  and their son.'
+    """
+    sentence = _DASH_ASIDE.sub(_blank, sentence)
+    if "," not in sentence:
+        return sentence
+    sentence = _NAMED_APPOSITION.sub(lambda m: m.group()[:m.start("name") - m.start()] + _blank_group(m, "name"), sentence)
+    return _AGES.sub(_blank, sentence)
+
+
+def _blank_group(m: re.Match, group: str) -> str:
+    return " " * len(m.group(group))

@@ -13,10 +13,10 @@ from geo.caseless import lowered_finditer
 
 _AGE = r"\d{1,3}-(?:year|month|week|day)-old"  # "a 23-year-old", "a 15-month-old"
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
-_ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
+ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
                r"former\s+|estranged\s+|adult\s+|\w+\s+county\s+|(?-i:[A-Z][a-z]+\s+))*")  # "a Gentilly woman"
-_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
+PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
            r"resident|driver|passenger|father|mother|son|daughter|customer|clerk|employee|worker|bystander|"
            r"security\s+guard|guard|suspect|gunman|juvenile|male|female|motorist|wife|husband|girlfriend|boyfriend|"
            r"fianc[ée]e?|partner|grand(?:mother|father|son|daughter)|brother|sister|cousin|uncle|aunt|nephew|niece|"
@@ -28,14 +28,14 @@ SINGLE = re.compile(r"\banother(?=\s+(?:is|was|has|had|remains|remained)\b)|"
                     r"(?:(?<=wounding\s)|(?<=injuring\s)|(?<=killing\s)|(?<=shooting\s))another\b|"  # "and wounding another"
                     rf"\b(?:a|an)\s+{_AGE}(?=\s+(?:was|is|were|had|has|suffering|with|who|died|hurt|wounded|"
                     r"injured|shot)\b)|"
-                    rf"\b(?:a|an|one|another|his|her|their|both\s+the)\s+{_ADJECTIVES}{_PERSON}\b"
+                    rf"\b(?:a|an|one|another|his|her|their|both\s+the)\s+{ADJECTIVES}{PERSON}\b"
                     # "a mother and son", "a mother, father, and toddler": the others of a list need no article
                     # ("both the man and the boy": two)
                     rf"(?P<others>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+|a\s+|an\s+|the\s+)?"
-                    rf"{_ADJECTIVES}{_PERSON}\b)*)", re.I)
+                    rf"{ADJECTIVES}{PERSON}\b)*)", re.I)
 # "a woman and two children", "the man and two children found dead": one more than the count
-ONE_AND = re.compile(rf"\b(?:(?:a|an|one|the)\s+{_ADJECTIVES}{_PERSON}|(?:a|an)\s+{_AGE})\s+and\s+$", re.I)
-ONE_PERSON = re.compile(rf"\b{_PERSON}\b", re.I)
+ONE_AND = re.compile(rf"\b(?:(?:a|an|one|the)\s+{ADJECTIVES}{PERSON}|(?:a|an)\s+{_AGE})\s+and\s+$", re.I)
+ONE_PERSON = re.compile(rf"\b{PERSON}\b", re.I)
 
 # Said without a number, a death or a wound counts one ("a fatal shooting", "was shot"); "no one was hurt" none.
 FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injured|attack|assault|crash)|"
@@ -58,37 +58,37 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
                    # "gunmen killed a village chief", "shot dead a Palestinian man"
-                   rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b|"
+                   rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
-                   rf"{_PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
+                   rf"{PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
                    re.I)
 HIT = re.compile(r"\b(?:(?:was|been|got)\s+(?:shot|stabbed|wounded|injured|hurt|grazed|"
                  r"(?:struck|hit)\s+by\s+(?:gunfire|a\s+(?:stray\s+)?bullet))|gunshot\s+wounds?|"
                  rf"shot\s+(?:himself|herself|themselves)|shot\s+(?:a\s+)?{_AGE}|"
                  # a headline's present: "Teen accidentally shoots mom", "Boy shoots self in foot"
-                 rf"shoots\s+(?:himself|herself|themselves|self|(?:his|her|their|a|an)\s+{_ADJECTIVES}{_PERSON}|"
-                 rf"{_PERSON})|"
+                 rf"shoots\s+(?:himself|herself|themselves|self|(?:his|her|their|a|an)\s+{ADJECTIVES}{PERSON}|"
+                 rf"{PERSON})|"
                  # a headline's "Teenager shot", "Kansas City motorist shot while ...", not "a man shot his wife"
                  r"(?:man|woman|boy|girl|teen|teenager|child|toddler|motorist|officer|deputy|student|person|player)\s+"
                  r"(?:shot|wounded|stabbed)(?!\s+(?:his|her|their|a|an|the|and|two|three|\d))|"
                  r"(?:suffered|sustained)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:wounds?|injur(?:y|ies))|"
-                 rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON}|"  # "the injured child was brought"
+                 rf"the\s+(?:injured|wounded)\s+{ADJECTIVES}{PERSON}|"  # "the injured child was brought"
                  # the one hit as an object: "the shooting of a 3-year-old", "hitting the child", "a victim of a shooting"
-                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{_ADJECTIVES}(?:{_AGE}|{_PERSON})|"
-                 rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{_ADJECTIVES}{_PERSON}|"
+                 rf"(?:shooting|wounding)\s+of\s+(?:a|an|his|her|their)\s+{ADJECTIVES}(?:{_AGE}|{PERSON})|"
+                 rf"(?:hitting|striking)\s+(?:the|a|an|his|her|their)\s+{ADJECTIVES}{PERSON}|"
                  r"victim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?shooting)\b", re.I)
 # "suffered a non-life-threatening gunshot wound", "minor injuries", "is expected to survive", "the
 # injured man": a wound someone lived through.
 SURVIVED = re.compile(r"\b(?:(?:non-?\s*life[-\s]threatening|minor|non-?fatal|superficial|not\s+life[-\s]threatening)\s+"
                       r"(?:\w+\s+)?(?:wounds?|injur(?:y|ies))|did\s+not\s+appear\s+(?:to\s+be\s+)?life[-\s]threatening|"
                       r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)|attempted\s+murder\s+of\s+(?:a|an|his|her)\s|"
-                      rf"the\s+(?:injured|wounded)\s+{_ADJECTIVES}{_PERSON})\b", re.I)
+                      rf"the\s+(?:injured|wounded)\s+{ADJECTIVES}{PERSON})\b", re.I)
 # "shot and killed Sheymarr Noble and wounded Emerson Ware": someone named, wounded and alive.
 WOUNDED_NAMED = re.compile(r"\b(?:wounded|wounding|injured|injuring)\s+(?-i:[A-Z][a-z]+\s+[A-Z])", re.I)
 # "Police later confirmed that the boy had died", "He died Tuesday at the hospital": the death of
 # someone the story already told was hit, in a sentence of its own.
-LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{_ADJECTIVES}{_PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
+LATER_DEATH = re.compile(rf"\b(?:(?:the|that|this)\s+{ADJECTIVES}{PERSON}|he|she)\s+(?:later\s+|has\s+|had\s+|since\s+)?"
                          r"(?:died|succumbed|passed\s+away)\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no|nobody|none|no\s+one|neither)\b[^.;]{0,30}$", re.I)
 # "many more have been killed", "dozens were hurt": a figure the story does not know.
