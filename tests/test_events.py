@@ -745,6 +745,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Police say a man fatally shot his wife, Jo Ann Lee, 34, and their 2-year-old son, Sam Lee, at their home in "
      "Tulsa on Sunday.", 2, None),
     ("The third victim, Rosa Diaz, 26 — who was shot with her father in Tulsa on Sunday — died on Monday.", 1, None),
+    # "investigating a homicide" said alone; "killing the teen"; a year before what happened ("2014 video of")
+    ("TULSA — The county's task force is investigating a homicide in the township on Sunday.", 1, None),
+    ("A friend was playing with a handgun in Tulsa on Sunday when it discharged, killing the teen.", 1, None),
+    ("Video: 2014 video of a father killed in a Tulsa murder-suicide on Sunday", 1, None),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -189,7 +189,7 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
 
 # A word every figure, implied count or vague one needs: a sentence without one adds nothing.
 _ANY_CASUALTY = re.compile(r"kill|dead|die|shot|shoot|stab|wound|injur|hurt|hospital|condition|arrest|detain|custody|"
-                           r"slain|murder|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb|hitting|striking")  # lower
+                           r"slain|murder|homicide|death|fatal|li(?:fe|ves)|treated|gunshot|grazed|succumb|hitting|striking")  # lower
 
 
 def with_figures(rep: Report, sentence: str) -> Report:

@@ -43,6 +43,8 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
         return True  # "told FOX 5", "7 Action News": a television station, not a toll
     if c.value == 911:
         return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
+    if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
+        return True  # "2014 video of father killed": a year (a toll that large is written "2,014")
     # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead", "Jo Lee, 26 — who": a time, an age
     after_name = re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start])
     # (an age before a comma, a dash or an aside blanked)

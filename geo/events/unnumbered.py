@@ -58,7 +58,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
                    # "gunmen killed a village chief", "shot dead a Palestinian man"
-                   rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b|"
+                   rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
                    rf"{PERSON}\s+killed(?=\s+(?:in|on|at|by|during|when|while|after|early|late|last|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b",
