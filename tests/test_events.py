@@ -749,6 +749,10 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("TULSA — The county's task force is investigating a homicide in the township on Sunday.", 1, None),
     ("A friend was playing with a handgun in Tulsa on Sunday when it discharged, killing the teen.", 1, None),
     ("Video: 2014 video of a father killed in a Tulsa murder-suicide on Sunday", 1, None),
+    # money; people named with their ages, then what happened to them ("were all transported")
+    ("Bond was set at $75,000 for the neighbor of the boy who died of a gunshot wound in Tulsa on Sunday.", 1, None),
+    ("Police said a man was shot in Tulsa on Sunday. Ann Moe, 24, Joe King, 24, Dan Cole, 25 and Ty Burr, 32 were "
+     "all transported to the hospital.", None, 4),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

@@ -86,14 +86,15 @@ _NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|o
 
 
 # People named in a list ("Ronald Williams, 33, and Kendra Hill, 28, were killed"): one count of them.
-_NAMED = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+)(?:,\s*\d{1,3},?)?"
-_NAMED_LIST = re.compile(rf"{_NAMED}(?:(?:,\s*|\s+)and\s+{_NAMED}|,\s*{_NAMED})+")
+_NAMED = r"(?-i:[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+)(?:,\s*\d{1,3},?)?"  # (one space: not a blanked age)
+# (their ages may be blanked out: "Jo Lee, 24, Al Roe, 25" reads "Jo Lee     Al Roe, 25")
+_NAMED_LIST = re.compile(rf"{_NAMED}(?:(?:,\s*|\s+)and\s+{_NAMED}|(?:,\s*|\s{{3,}}){_NAMED})+")
 _ONE_NAMED = re.compile(_NAMED)
 
 
 # (what happened to them must follow: "Chief John Smith and Mayor Jane Doe said three were killed" counts three)
 _NAMED_THEN = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:killed|shot|wounded|injured|hurt|"
-                         r"found|stabbed|pronounced|taken|hospitali[sz]ed|arrested)\b")
+                         r"found|stabbed|pronounced|taken|transported|rushed|treated|hospitali[sz]ed|arrested)\b")
 
 
 def _named(sentence: str) -> list[Count]:

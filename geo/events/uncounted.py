@@ -41,6 +41,8 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
         return True  # "Crime stats for 2015 show 165 people were murdered": a city's count
     if sentence[c.start:c.start + 1].isdigit() and (_STATION_BEFORE.search(lead) or _STATION_AFTER.match(sentence, c.end)):
         return True  # "told FOX 5", "7 Action News": a television station, not a toll
+    if sentence[max(0, c.start - 1):c.start] in ("$", "€", "£"):
+        return True  # "bond was set at $75,000": money
     if c.value == 911:
         return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
     if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
