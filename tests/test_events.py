@@ -809,7 +809,12 @@ def test_a_death_told_sentences_after_the_shooting_is_the_victims():
       "A boy, 7, was shot Sunday on South Aberdeen Street in Chicago, police said."),
      ("CHICAGO — A man was shot Sunday in the 6900 block of South Stewart, police said.",
       "CHICAGO — A man was shot Sunday in the 900 block of West 96th Street, police said.")),
-], ids=["county-and-town", "ages", "times", "streets"])
+    # the age of a suspect is not the victim's
+    (("DETROIT — A 17-year-old boy was shot and killed Sunday night, Detroit police said.",
+      "Willie Jackson, 18, is charged with murder in the shooting death of a boy in Detroit on Sunday night."),
+     ("DETROIT — A 17-year-old boy was shot and killed Sunday night, Detroit police said.",
+      "DETROIT — Police said a 9-year-old boy was shot and killed Sunday night.")),
+], ids=["county-and-town", "ages", "times", "streets", "suspect-age"])
 def test_two_stories_of_one_event_merge_and_of_two_events_stay_two(one, two):
     merged = only(list(one))
     assert len(merged.sources) == 2

@@ -35,11 +35,23 @@ def _value(age: str) -> int | None:
     return value or None
 
 
+# A sentence about who did it ("Willie Jackson, 18, had been the subject of an arrest warrant"): its
+# ages are not the victims' (another story of the same shooting gives the victim's, 17).
+_SUSPECT = re.compile(r"\b(?:suspects?|charged|charges|arrest(?:ed)?|warrant|accused|wanted|custody|indicted|booked|"
+                      r"jailed|sentenced|pleaded|convicted)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])| \[…\] ")
+
+
 @lru_cache(maxsize=65536)
 def ages_told(text: str) -> frozenset[int]:
-    """The ages of people a text gives, as whole years (0 to 120)."""
+    """The ages of people a text gives, as whole years (0 to 120), but in its sentences about a
+    suspect.
+
+    >>> sorted(ages_told("A 17-year-old boy was shot Friday. Police charged Willie Jackson, 18, with murder."))
+    [17]
+    """
     ages = set()
-    for m in _AGES.finditer(text):
+    for m in _AGES.finditer(" ".join(part for part in _SENTENCE_END.split(text) if not _SUSPECT.search(part))):
         for group in ("old", "aged", "and", "comma"):
             if (age := m.group(group)) and (value := _value(age)) is not None and value <= 120:
                 ages.add(value)
