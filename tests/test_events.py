@@ -814,7 +814,12 @@ def test_a_death_told_sentences_after_the_shooting_is_the_victims():
       "Willie Jackson, 18, is charged with murder in the shooting death of a boy in Detroit on Sunday night."),
      ("DETROIT — A 17-year-old boy was shot and killed Sunday night, Detroit police said.",
       "DETROIT — Police said a 9-year-old boy was shot and killed Sunday night.")),
-], ids=["county-and-town", "ages", "times", "streets", "suspect-age"])
+    # a gun battle one outlet tells and a shooting another tells: one event; another day's is another
+    (("OAKLAND — Eight people were wounded in a gun battle between two groups at a party in Oakland on Sunday night.",
+      "Eight people were shot and wounded at a party in Oakland on Sunday night, police said."),
+     ("OAKLAND — Eight people were wounded in a gun battle between two groups at a party in Oakland on Sunday night.",
+      "Eight people were shot and wounded at a party in Oakland last Wednesday night, police said.")),
+], ids=["county-and-town", "ages", "times", "streets", "suspect-age", "battle-and-shooting"])
 def test_two_stories_of_one_event_merge_and_of_two_events_stay_two(one, two):
     merged = only(list(one))
     assert len(merged.sources) == 2

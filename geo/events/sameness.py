@@ -35,7 +35,7 @@ def dates_compatible(a: date | None, pa: str, b: date | None, pb: str) -> bool:
 
 # Violence one outlet tells as an attack, another as force at a protest or a bomb: one event.
 _ALSO_COMPATIBLE = [{"Attack", "Excessive force against protesters"}, {"Attack", "Remote explosive/landmine/IED"},
-                    {"Attack", "Grenade"}]
+                    {"Attack", "Grenade"}, {"Attack", "Armed clash"}]  # (a shootout one outlet tells as a gun battle)
 
 
 def types_compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
