@@ -521,6 +521,10 @@ def test_a_later_story_that_states_the_day_of_its_shooting_is_dated_by_it():
     # a date told with its weekday but no year is in the year that puts it on that weekday
     ("MINNEAPOLIS — A man was charged on Friday. The shooting happened at 2:30 a.m. Saturday, Sept. 12, near "
      "Fifth Street, and six people were wounded.", date(2017, 1, 28), {"event_date": date(2015, 9, 12)}),
+    # an arrest's day is not the shooting's, which the words "a March 7 shooting" date
+    ("Shooting arrest: Al Crane, 19, of Trenton was arrested in the first block of Reading Avenue on Thursday in "
+     "connection with a March 7 shooting on Spring Street, police said.", date(2017, 3, 17),
+     {"event_date": date(2017, 3, 7)}),
 ])
 def test_what_one_story_tells(text, published, expected):
     inc = only([text], published=published)

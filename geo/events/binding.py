@@ -168,6 +168,12 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
     others = [p.clean_start - offset for p, _ in chosen if p is not place]
     lead_end = sentence.rfind(",", 0, at) if re.match(r"(?:following|after|before|since|despite|until|unlike|amid)\b",
                                                        sentence, re.I) else -1
+    if not follow_up and FOLLOW_UP.search(sentence):
+        # "arrested Thursday in connection with a March 7 shooting": the day the event is named by
+        named = next((d for d in dates if d.date and NAMES_VIOLENCE.match(sentence, d.end)
+                      and not quotes.holds(offset + d.start)), None)
+        if named is not None:
+            return _story_day_in(named, sent) or (named.date, named.precision)
     told = None  # the day the news was told ("reported last night"): the event's day at the latest
     # Nearest the place, or the event word when a dateline puts the place far from it ("CAMPBELL,
     # Ohio — a boy remains in the hospital Monday after an accidental shooting on Sunday").
@@ -191,8 +197,14 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
             if reference is not None:
                 return reference, "day"  # "yesterday" in a quote: the day the context gave
             continue
-        if d.precision == "month" and d.date and sent.story_date is not None and (day := sent.story_date.event_day) \
-                and day[1] == "day" and (day[0].year, day[0].month) == (d.date.year, d.date.month):
-            return day  # "in a gun battle earlier this month": the day the story gives it
-        return d.date, d.precision
+        return _story_day_in(d, sent) or (d.date, d.precision)
     return told or (sent.story_date.value if sent.story_date else None) or undated(sent.published)
+
+
+def _story_day_in(d: DateMention, sent: Sentence) -> tuple[date, str] | None:
+    """The day the story gives its event, when ``d`` is a month it lies in ("in a gun battle
+    earlier this month", "a July 2014 shooting")."""
+    if d.precision == "month" and d.date and sent.story_date is not None and (day := sent.story_date.event_day) \
+            and day[1] == "day" and (day[0].year, day[0].month) == (d.date.year, d.date.month):
+        return day
+    return None
