@@ -753,6 +753,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("TULSA — The county's task force is investigating a homicide in the township on Sunday.", 1, None),
     ("A friend was playing with a handgun in Tulsa on Sunday when it discharged, killing the teen.", 1, None),
     ("Video: 2014 video of a father killed in a Tulsa murder-suicide on Sunday", 1, None),
+    # an age after "man," then his name; a time before a count; an age without hyphens; a list of a person and a count
+    ("Teen shoots, kills man, 18 Jose Ruiz fatally wounded inside a home in Tulsa on Sunday", 1, None),
+    ("Twenty minutes earlier, one man was killed and another man was wounded in a separate shooting in Tulsa on "
+     "Sunday.", 1, 1),
+    ("A two year old child and a woman were shot overnight in north Tulsa on Sunday.", None, 2),
     # money; people named with their ages, then what happened to them ("were all transported")
     ("Bond was set at $75,000 for the neighbor of the boy who died of a gunshot wound in Tulsa on Sunday.", 1, None),
     ("Police said a man was shot in Tulsa on Sunday. Ann Moe, 24, Joe King, 24, Dan Cole, 25 and Ty Burr, 32 were "
@@ -775,6 +780,12 @@ def test_a_sentence_goes_on_after_p_m_in_lower_case():
     inc = only(["WARREN, Ohio — A Warren man sustained minor injuries Saturday at about 5 p.m. when he "
                 "accidentally shot himself in the thigh while cleaning his gun, according to a police report."])
     assert (inc.event_date, inc.injuries) == (date(2016, 2, 13), 1)
+
+
+def test_an_age_after_a_person_and_a_comma_is_no_count_unless_people_follow():
+    from geo.events.casualties import figures
+    assert figures("Teen shoots, kills man, 18 Jose Ruiz fatally wounded inside a home") == []
+    assert ("fatalities", 2, None, False) in figures("Mother, 2 Children Found Dead In Tulsa Home")
 
 
 def test_a_citys_count_for_a_year_is_no_events_figure():

@@ -82,7 +82,10 @@ _OF_A_PERIOD = re.compile(r"\s+(?:(?:in|during|for|since|through)\s+(?:(?:all\s+
 # comma; never a verb.
 _JOINED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:his\s+|her\s+|their\s+)?", re.I)
 _NOT_JOINED = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|said|says|of|than|to|in|at|on|from|"
-                         r"after|before|while|when|who|that|which)\b|" + _WHAT_RX, re.I)
+                         r"after|before|while|when|who|that|which|"
+                         # "Twenty minutes earlier, one man was killed": a time, then a count
+                         r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|times|shots|rounds|blocks?|miles?)\b|"
+                         + _WHAT_RX, re.I)
 
 
 # People named in a list ("Ronald Williams, 33, and Kendra Hill, 28, were killed"): one count of them.

@@ -45,6 +45,9 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
         return True  # "bond was set at $75,000": money
     if c.value == 911:
         return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
+    if re.search(rf"\b{PERSON},\s*$", lead, re.I) and re.match(r"\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", sentence[c.end:]) \
+            and not re.match(rf"\s+(?:{PERSON}s?|people|children|kids|others)\b", sentence[c.end:], re.I):
+        return True  # "kills man, 18 Jose Estrada fatally wounded": his age, then his name (not "Mother, 2 Children")
     if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
         return True  # "2014 video of father killed": a year (a toll that large is written "2,014")
     # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead", "Jo Lee, 26 — who": a time, an age

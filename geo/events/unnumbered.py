@@ -13,7 +13,8 @@ from geo.caseless import lowered_finditer
 
 _AGE = r"\d{1,3}-(?:year|month|week|day)-old"  # "a 23-year-old", "a 15-month-old"
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
-ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)-(?:year|month|week|day)-old\s+|young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
+ADJECTIVES = (r"(?:(?:\d+|[a-z]+(?:-[a-z]+)*)[-\s](?:year|month|week|day)s?[-\s]old\s+|"
+              r"young\s+|teenage\s+|unidentified\s+|local\s+|elderly\s+|"
                r"pregnant\s+|off-duty\s+|adopted\s+|little\s+|baby\s+|older\s+|younger\s+|infant\s+|teen\s+|ex-|"
                r"former\s+|estranged\s+|adult\s+|\w+\s+county\s+|(?-i:[A-Z][a-z]+\s+))*")  # "a Gentilly woman"
 PERSON = (r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|student|officer|deputy|trooper|victim|"
