@@ -758,6 +758,12 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Twenty minutes earlier, one man was killed and another man was wounded in a separate shooting in Tulsa on "
      "Sunday.", 1, 1),
     ("A two year old child and a woman were shot overnight in north Tulsa on Sunday.", None, 2),
+    # who shot themselves; a man and his son; a gun's caliber; one man shot himself, not the four before him
+    ("Police say two teens accidentally shot themselves while playing with a gun in Tulsa on Sunday.", None, 2),
+    ("Police say a Tulsa man accidentally shot and wounded himself and his 10-year-old son on Sunday.", None, 2),
+    ("A boy found a .40 caliber Glock handgun and shot himself in the hand in Tulsa on Sunday.", None, 1),
+    ("Five people were killed in Tulsa on Sunday. Police are not yet naming the four victims or the man who "
+     "opened fire and later shot himself.", 5, None),
     # money; people named with their ages, then what happened to them ("were all transported")
     ("Bond was set at $75,000 for the neighbor of the boy who died of a gunshot wound in Tulsa on Sunday.", 1, None),
     ("Police said a man was shot in Tulsa on Sunday. Ann Moe, 24, Joe King, 24, Dan Cole, 25 and Ty Burr, 32 were "

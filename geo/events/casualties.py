@@ -50,18 +50,20 @@ CASUALTY_BEFORE = re.compile(r"\b(?P<what>(?P<f>killed|killing|killing\s+at\s+le
                              r"(?P<i>wounded|wounding|injured|injuring)|(?P<v>shot|shooting(?:\s+of)?|stabbed|stabbing)|"
                              r"(?P<a>arrested|arresting|detained|detaining))\s+"
                              # "killed her and three other people": one more than the count
-                             r"(?P<one>(?:him|her|his\s+[\w-]+|her\s+[\w-]+)\s+and\s+)?$", re.I)
+                             # ("wounded himself and his son": the two)
+                             r"(?P<one>(?:him|her|himself|herself|his\s+[\w-]+|her\s+[\w-]+)\s+and\s+)?$", re.I)
 # Words that cannot stand between a number and what happened to the people it counts: "two
 # felony charges after his son shot himself" counts charges, not victims.
 _GAP_BREAK = re.compile(r"\b(?:after|before|when|while|because|since|until|if|but|where|"
                         r"charges?|counts?|shots|rounds|times|bullets|cars?|vehicles?|homes?|houses?|days?|weeks?|"
-                        r"guns?|weapons?|blocks?|miles?|feet|dollars)\b|"
+                        r"guns?|handguns?|rifles?|shotguns?|pistols?|magazines?|caliber|mm|weapons?|blocks?|miles?|feet|"
+                        r"dollars)\b|"
                         # "the two deputies rushed the girl to the hospital": who took her, not who was taken
                         r"\b(?:rushed|took|drove|carried|brought|transported)\s+(?:the|a|an|him|her|his|them|their)\b",
                         re.I)
 # After an active casualty verb, its object: the count before it did it ("two men shot a woman").
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                     r"multiple|many|at\s+least|himself|herself|themselves|"
+                     r"multiple|many|at\s+least|"
                      # a person named ("two officers shot Christopher Thompkins"), not a day ("two shot Sunday")
                      # nor a headline's next words ("Five Children Shot In South Side")
                      r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -156,8 +158,10 @@ def figures(sentence: str) -> list[tuple[str, int, str | None, bool]]:
             if _OF_THEM_DIED.match(sentence, c.end):
                 out.append(("fatalities", c.value, c.hedge, False))  # "three of the shooting victims died"
             continue  # "one of the five people killed": the five count (but "killing four of them": the four)
-        if after and not after.group("aux") and _OBJECT.match(sentence, c.end + after.end()):
-            after = None  # "a gunman killed two people": who killed, not who died
+        if after and not after.group("aux") and (_OBJECT.match(sentence, c.end + after.end()) or c.value > 1 and
+                                                 re.match(r"\s+(?:him|her)self\b", sentence[c.end + after.end():])):
+            after = None  # "a gunman killed two people": who killed, not who died ("the four victims or the man
+            # who later shot himself": he alone shot himself; "two teens shot themselves": both)
         if after and (period := _OF_A_PERIOD.match(sentence, c.end + after.end())) \
                 and (c.value >= _CITY_TOLL or not period.group("year")):
             continue  # "4,331 shooting victims in 2016", "70 killed this year": a city's count, not an event's
