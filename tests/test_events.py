@@ -764,6 +764,8 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("A boy found a .40 caliber Glock handgun and shot himself in the hand in Tulsa on Sunday.", None, 1),
     ("Five people were killed in Tulsa on Sunday. Police are not yet naming the four victims or the man who "
      "opened fire and later shot himself.", 5, None),
+    # an age after a name's "Jr.," and before a home town
+    ("Police say Shawn L. Jones Jr., 21 of Tulsa was shot and killed on Sunday.", 1, None),
     # money; people named with their ages, then what happened to them ("were all transported")
     ("Bond was set at $75,000 for the neighbor of the boy who died of a gunshot wound in Tulsa on Sunday.", 1, None),
     ("Police said a man was shot in Tulsa on Sunday. Ann Moe, 24, Joe King, 24, Dan Cole, 25 and Ty Burr, 32 were "

@@ -51,10 +51,10 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
     if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
         return True  # "2014 video of father killed": a year (a toll that large is written "2,014")
     # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead", "Jo Lee, 26 — who": a time, an age
-    after_name = re.search(r"[\w)],\s*$", sentence[max(0, c.start - 3):c.start])
-    # (an age before a comma, a dash or an aside blanked)
+    after_name = re.search(r"[\w).],\s*$", sentence[max(0, c.start - 3):c.start])  # (".": "Jr., 21")
+    # (an age before a comma, a dash, an aside blanked or a home town: "Shawn Johnson Jr., 21 of Lynchburg")
     return bool(_NOT_A_TOLL.match(sentence[c.end:c.end + 12])
-                or after_name and re.match(r"\s*[,—–]|\s{3}", sentence[c.end:c.end + 3]))
+                or after_name and re.match(r"\s*[,—–]|\s{3}|\s+of\s+(?-i:[A-Z])", sentence[c.end:c.end + 8]))
 
 
 # ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.
