@@ -668,6 +668,13 @@ def test_two_streets_one_type_word_names_are_streets_of_the_town(toponymer):
                                              "on Friday night, police said."))
     assert [(m.text, m.place.admin1, m.place.feature) for m in found] == [
         ("HARTFORD", "Connecticut", "city"), ("Brook", "Connecticut", "local"), ("Winter", "Connecticut", "local")]
+    # Named again without the type word, the two are the same streets.
+    found = toponymer.find(Article.from_text("HARTFORD — Four young people were shot at Brook and Winter streets "
+                                             "on Friday night. As police began investigating at Brook and Winter, "
+                                             "they heard of people shot on Magnolia Street."))
+    assert {(m.text, m.place.admin1, m.place.feature) for m in found} == {
+        ("HARTFORD", "Connecticut", "city"), ("Brook", "Connecticut", "local"), ("Winter", "Connecticut", "local"),
+        ("Magnolia Street", "Connecticut", "local")}
 
 
 def test_a_possessive_is_no_part_of_a_name_the_text_presents_as_a_place(toponymer):

@@ -124,6 +124,21 @@ def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
             if m.group(group).lower() not in STOPWORDS and not any(c.start < end and start < c.end
                                                                     for c in streets + out):
                 out.append(Candidate(start, end, normalize_name(f"{m.group(group)} {kind}"), local=True))
+    return out + _pairs_again(text, streets + out)
+
+
+def _pairs_again(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A pair of streets named again without its type word ("at Brook and Winter streets" ...
+    "investigating at Brook and Winter"): the same two streets, not a town named Brook."""
+    pairs = {(m.group("one"), m.group("two")): m.group("type").lower()[:-1] for m in _STREET_PAIR.finditer(text)
+             if m.group("type")}
+    out: list[Candidate] = []
+    for (one, two), kind in pairs.items():
+        for m in re.finditer(rf"\b(?P<one>{re.escape(one)})\s+(?:and|&)\s+(?P<two>{re.escape(two)})\b", text):
+            for group, name in (("one", one), ("two", two)):
+                start, end = m.span(group)
+                if not any(c.start < end and start < c.end for c in found + out):
+                    out.append(Candidate(start, end, normalize_name(f"{name} {kind}"), local=True))
     return out
 
 
