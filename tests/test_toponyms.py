@@ -677,6 +677,12 @@ def test_two_streets_one_type_word_names_are_streets_of_the_town(toponymer):
         ("Magnolia Street", "Connecticut", "local")}
 
 
+def test_a_place_noun_ending_the_sentence_before_is_no_cue(toponymer):
+    # "neighborhood. See more videos": "See" (a village in Tyrol) opens a sentence; the noun before is another's.
+    found = names(toponymer, "Three men were shot near Pershing Road in the Brighton Park neighborhood. See more videos")
+    assert [text for text, _ in found] == ["Pershing Road", "Brighton Park"] and "AT" not in {c for _, c in found}
+
+
 def test_a_possessive_is_no_part_of_a_name_the_text_presents_as_a_place(toponymer):
     # "at Barron's court appearance": Barron is the man named before, not a misspelt Barron, Wisconsin.
     assert names(toponymer, "Police said 20-year-old Brent Dyllan Barron was arrested on Sunday. Bond was set "

@@ -105,8 +105,10 @@ def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
     prev = re.findall(r"[\w’']+", text[max(0, start - 40):start].lower())
     if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
         prev = prev[:-1]  # "around the Senkata plant"
-    cue = bool(prev) and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
-                          or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
+    # (a word that ends the sentence before is no cue: "in the Brighton Park neighborhood. See more videos")
+    opens = bool(re.search(r"[.!?][\"”’')\]]*\s+$", text[max(0, start - 4):start]))
+    cue = bool(prev) and not opens and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
+                                        or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
     cue = (cue or (qualifier is not None and (qualifier in PLACE_ABBREVIATIONS
                                               or names.is_region(normalize_name(qualifier))))
            or bool(before_comma and before_comma.group(1).lower() not in STOPWORDS
