@@ -764,6 +764,11 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("A boy found a .40 caliber Glock handgun and shot himself in the hand in Tulsa on Sunday.", None, 1),
     ("Five people were killed in Tulsa on Sunday. Police are not yet naming the four victims or the man who "
      "opened fire and later shot himself.", 5, None),
+    # the attacker died too: "and then himself", "before he was shot and killed by police"
+    ("A girl was killed in Tulsa on Sunday after a boy shot the girl's mother, the girl and then himself, police "
+     "said.", 2, None),
+    ("Four people were killed by a man on a rampage before he was shot and killed by police in Tulsa on Sunday.",
+     5, None),
     # an age after a name's "Jr.," and before a home town
     ("Police say Shawn L. Jones Jr., 21 of Tulsa was shot and killed on Sunday.", 1, None),
     # money; people named with their ages, then what happened to them ("were all transported")

@@ -264,7 +264,11 @@ def _as_multiple(sentence: str, values: dict) -> bool:
 _MURDER_SUICIDE = re.compile(r"\bmurder[-/\s]suicide\b", re.I)
 _SUICIDE = re.compile(r"\b(?:before|then|after)\s+(?:fatally\s+)?(?:turn(?:ed|ing)\s+the\s+gun\s+on|"
                       r"(?:killing|killed|shooting|shot)(?:\s+and\s+killing)?)\s+(?:himself|herself)|"
-                      r"\b(?:took|taking)\s+(?:his|her)\s+own\s+life", re.I)
+                      r"\b(?:took|taking)\s+(?:his|her)\s+own\s+life|"
+                      # "shot the girl's mother, the girl and then himself"; "killed four people before he was
+                      # shot and killed by police": the attacker died too
+                      r",?\s+(?:and\s+)?then\s+(?:him|her)self\b|"
+                      r"\bbefore\s+(?:he|she)\s+was\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+dead|killed)\b", re.I)
 
 
 def _attacker_died(sentence: str) -> bool:
