@@ -168,11 +168,11 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
     others = [p.clean_start - offset for p, _ in chosen if p is not place]
     lead_end = sentence.rfind(",", 0, at) if re.match(r"(?:following|after|before|since|despite|until|unlike|amid)\b",
                                                        sentence, re.I) else -1
-    if not follow_up and FOLLOW_UP.search(sentence):
+    if not follow_up:
         # "arrested Thursday in connection with a March 7 shooting": the day the event is named by
         named = next((d for d in dates if d.date and NAMES_VIOLENCE.match(sentence, d.end)
                       and not quotes.holds(offset + d.start)), None)
-        if named is not None:
+        if named is not None and FOLLOW_UP.search(sentence):
             return _story_day_in(named, sent) or (named.date, named.precision)
     told = None  # the day the news was told ("reported last night"): the event's day at the latest
     # Nearest the place, or the event word when a dateline puts the place far from it ("CAMPBELL,

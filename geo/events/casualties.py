@@ -267,7 +267,7 @@ _SUICIDE = re.compile(r"\b(?:before|then|after)\s+(?:fatally\s+)?(?:turn(?:ed|in
                       r"\b(?:took|taking)\s+(?:his|her)\s+own\s+life|"
                       # "shot the girl's mother, the girl and then himself"; "killed four people before he was
                       # shot and killed by police": the attacker died too
-                      r",?\s+(?:and\s+)?then\s+(?:him|her)self\b|"
+                      r"\bthen\s+(?:him|her)self\b|"
                       r"\bbefore\s+(?:he|she)\s+was\s+(?:fatally\s+shot|shot\s+and\s+killed|shot\s+dead|killed)\b", re.I)
 
 

@@ -30,6 +30,11 @@ _NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?
 
 
 
+_AFTER_PERSON = re.compile(rf"\b{PERSON},\s*$", re.I)
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+_PEOPLE_NEXT = re.compile(rf"\s+(?:{PERSON}s?|people|children|kids|others)\b", re.I)
+
+
 def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
     """True when the count ``c`` of ``sentence`` (``lead``: the words before it) counts no one:
     "no one was killed", "ages 5 and 7", "shot Dec. 25", "1:53 Three officers", "told FOX 5",
@@ -45,8 +50,8 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
         return True  # "bond was set at $75,000": money
     if c.value == 911:
         return True  # "neighbors called 911", "an anonymous 911 call saying five people were shot"
-    if re.search(rf"\b{PERSON},\s*$", lead, re.I) and re.match(r"\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", sentence[c.end:]) \
-            and not re.match(rf"\s+(?:{PERSON}s?|people|children|kids|others)\b", sentence[c.end:], re.I):
+    if _NAME_NEXT.match(sentence, c.end) and lead.rstrip().endswith(",") and _AFTER_PERSON.search(lead) \
+            and not _PEOPLE_NEXT.match(sentence, c.end):
         return True  # "kills man, 18 Jose Estrada fatally wounded": his age, then his name (not "Mother, 2 Children")
     if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
         return True  # "2014 video of father killed": a year (a toll that large is written "2,014")

@@ -115,8 +115,11 @@ _STREET_PAIR = re.compile(rf"\b(?P<one>{_NAME})\s+(?:and|&)\s+(?P<two>{_NAME})\s
 def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
     """The streets named as streets without a type word of their own (see ``_STREET_PAIR``)."""
     out: list[Candidate] = []
+    pairs: dict[tuple[str, str], str] = {}  # two streets one type word names -> that type
     for m in _STREET_PAIR.finditer(text):
         kind = m.group("type").lower()[:-1] if m.group("type") else "street"
+        if m.group("type"):
+            pairs[m.group("one"), m.group("two")] = kind
         for group in ("one", "two", "one2", "two2", "two3", "one4"):
             if m.group(group) is None:
                 continue
@@ -124,14 +127,12 @@ def _street_pairs(text: str, streets: list[Candidate]) -> list[Candidate]:
             if m.group(group).lower() not in STOPWORDS and not any(c.start < end and start < c.end
                                                                     for c in streets + out):
                 out.append(Candidate(start, end, normalize_name(f"{m.group(group)} {kind}"), local=True))
-    return out + _pairs_again(text, streets + out)
+    return out + _pairs_again(text, streets + out, pairs) if pairs else out
 
 
-def _pairs_again(text: str, found: list[Candidate]) -> list[Candidate]:
+def _pairs_again(text: str, found: list[Candidate], pairs: dict[tuple[str, str], str]) -> list[Candidate]:
     """A pair of streets named again without its type word ("at Brook and Winter streets" ...
     "investigating at Brook and Winter"): the same two streets, not a town named Brook."""
-    pairs = {(m.group("one"), m.group("two")): m.group("type").lower()[:-1] for m in _STREET_PAIR.finditer(text)
-             if m.group("type")}
     out: list[Candidate] = []
     for (one, two), kind in pairs.items():
         for m in re.finditer(rf"\b(?P<one>{re.escape(one)})\s+(?:and|&)\s+(?P<two>{re.escape(two)})\b", text):
