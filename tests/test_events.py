@@ -585,6 +585,10 @@ def test_a_death_at_a_hospital_named_after_a_place_counts_for_the_event():
 def test_the_town_of_the_hospital_the_wounded_went_to_is_not_where_it_happened():
     inc = only(["CHICAGO — A 26-year-old man was shot on Sunday and taken to Christ Medical Center in Oak Lawn."])
     assert (inc.location, inc.injuries) == ("CHICAGO", 1)
+    # a hospital known by its name alone ("University Health"): its town is still where he went
+    inc = only(["A boy was accidentally shot at his home in Minden, Louisiana, on Sunday. He was taken to University "
+                "Health in Shreveport, where he was pronounced deceased from a gunshot wound."])
+    assert (inc.location, inc.fatalities, inc.injuries) == ("Minden", 1, 0)
 
 
 def test_a_far_small_town_is_a_misread_even_where_the_story_names_its_town_once():

@@ -45,7 +45,8 @@ _AUTHORITY_AFTER = re.compile(r"\s+(?:police|officers?|officials?|authorities|sh
 _APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|community|"
                          r"neighbou?rhood|area|capital|county|seat|township|borough)\b", re.I)
 _CARE_BEFORE = re.compile(r"\b(?:taken|transported|flown|airlifted|rushed|driven|drove\s+\w+|brought|treated|"
-                          r"admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$", re.I)
+                          r"admitted|hospitali[sz]ed)\s+(?:to|at|in)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}"
+                          r"(?:in\s+)?$", re.I)  # ("taken to University Health in Shreveport": the hospital's town)
 # "taken to Christ Medical Center in Oak Lawn": the town of the hospital the wounded went to.
 _CARE_IN = re.compile(r"\b(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|health\s+(?:center|system)|"
                       r"clinic|infirmary)\s+in\s+$", re.I)
