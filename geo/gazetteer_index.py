@@ -24,7 +24,7 @@ from geo.errors import GazetteerError
 from geo.normalize import normalize_name, spelling
 from geo.tempfiles import temp_name
 
-INDEX_FORMAT = "15"
+INDEX_FORMAT = "16"
 SOURCE_FILES = ("places.tsv.gz", "supplement.csv", "areas.geojson")
 
 COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"}
@@ -152,6 +152,25 @@ def _merged_places(source_dir: Path, areas: dict[str, dict]) -> dict[str, dict]:
 _ABBREVIATED_FIRST = {"mount": "mt", "mt": "mount", "fort": "ft", "ft": "fort", "port": "pt", "point": "pt"}
 
 
+def _bare_counties(places: dict[str, dict]) -> set[str]:
+    """The counties news names without the word: those of two words or more ("Miami-Dade",
+    "Prince George's", "Anne Arundel") that no other place and no other county is named, and
+    that do not start with a given name ("Jeff Davis County": a bare "Jeff Davis" is the man)."""
+    from geo.lexicon import GIVEN_NAMES
+
+    taken: Counter[str] = Counter()
+    bare: dict[str, list[str]] = {}
+    for p in places.values():
+        keys = {normalize_name(n) for n in [p["name"]] + (p.get("alternate_names") or "").split("|")} - {""}
+        taken.update(keys)
+        if p["feature_code"] == "ADM2":
+            for key in keys:
+                if (m := TYPE_AFTER.match(key)) and m.group("kind") == "county" and " " in m.group("name"):
+                    bare.setdefault(m.group("name"), []).append(p["gazetteer_id"])
+    return {ids[0] for name, ids in bare.items() if len(ids) == 1 and not taken[name]
+            and name.split()[0] not in GIVEN_NAMES}
+
+
 def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """The rows of the ``places``, ``names`` and ``spellings`` tables (a place's accented
     spellings of a name: "Cañada" for the Argentine town, none for Canada)."""
@@ -162,6 +181,7 @@ def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[t
     place_rows: list[tuple] = []
     name_rows: list[tuple] = []
     spelled_rows: list[tuple] = []
+    bare_counties = _bare_counties(places)
     for i, p in enumerate(places.values(), start=1):
         code = p["feature_code"] or "PPL"
         pop = int(p.get("population") or 0)
@@ -193,7 +213,7 @@ def _index_rows(places: dict[str, dict], areas: dict[str, dict]) -> tuple[list[t
         if code in ("ADM1", "ADM2"):
             for key in list(seen):
                 m = TYPE_BEFORE.match(key) or TYPE_AFTER.match(key)
-                if m and m.group("name") not in seen and m.group("kind") != "county":
+                if m and m.group("name") not in seen and (m.group("kind") != "county" or gid in bare_counties):
                     seen[m.group("name")] = set()
                     name_rows.append((m.group("name"), -prom, i, p["country"] or None, 0))
     return place_rows, name_rows, spelled_rows

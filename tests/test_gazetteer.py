@@ -77,6 +77,19 @@ def test_a_county_word_means_the_county_over_a_town_that_bears_the_whole_name(ga
     assert (parish.feature, parish.admin1, parish.country) == ("admin2", "Louisiana", "US")
 
 
+def test_a_county_of_two_words_is_named_without_its_word_unless_a_place_or_a_person_has_the_name(gazetteer):
+    # "Miami-Dade police": the county, as news names it; "Ford" stays a car, "Palm Beach" the town,
+    # and "Jeff Davis" (a county of Texas and one of Georgia) the man.
+    county = gazetteer.lookup("Miami-Dade")
+    assert (county.feature, county.admin1, county.gazetteer_id) == ("admin2", "Florida", "fips:12086")
+    assert gazetteer.lookup("Fort Bend").gazetteer_id == "fips:48157"
+    for name in ("Palm Beach", "Ford", "Jeff Davis"):
+        try:
+            assert gazetteer.lookup(name, country="US").feature != "admin2", name
+        except PlaceNotFound:
+            pass
+
+
 def test_regions_resolve_to_areas(gazetteer):
     media_luna = gazetteer.lookup("Media Luna", country="BO")
     assert media_luna.feature == "region"
