@@ -135,6 +135,10 @@ def test_a_spelling_variant_of_a_presented_place_is_read_fuzzy(geoparser):
     assert not any(m.fuzzy for m in got if m.text != "Sacabba")
     # only where the text presents a place, and only among the focus country's places
     assert [m.text for m in geoparser.find(Article.from_text("Sacabba said no, in Bolivia."))] == ["Bolivia"]
+    # an act a headline names after "in" is no misspelt place ("Killing", not Killeen, Texas)
+    art = Article.from_text("Police are looking for four men after a drive-by shooting in Miami.",
+                            title="Police ID Suspect in Killing of Boy, 7, in Miami")
+    assert [m.text for m in geoparser.find_title(art)] == ["Miami"]
 
 
 def test_transliteration_variants():

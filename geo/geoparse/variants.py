@@ -72,6 +72,8 @@ def variants(text: str, cands: list[Candidate], focus: str | None, persons: set[
         if (not key or key.split()[0] in STOPWORDS or key in persons or key in DEMONYMS or names.known(key)
                 or any(a < e and s < b for a, b in taken)):
             continue
+        if " " not in key and key.endswith("ing"):
+            continue  # a headline's "Suspect in Killing of Boy": an act, not a misspelt Killeen
         country = _country(named, names) if named else focus
         if named and country is None or country is None:
             continue
