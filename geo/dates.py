@@ -80,6 +80,10 @@ def find_publication_date(text: str) -> tuple[date, str] | None:
 # -- dates of events ------------------------------------------------------------------
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The weekdays and the months, capitalised, as one alternation: a word of the calendar, where a
+# name could stand ("killed Monday", "Elm Street Monday").
+CALENDAR_NAMES = "|".join(w.capitalize() for w in [*WEEKDAYS, "january", "february", "march", "april", "may", "june", "july",
+                                                   "august", "september", "october", "november", "december"])
 _NUM_WORD = r"(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 _NUM_VALUE = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.caseless import lowered_finditer
+from geo.dates import CALENDAR_NAMES
 from geo.events.uncounted import counts_no_one, without_asides
 from geo.events.unnumbered import (FATAL, HIT, ONE_AND, ONE_PERSON, SINGLE, SURVIVED, WOUNDED_NAMED, implied,
                                    vague)
@@ -66,8 +67,7 @@ _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
                      r"multiple|many|at\s+least|"
                      # a person named ("two officers shot Christopher Thompkins"), not a day ("two shot Sunday")
                      # nor a headline's next words ("Five Children Shot In South Side")
-                     r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                     r"May|June|July|August|September|October|November|December|In|At|On|Near|Outside|Inside|During|"
+                     rf"(?-i:(?!(?:{CALENDAR_NAMES}|In|At|On|Near|Outside|Inside|During|"
                      r"After|Before|While|By|From|Along|Behind|Into|Across|Through|Around|Following|Off|Over|Dead|And|"
                      r"Early|Late|Last|Overnight|Multiple|Several|Times|Twice|Once|Christmas|New|Easter|Thanksgiving|Memorial|"
                      r"Labor|Independence|Halloween|Mother|Father)\b)[A-Z][a-z]+\s+[A-Z][a-z]+))\b", re.I)

@@ -29,7 +29,6 @@ _NOT_A_TOLL = re.compile(r":\d|\s+of\s+\d|\s*(?:a\.?m\.?|p\.?m\.?)(?:\W|$)|\s*(?
                          r"-(?:years?|months?|weeks?|days?)-old", re.I)  # "killed 22-year-old Dashwan Smith": an age
 
 
-
 _AFTER_PERSON = re.compile(rf"\b{PERSON},\s*$", re.I)
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _PEOPLE_NEXT = re.compile(rf"\s+(?:{PERSON}s?|people|children|kids|others)\b", re.I)
@@ -74,8 +73,6 @@ def _blank(m: re.Match) -> str:
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;]{1,80}?\s[—–](?=\s)|,\s+including\s+[^,.;]{1,60},")  # ", including a boy,"
 
 
-
-
 # "his fiancee, Jaime Salazar, 34, and their son": the name of a person just told, which counts
 # no one more (the people of a list of names are counted as such: "Ronald Williams and Kendra Hill").
 _NAMED_APPOSITION = re.compile(rf"\b(?:his|her|their|a|an|the)\s+{ADJECTIVES}{PERSON}\b"
@@ -92,9 +89,10 @@ def without_asides(sentence: str) -> str:
     sentence = _DASH_ASIDE.sub(_blank, sentence)
     if "," not in sentence:
         return sentence
-    sentence = _NAMED_APPOSITION.sub(lambda m: m.group()[:m.start("name") - m.start()] + _blank_group(m, "name"), sentence)
+    sentence = _NAMED_APPOSITION.sub(_blank_name, sentence)
     return _AGES.sub(_blank, sentence)
 
 
-def _blank_group(m: re.Match, group: str) -> str:
-    return " " * len(m.group(group))
+def _blank_name(m: re.Match) -> str:
+    """The apposition's name blanked out, the person it names kept."""
+    return m.group()[:m.start("name") - m.start()] + " " * len(m.group("name"))

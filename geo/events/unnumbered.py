@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from geo.caseless import lowered_finditer
+from geo.dates import CALENDAR_NAMES
 
 _AGE = r"\d{1,3}-(?:year|month|week|day)-old"  # "a 23-year-old", "a 15-month-old"
 # "A man was shot", "a 23-year-old woman was killed", "a 15-month-old is injured": one person, said without a number.
@@ -54,8 +55,7 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    # "a deadly shooting", "claims one man's life", "killed herself", "killing James" (not "killed Monday")
                    r"deadly\s+(?:shooting|stabbing|attack)|claim(?:s|ed|ing)\s+(?:[\w’']+\s+){0,2}?li(?:fe|ves)|"
                    r"(?<!before\s)(?<!then\s)(?<!after\s)kill(?:ed|s)\s+(?:him|her)self|"
-                   r"(?-i:kill(?:ed|ing)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                   r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)|"
+                   rf"(?-i:kill(?:ed|ing)\s+(?!(?:{CALENDAR_NAMES})\b)[A-Z][a-z]+)|"
                    rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
                    # "gunmen killed a village chief", "shot dead a Palestinian man"

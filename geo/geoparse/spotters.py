@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from geo.dates import CALENDAR_NAMES
 from geo.fastscan import finditer
 from geo.gazetteer import GeocodeResult
 from geo.geoparse.names import Names
@@ -33,10 +34,8 @@ _LOCAL_FEATURE = re.compile(
 # "the 6900 block of South Stewart", "the 100 block of W. 96th St.": a street, type word or not.
 _BLOCK_OF = re.compile(r"\bblock\s+of\s+(?P<street>(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|"
                        r"[NSEW]\.|NE|NW|SE|SW)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*\.?){0,3})")
-_NOT_OF_A_STREET = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                             "may june july august september october november december police".split())
-_DAY_AFTER = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-                        r"April|May|June|July|August|September|October|November|December)\b")
+_NOT_OF_A_STREET = frozenset(CALENDAR_NAMES.lower().split("|")) | {"police"}
+_DAY_AFTER = re.compile(rf"\s+(?:{CALENDAR_NAMES})\b")
 COUNTY_WORDS = {"counties": "county", "parishes": "parish"}
 # Items need a separator (", ", " and "), so a run of capitalised words has one parse, not 2^n.
 _COUNTY_LIST = re.compile(r"(?:(?:,\s+(?:(?:and|or|&)\s+)?|\s+(?:and|or|to|&)\s+)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)*"
