@@ -122,6 +122,13 @@ EXPRESSIONS = [
                          rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)", re.I)),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),  # "the October 2016 shooting"
 ]
+# What a weekday is still to come after: "will be arraigned Monday", "an autopsy is scheduled for
+# Tuesday", "next Friday"; unless a past word or a clause comes between ("will say how the man
+# shot Monday died", "will name the man killed Monday").
+_UPCOMING = re.compile(r"(?:\b(?:will|shall|scheduled|slated|expected\s+to|due\s+to|plans?\s+to|planning\s+to|"
+                       r"going\s+to)\s+(?:be\s+[a-z]+ed\s+|(?!(?:that|who|which|where|how|why|what|whether|after|since)\b)"
+                       r"[a-z]+(?<!ed)\s+){0,8}?"
+                       r"|\b(?:next|this\s+coming|coming)\s+)$", re.I)
 _WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # The words one of which each expression needs (lower case): a sentence is scanned
 # only by the expressions its words can start ("may" alone is not scanned for "last week"), and
@@ -261,6 +268,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, reference: date | N
     if kind == "yesterday":
         return shift(published, -1), "day", "publication"
     if kind == "weekday":
+        if _UPCOMING.search(m.string, max(0, m.start() - 50), m.start()) and not m["last"]:
+            ahead = (WEEKDAYS.index(m["weekday"].lower()) - published.weekday()) % 7
+            return shift(published, ahead), "day", "publication"
         back = (published.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7
         if m["last"] and back == 0:
             back = 7

@@ -382,6 +382,55 @@ def test_a_pages_published_stamp_dates_no_event():
     assert inc.event_date == date(2016, 2, 14) and inc.location == "Toledo"
 
 
+def test_a_date_line_or_a_datelines_date_stamps_the_page_and_dates_no_event():
+    # The line under the headline, and the date in brackets after the dateline, are the page's.
+    inc = only(["Man shot in Spokane\nFebruary 16, 2016 (SPOKANE, Wash.) -- Police are investigating the "
+                "shooting of a man on Oak Street in Spokane Sunday night."], published=date(2016, 2, 16))
+    assert (inc.admin1, inc.event_date) == ("Washington", date(2016, 2, 14))
+    inc = only(["FRESNO, Calif. (Feb. 16, 2016) – One man died after gunfire erupted late Sunday night outside a "
+                "bar in Fresno."], published=date(2016, 2, 16))
+    assert inc.event_date == date(2016, 2, 14)
+    # A date on a line of its own further down heads a part of a timeline: it is that part's day.
+    inc = only(["A timeline of the standoff in Fresno, Calif.\n\nThe calls came from a quiet street.\n\n"
+                "The family had moved there in the autumn. Neighbours knew them well.\n\n" + "They kept to themselves. " * 20
+                + "\nFebruary 9\nA man was shot and killed outside his home in Fresno."], published=date(2016, 2, 16))
+    assert inc.event_date == date(2016, 2, 9)
+
+
+def test_a_pages_posted_stamp_before_its_given_date_is_the_day_its_weekdays_count_from():
+    # Saved (or updated) two weeks after it was posted: "Saturday" is the Saturday before the post.
+    inc = only(["2 hurt in Shreveport shooting Posted: Sunday, Jan. 31, 2016 7:39 AM EST Updated: Monday, Feb. 15, 2016\n\n"
+                "SHREVEPORT, La. — Two men were wounded in a shooting late Saturday outside a club in Shreveport."])
+    assert inc.event_date == date(2016, 1, 30)
+    # A stamp in the story's own words ("his bond was posted on") dates no page.
+    inc = only(["NEW PARIS, Ohio — A girl was shot and killed late Sunday night at a home in New Paris. "
+                "The man was arrested on Feb. 3 and his bond was posted on Feb. 4, deputies said."])
+    assert inc.event_date == date(2016, 2, 14)
+
+
+def test_a_time_of_day_then_a_weekday_stays_in_its_sentence():
+    # "p.m." does not end the sentence before "Sunday": the quote holds the day with the shots.
+    inc = only(["Deputies were called to shots fired on Poplar Avenue in Olivehurst, Calif., about 10:00 p.m. Sunday. "
+                "One man was found dead."], published=date(2016, 2, 16))
+    assert (inc.event_date, inc.fatalities) == (date(2016, 2, 14), 1)
+    assert "about 10:00 p.m. Sunday. […] One man" in inc.sources[0].quote
+    inc = only(["A man was shot on Elm Street in Dayton, Ohio. Police said the shooting happened about 5:30 p.m. Saturday "
+                "at his home. Police have identified the man."], published=date(2016, 2, 16))
+    assert inc.event_date == date(2016, 2, 13)
+
+
+def test_a_weekday_still_to_come_dates_no_event():
+    # Friday's story: the Monday when school opens again is the next one, not the one before.
+    inc = only(["A 15-year-old boy was shot and killed at his home in Medina, N.Y. Counselors will be at the school "
+                "when students return on Monday. He will be buried next Wednesday."], published=date(2016, 2, 19))
+    assert inc.event_date == date(2016, 2, 19)
+    from geo.dates import find_dates
+    friday = date(2016, 2, 19)
+    assert [d.date for d in find_dates("An autopsy is scheduled for Tuesday. He will be arraigned Monday.", friday)] == \
+        [date(2016, 2, 23), date(2016, 2, 22)]
+    assert [d.date for d in find_dates("Police will say how the man shot Monday died.", friday)] == [date(2016, 2, 15)]
+
+
 def test_overnight_is_the_night_ending_on_the_publication_day():
     inc = only(["AKRON, Ohio — A man was shot and killed overnight outside a bar in Akron, police said."])
     assert (inc.event_date, inc.date_precision) == (MONDAY, "day")

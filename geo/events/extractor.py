@@ -33,7 +33,7 @@ from geo.events.clauses import event_clauses
 from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
-from geo.events.storydate import stamp_date
+from geo.events.storydate import page_day, stamp_date
 from geo.events.storyplace import at_town, misplaced, story_place, with_capital
 from geo.events.titles import title_apart, with_title_figures
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
@@ -63,8 +63,11 @@ class _Article:
 
 
 def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
-    """Every point-event report of ``article``; ``mentions`` are its places, in text order."""
+    """Every point-event report of ``article``; ``mentions`` are its places, in text order.
+    Its weekdays are read from the day its page says it was put out (:func:`page_day`)."""
     text = article.text
+    if (day := page_day(text, article.published)) != article.published:
+        article = replace(article, published=day)
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
@@ -81,7 +84,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
         sentence = text[s:e]
         # A page's "Posted: Sunday, July 27" is when the story was put up, not a day of its events.
         dates = [d for d in find_dates(sentence, article.published, reference)
-                 if d.date and not stamp_date(sentence, d.start)]
+                 if d.date and not stamp_date(text, s + d.start, s + d.end)]
         sent = Sentence(sentence, s, mentions[within(starts, s, e)], dates, quotes, reference, article.published,
                         news_date)
         low = sentence.lower()  # the patterns below are matched in lower case (see geo.caseless)

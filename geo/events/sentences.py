@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
+from geo.dates import CALENDAR_NAMES
 from geo.fastscan import finditer
 from geo.lexicon import STOPWORDS
 
 _ABBREVIATIONS = re.compile(r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|"
                             r"Lt|Col|Capt|St|Mt|Ft|No|Vol|vs|etc|Inc|Jr|Sr|[A-Z])\.$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+# "at 10 p.m. Sunday", "2 a.m. EST Monday": the clock's day or zone goes on its sentence.
+_CLOCK = re.compile(r"\b[ap]\.\s?m\.$", re.I)
+_CLOCK_NEXT = re.compile(rf"[ \t]+(?:{CALENDAR_NAMES}|[ECMP][SD]?T|GMT|UTC)\b")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -24,7 +28,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         piece = text[start:end].rstrip()
         tail = piece[-40:]  # only its end can be an abbreviation: a long run must not be scanned again
-        if m.group() != "\n" and _LOWER_NEXT.match(text, end):
+        if m.group() != "\n" and (_LOWER_NEXT.match(text, end) or _CLOCK.search(tail) and _CLOCK_NEXT.match(text, end)):
             continue  # "at about 5 p.m. when he ...", "Sgt. and": a sentence starts with a capital
         if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or re.search(r"(?:[A-Z]\.){2,}$", tail)):
             # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.

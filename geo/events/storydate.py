@@ -29,6 +29,7 @@ NAMES_VIOLENCE = re.compile(r"(?:['’]s)?\s+(?:(?:fatal|deadly|double|triple|dr
 _STATED = re.compile(r"\b(?:shooting|incident|killing|slaying|attack|stabbing|gunfight|homicide|murder)s?\s+"
                      r"(?:\w+\s+){0,3}?(?:occurred|happened|took\s+place|was\s+reported|unfolded)\b", re.I)
 _STATED_REACH = 120  # characters from the words to the date they state
+_STOP = re.compile(r"(?<![ap]\.m)\.(?=\s|$)", re.I)  # a sentence's end ("at 5:30 p.m. Friday" goes on)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
@@ -53,10 +54,53 @@ def telling_date(sentence: str, start: int, end: int) -> bool:
     return bool(_TOLD_BEFORE.search(sentence[max(0, start - 40):start]) or _TOLD_AFTER.match(sentence, end))
 
 
-def stamp_date(text: str, start: int) -> bool:
-    """True when the date at ``start`` stamps the page ("Published Sunday, Oct. 9, 2016"): it is
-    no day of the news and no reference for the days named after it."""
-    return bool(_STAMP.search(text[max(0, start - 40):start]))
+# What shares a line with a page's date and nothing else: its weekday, its time ("11:14 AM EST").
+_LINE_BEFORE = re.compile(r"[\s|•·]*(?:(?:%s),?\s*)?" % "|".join(_WEEKDAYS), re.I)
+_LINE_AFTER = re.compile(r"[\s,|•·–—-]*(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
+                         r"(?:[ECMP][SD]?T|GMT|UTC)?)?[\s|•·–—-]*", re.I)
+# "INDIANAPOLIS (July 3, 2015) –": the day of the dateline, put before the news.
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)?(?:\s*\([\w ]+\))?\s*\($")
+_STAMP_LINE_CHARS = 600  # where a page's date stands on a line of its own: its top
+_DATELINE_AFTER = re.compile(r"\)\s*[-–—:]")
+_DATELINE_NEXT = re.compile(r"\s+\(?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)?\)?\s*[-–—]")  # "... (LAKE STEVENS, WA.) --"
+
+
+def page_day(text: str, published: date | None) -> date | None:
+    """The day the story was put out, for reading its weekdays: the page's own stamp in its lead
+    ("Posted: Saturday, March 2, 2013", "INDIANAPOLIS (Feb. 20, 2014) —") when it is earlier than
+    the ``published`` given (a page's date as saved is often the day it was updated or fetched,
+    years later); else ``published``."""
+    if published is None:
+        return None
+    for d in find_dates(text[:LEAD_CHARS], published, None):
+        if d.date is not None and d.anchor == "text" and d.precision == "day" and _page_stamp(text, d.start, d.end):
+            return min(d.date, published)
+    return published
+
+
+def _page_stamp(text: str, start: int, end: int) -> bool:
+    """A stamp that dates the page itself: "Posted: ..." or "Published ..." as a label, not "his
+    bond was posted on December 18" (which dates nothing but is no news either)."""
+    if label := _STAMP.search(text[max(0, start - 40):start]):
+        return label.group()[0].isupper() or ":" in label.group()
+    return stamp_date(text, start, end)
+
+
+def stamp_date(text: str, start: int, end: int | None = None) -> bool:
+    """True when the date at ``start:end`` stamps the page ("Published Sunday, Oct. 9, 2016", a
+    line holding only "February 4, 2013 11:14 AM", "INDIANAPOLIS (July 3, 2015) –"): it is no day
+    of the news and no reference for the days named after it."""
+    if _STAMP.search(text[max(0, start - 40):start]):
+        return True
+    if end is None:
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # (a date on a line of its own further on heads a part of a timeline: the day of what follows)
+    if start < _STAMP_LINE_CHARS and _LINE_BEFORE.fullmatch(text, line_start, start) and (_LINE_AFTER.fullmatch(text, end, line_end)
+                                                           or _DATELINE_NEXT.match(text, end)):
+        return True
+    return start < 200 and bool(_DATELINE_AFTER.match(text, end)) and bool(_DATELINE_BEFORE.search(text[:start]))
 
 
 class StoryDate:
@@ -81,7 +125,8 @@ class StoryDate:
     @cached_property
     def _dates(self) -> list[DateMention]:
         """Every date of the story, read once (its lead, and around its violence, are read from them)."""
-        return [d for d in find_dates(self.text, self.published, None) if d.date is not None]
+        return [d for d in find_dates(self.text, self.published, None)
+                if d.date is not None and not stamp_date(self.text, d.start, d.end)]
 
     @cached_property
     def _read(self) -> tuple[tuple[date, str] | None, tuple[date, str] | None]:
@@ -111,8 +156,8 @@ class StoryDate:
         dates = [d for d in self._dates if d.anchor == "text" and d.precision == "day" and d.date is not None
                  and not (self.published is not None and d.date > self.published) and not self.quotes.holds(d.start)]
         for m in finditer(_STATED, self.text) if dates else ():
-            stop = self.text.find(".", m.end(), m.end() + _STATED_REACH)
-            end = m.end() + _STATED_REACH if stop < 0 else stop
+            stop = _STOP.search(self.text, m.end(), m.end() + _STATED_REACH)
+            end = m.end() + _STATED_REACH if stop is None else stop.start()
             if d := next((d for d in dates if m.end() <= d.start < end), None):
                 return d.date, d.precision  # type: ignore[return-value]  # dates holds no None
         return None

@@ -26,6 +26,7 @@ from geo.events.binding import SAME_PLACE_KM, Sentence, StoryDate, bind_date, bi
 from geo.events.casualties import with_figures
 from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
+from geo.events.storydate import page_day
 from geo.events.triggers import VIOLENT, find_triggers
 from geo.place import same_place
 from geo.records import geo_precision_of
@@ -66,9 +67,10 @@ def title_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     if not title or not triggers:
         return []
     kind, match = triggers[0]
-    dates = [d for d in find_dates(title, article.published, None) if d.date]
+    published = page_day(article.text, article.published)
+    dates = [d for d in find_dates(title, published, None) if d.date]
     sent = Sentence(title, 0, [m for m in mentions if m.place is not None], dates, SpanIndex([]), None,
-                    article.published, StoryDate(article.text, article.published, SpanIndex([])))
+                    published, StoryDate(article.text, published, SpanIndex([])))
     chosen = bind_places(sent, match.start())
     if not chosen:
         return []
