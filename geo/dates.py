@@ -97,7 +97,7 @@ EXPRESSIONS = [
     ("ref_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+(?P<dir>earlier|before|later|after)\b", re.I)),
     ("pub_offset", re.compile(rf"\b(?P<n>{_NUM_WORD})\s+days?\s+ago\b", re.I)),
     ("ref_next", re.compile(r"\b(?:the\s+)?(?:following|next)\s+day\b|\ba\s+day\s+later\b", re.I)),
-    ("ref_prev", re.compile(r"\bthe\s+(?:previous|day\s+before|preceding)\s*(?:day)?\b", re.I)),
+    ("ref_prev", re.compile(r"\bthe\s+(?:previous|(?:day|night)\s+before|preceding)\s*(?:day|night)?\b", re.I)),
     # "overnight" alone is mostly the night that ends on the publication day (news of the morning)
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|"
                          r"(?<!day\s)(?<!day,\s)overnight(?!\s+(?:on\s+|into\s+)?\w+day\b))\b", re.I)),
@@ -135,7 +135,7 @@ _WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday su
 # one without any such word is not scanned at all.
 _NEEDS = {"absolute": frozenset(MONTHS), "month": frozenset(MONTHS), "ref_offset": frozenset({"day", "days"}),
           "pub_offset": frozenset({"day", "days"}), "ref_next": frozenset({"day"}),
-          "ref_prev": frozenset({"previous", "preceding", "day"}),
+          "ref_prev": frozenset({"previous", "preceding", "day", "night"}),
           "today": frozenset({"today", "tonight", "this", "overnight"}), "yesterday": frozenset({"yesterday", "night"}),
           "weekday": _WEEKDAY_NAMES, "last_week": frozenset({"week"}), "weekend": frozenset({"weekend"}),
           "weekday_last_week": _WEEKDAY_NAMES, "this_month": frozenset({"month"}),
@@ -212,6 +212,7 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
     if not hints:
         return found
     same_offsets = len(low) == len(text)
+    matches: list[tuple[str, re.Match]] = []
     for (kind, rx), fast in zip(EXPRESSIONS, _CASELESS):
         if hints.isdisjoint(_NEEDS[kind]):
             continue
@@ -219,12 +220,17 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
             at = bisect.bisect_left(taken, m.span())
             if any(s < m.end() and m.start() < e for s, e in taken[max(0, at - 1):at + 1]):
                 continue
-            d, precision, anchor = _resolve(kind, m, published, reference)
-            if kind == "absolute" and d is None and published is None and not m.groupdict().get("year"):
+            if kind == "absolute" and published is None and not m["year"] and _resolve(kind, m, None, None)[0] is None:
                 continue
             taken.insert(at, m.span())
-            found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
-    return sorted(found, key=lambda d: d.start)
+            matches.append((kind, m))
+    # In text order: "died Sunday after being shot the night before" counts from Sunday.
+    for kind, m in sorted(matches, key=lambda km: km[1].start()):
+        d, precision, anchor = _resolve(kind, m, published, reference)
+        found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
+        if d is not None and precision == "day":
+            reference = d
+    return found
 
 
 def _month_before(day: date) -> tuple[int, int]:

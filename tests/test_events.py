@@ -419,6 +419,20 @@ def test_a_time_of_day_then_a_weekday_stays_in_its_sentence():
     assert inc.event_date == date(2016, 2, 13)
 
 
+def test_the_night_before_counts_from_the_day_its_sentence_gives():
+    inc = only(["PATERSON, N.J. — A teenager died Sunday morning after he was shot on Main Street in Paterson "
+                "the night before."], published=date(2016, 2, 16))
+    assert inc.event_date == date(2016, 2, 13)
+
+
+def test_the_day_a_story_says_its_shooting_happened_on_is_its_day_named_by_weekday_too():
+    # The lead names another day first (Friday); the story says the shooting's day in so many words.
+    inc = only(["A woman was found shot dead at her home in Douglas, Ga. Her family had last seen her Friday. "
+                "Officials said the shooting happened around 5 p.m. Sunday."],
+               published=date(2016, 2, 16))
+    assert (inc.event_date, inc.fatalities) == (date(2016, 2, 14), 1)
+
+
 def test_a_weekday_still_to_come_dates_no_event():
     # Friday's story: the Monday when school opens again is the next one, not the one before.
     inc = only(["A 15-year-old boy was shot and killed at his home in Medina, N.Y. Counselors will be at the school "

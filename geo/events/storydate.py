@@ -153,7 +153,7 @@ class StoryDate:
     def _stated_day(self) -> tuple[date, str] | None:
         """The day the story says its event happened on ("The shooting occurred on April 20"), the
         first so stated outside quotes, up to the day of publication."""
-        dates = [d for d in self._dates if d.anchor == "text" and d.precision == "day" and d.date is not None
+        dates = [d for d in self._dates if d.precision == "day" and d.date is not None
                  and not (self.published is not None and d.date > self.published) and not self.quotes.holds(d.start)]
         for m in finditer(_STATED, self.text) if dates else ():
             stop = _STOP.search(self.text, m.end(), m.end() + _STATED_REACH)
