@@ -577,6 +577,16 @@ def test_a_name_introduced_by_a_persons_role_is_a_persons(gazetteer):
     assert found == ["Raleigh", "Denver"]
 
 
+def test_a_name_after_an_occupation_in_lower_case_is_a_persons(gazetteer):
+    # Lowell (Massachusetts) signs a story that names streets only: it is no town to put them in.
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = reader.find(Article.from_text(
+        "City police were called to the 200 block of North Mount Street, where a boy shot himself in the foot.\n\n"
+        "Later officers were called to the intersection of Federal and Bond streets, where a man was found shot.\n\n"
+        "11 News reporter Lowell Melser and photographer Tracy B. Hill contributed to this story."))
+    assert [(m.text, m.place) for m in found] == [("North Mount Street", None), ("Federal", None), ("Bond", None)]
+
+
 def test_a_property_named_after_a_town_is_no_town(toponymer):
     # Lexington (Kentucky) and Pinewood (South Carolina) name apartment complexes in a Memphis story.
     found = [m.text for m in toponymer.find(Article.from_text(

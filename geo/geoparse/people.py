@@ -48,14 +48,23 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]+\s*){1,3}?(?=[,.;)]|\s+(?:was|is|ha
 _NOT_IN_NAME = frozenset({"police", "sheriff", "county", "city", "department", "officers", "deputies", "authorities"})
 
 
+# "11 News reporter Lowell Melser contributed": a first and last name after an occupation
+# written in lower case (which, unlike "general" or "sister", comes before no place).
+_OCCUPATION = re.compile(r"\b(?:reporter|correspondent|journalist|photographer|photojournalist|anchor|editor|producer|"
+                         r"columnist|meteorologist|writer|spokes(?:man|woman|person)|detective|trooper)\s+"
+                         r"([A-Z][\w’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
+
+
 def persons_by_role(text: str, names: Names) -> set[str]:
     """The words of the names a text introduces by a person's role ("his brother, Suhayb
-    Hassan"; "identified as Bell"), countries and regions aside."""
+    Hassan"; "identified as Bell"; "reporter Lowell Melser"), countries and regions aside."""
     persons: set[str] = set()
     for m in finditer(_ROLE, text):
         run = _NAME_WORDS.match(text, m.end())
         if run is not None:  # ("the suspect, Denver police said": who speaks, not who the suspect is)
             persons |= _name_words(run.group().split(), names)
+    for m in finditer(_OCCUPATION, text):
+        persons |= _name_words(m.group(1).split(), names)
     return persons
 
 
