@@ -11,10 +11,8 @@ publication, or to the last date the article gave), and reads the casualty
 figures from the sentence and the sentences that continue it. Reports of one
 event are then merged (:func:`geo.events.merge_reports`).
 
->>> from functools import cache
-
-from geo.articles import Article
 >>> from datetime import date
+>>> from geo.articles import Article
 >>> art = Article.from_text("On Nov. 19, police fired on protesters in El Alto. Six people were killed.",
 ...                         published=date(2019, 11, 20))
 >>> [(r.event_date.isoformat(), r.location, r.sub_event_type, r.fatalities) for r in Extractor().reports(art)]
@@ -30,6 +28,7 @@ from geo.events import (Report, dates_compatible, extract_reports, incident_id, 
                         split_sentences, types_compatible)
 from geo.events.binding import SAME_PLACE_KM
 from geo.events.report import VIOLENT_TYPES
+from geo.events.storyplace import town_of
 from geo.events.titles import title_apart, title_reports
 from geo.records import Incident
 from geo.toponyms import Mention, Toponymer
@@ -59,11 +58,15 @@ class Extractor:
 
 def reports_of(article: Article, mentions: list[Mention], toponymer: Toponymer) -> list[Report]:
     """An article's reports from its text's places (``mentions``), or, when its text tells no
-    violence, the violence its title tells (whose places ``toponymer`` reads only then)."""
-    reports = extract_reports(article, mentions)
-    if any(r.event_type in VIOLENT_TYPES for r in reports) or title_apart(article) is None:
+    violence, the violence its title tells. The title's places (read by ``toponymer`` only when
+    needed) also say where a story is whose text names no town ("Boy, 2 men hurt in Baltimore
+    shootings" over streets alone)."""
+    titled = title_apart(article) is not None
+    title_places = toponymer.find_title(article) if titled and not any(town_of(m) for m in mentions) else None
+    reports = extract_reports(article, mentions, next((m for m in title_places or [] if town_of(m)), None))
+    if any(r.event_type in VIOLENT_TYPES for r in reports) or not titled:
         return reports
-    return reports + title_reports(article, toponymer.find_title(article))
+    return reports + title_reports(article, toponymer.find_title(article) if title_places is None else title_places)
 
 
 def extract_incidents(articles: list[Article], extractor: Extractor | None = None,

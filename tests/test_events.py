@@ -382,6 +382,17 @@ def test_a_pages_published_stamp_dates_no_event():
     assert inc.event_date == date(2016, 2, 14) and inc.location == "Toledo"
 
 
+def test_a_story_whose_text_names_no_town_is_in_the_town_its_title_names():
+    # The text names streets only; the title says the city (Mount Street is also a Lowell street).
+    art = Article.from_text("City police were called to the 200 block of North Mount Street, where a boy shot himself "
+                            "in the foot. Later a man was found shot in the 2900 block of Mosher Street.",
+                            article_id="b", published=MONDAY, title="Boy, man hurt in Baltimore shootings Sunday")
+    found = extract_incidents([art])
+    assert {(i.location, i.admin1, i.injuries) for i in found} == {("North Mount Street", "Maryland", 1),
+                                                                 ("Mosher Street", "Maryland", 1)}
+    assert all(abs(i.latitude - 39.29) < 0.1 and i.geo_precision == 2 for i in found)
+
+
 def test_a_date_line_or_a_datelines_date_stamps_the_page_and_dates_no_event():
     # The line under the headline, and the date in brackets after the dateline, are the page's.
     inc = only(["Man shot in Spokane\nFebruary 16, 2016 (SPOKANE, Wash.) -- Police are investigating the "

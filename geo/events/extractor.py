@@ -62,8 +62,9 @@ class _Article:
     places: list[Mention]  # the story's resolved places
 
 
-def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
-    """Every point-event report of ``article``; ``mentions`` are its places, in text order.
+def extract_reports(article: Article, mentions: list[Mention], title_town: Mention | None = None) -> list[Report]:
+    """Every point-event report of ``article``; ``mentions`` are its places, in text order;
+    ``title_town``, a town its title names, is where the story is when its text names none.
     Its weekdays are read from the day its page says it was put out (:func:`page_day`)."""
     text = article.text
     if (day := page_day(text, article.published)) != article.published:
@@ -71,6 +72,7 @@ def extract_reports(article: Article, mentions: list[Mention]) -> list[Report]:
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
+    anchor = anchor or title_town
     ctx = _Article(article, split_sentences(text), sum(1 for _ in finditer(PROTEST_CONTEXT, text)) >= 3, anchor, dateline,
                    [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]

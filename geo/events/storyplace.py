@@ -57,6 +57,11 @@ def at_town(street: Mention, town: Place) -> Mention:
 _STORY_KM = 30.0  # the places of a story's town lie this near it
 
 
+def town_of(m: Mention) -> bool:
+    """True when ``m`` is a resolved settlement, which a story can be in (a town, a district)."""
+    return m.place is not None and m.feature in SETTLEMENTS
+
+
 def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, bool]:
     """Where a story is, and whether its dateline says so: the place of its dateline ("CHARLOTTE,
     N.C. —", "SAVANNAH (WSAV) –"), else the settlement with most of the story's places near it
