@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cached_property
 
-from geo.dates import DateMention, find_dates, shift
+from geo.dates import CALENDAR_NAMES, DateMention, find_dates, shift
 from geo.fastscan import finditer
 from geo.spans import SpanIndex
 
@@ -65,13 +65,19 @@ _DATELINE_AFTER = re.compile(r"\)\s*[-–—:]")
 _DATELINE_NEXT = re.compile(r"\s+\(?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)?\)?\s*[-–—]")  # "... (LAKE STEVENS, WA.) --"
 
 
+# What any stamp needs, looked for before the lead's dates are read (most stories have none): a
+# label, a line that opens with a day or a month, a bracket that does.
+_MAY_STAMP = re.compile(r"(?i:posted|published|updated|modified)|(?:^|\n)\W*(?:%s)|"
+                        r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)" % CALENDAR_NAMES)
+
+
 def page_day(text: str, published: date | None) -> date | None:
     """The day the story was put out, for reading its weekdays: the page's own stamp in its lead
     ("Posted: Saturday, March 2, 2013", "INDIANAPOLIS (Feb. 20, 2014) —") when it is earlier than
     the ``published`` given (a page's date as saved is often the day it was updated or fetched,
     years later); else ``published``."""
-    if published is None:
-        return None
+    if published is None or not _MAY_STAMP.search(text, 0, LEAD_CHARS):
+        return published
     for d in find_dates(text[:LEAD_CHARS], published, None):
         if d.date is not None and d.anchor == "text" and d.precision == "day" and _page_stamp(text, d.start, d.end):
             return min(d.date, published)
