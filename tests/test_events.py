@@ -382,6 +382,14 @@ def test_a_pages_published_stamp_dates_no_event():
     assert inc.event_date == date(2016, 2, 14) and inc.location == "Toledo"
 
 
+def test_a_story_told_at_its_county_is_placed_where_it_says_the_event_happened():
+    inc = only(["WILKES COUNTY, N.C. -- A two-year-old boy was flown to a hospital after he accidentally shot himself "
+                "on Sunday evening. The Wilkes County Sheriff's Office said the boy was in stable condition. "
+                "The incident occurred at the 400 block of Chuckwood Road in Thurmond."])
+    assert (inc.location, inc.admin1, inc.geo_precision, inc.injuries) == ("Chuckwood Road", "North Carolina", 2, 1)
+    assert abs(inc.latitude - 36.37) < 0.05 and "Chuckwood Road in Thurmond" in inc.sources[0].quote
+
+
 def test_a_story_whose_text_names_no_town_is_in_the_town_its_title_names():
     # The text names streets only; the title says the city (Mount Street is also a Lowell street).
     art = Article.from_text("City police were called to the 200 block of North Mount Street, where a boy shot himself "

@@ -34,7 +34,7 @@ from geo.events.classify import classify
 from geo.events.report import VIOLENT_TYPES, Report
 from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import page_day, stamp_date
-from geo.events.storyplace import at_town, misplaced, story_place, with_capital
+from geo.events.storyplace import at_town, misplaced, stated_place, story_place, with_capital
 from geo.events.titles import title_apart, with_title_figures
 from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
 from geo.events.unnumbered import LATER_DEATH
@@ -107,6 +107,8 @@ def extract_reports(article: Article, mentions: list[Mention], title_town: Menti
         elif last is not None and not aggregate and all(_goes_on(p, reports[last]) or _care_place(text, p)
                                                          for p in sent.places):
             reports[last] = _goes_on_with(reports[last], sentence)
+        elif last is not None and not aggregate and (there := stated_place(sentence, sent.places, reports[last].place)):
+            reports[last] = _moved_to(reports[last], there, sentence)
         elif aggregate or sent.places:
             last = None
         elif reports and reports[-1].event_type in VIOLENT_TYPES and LATER_DEATH.search(sentence):
@@ -184,6 +186,13 @@ def _goes_on_with(rep: Report, sentence: str) -> Report:
     if (more.figures, more.unknown) != (rep.figures, rep.unknown):
         more = replace(more, quote=f"{rep.quote} […] {sentence}")
     return more
+
+
+def _moved_to(rep: Report, there: Mention, sentence: str) -> Report:
+    """The report placed where a later sentence says its event happened (its quote holding it)."""
+    more = _goes_on_with(rep, sentence)
+    quote = more.quote if more.quote != rep.quote else f"{rep.quote} […] {sentence}"
+    return replace(more, mention=there, geo_precision=geo_precision_of(there.feature), quote=quote)
 
 
 # "taken to a hospital in Nashville", "flown to Tampa": where the victims were cared for, not another event.

@@ -83,6 +83,22 @@ def story_place(text: str, mentions: list[Mention]) -> tuple[Mention | None, boo
     return max(counts.values(), key=lambda ms: (support(ms), len(ms), -ms[0].clean_start))[0], False
 
 
+# "The incident occurred at the 400 block of Chuckwood Road in Thurmond": where the event was, said
+# after a lead that told it at its county.
+_HAPPENED = re.compile(r"\b(?:occurred|happened|took\s+place|unfolded)\b", re.I)
+_COUNTY_REACH_KM = 60.0  # the towns of a county lie this near its point
+
+
+def stated_place(sentence: str, places: list[Mention], told_at: Place | None) -> Mention | None:
+    """The street or town in the county an event was told at (``told_at``) that a later sentence
+    says it happened at, the street first; None when the sentence says no such thing."""
+    if told_at is None or told_at.feature != "admin2" or not _HAPPENED.search(sentence):
+        return None
+    within = [m for m in places if m.place is not None and m.feature in ("local", "town", "city", "district")
+              and m.place.admin1 == told_at.admin1 and same_place(m.place, told_at, _COUNTY_REACH_KM)]
+    return next((m for m in within if m.feature == "local"), within[0] if within else None)
+
+
 def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions and "the capital" as a mention of the capital the article names ("the capital, La Paz")."""
     capital = None
