@@ -58,6 +58,8 @@ FATAL = re.compile(r"\b(?:fatal(?:ly)?\s+(?:shooting|stabbing|shot|wounded|injur
                    rf"(?-i:kill(?:ed|ing)\s+(?!(?:{CALENDAR_NAMES})\b)[A-Z][a-z]+)|"
                    rf"(?:killed|killing|murdered|fatally\s+shot)\s+(?:an?\s+)?{_AGE}|"
                    r"killing\s+(?:him|her)(?!self)|"
+                   # "the shooting that left the toddler dead"
+                   rf"left\s+(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\s+dead\b|"
                    # "gunmen killed a village chief", "shot dead a Palestinian man"
                    rf"(?:killed|killing|murdered|shot\s+dead)\s+(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{PERSON}\b|"
                    # "the boy killed in an accidental shooting": a person killed, said without "was"
