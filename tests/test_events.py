@@ -935,7 +935,12 @@ def test_a_death_told_sentences_after_the_shooting_is_the_victims():
       "Eight people were shot and wounded at a party in Oakland on Sunday night, police said."),
      ("OAKLAND — Eight people were wounded in a gun battle between two groups at a party in Oakland on Sunday night.",
       "Eight people were shot and wounded at a party in Oakland last Wednesday night, police said.")),
-], ids=["county-and-town", "ages", "times", "streets", "suspect-age", "battle-and-shooting"])
+    # a day apart: one victim in a small town is one event; in a city, one person shot each day is two
+    (("Police said a man was shot and wounded late Saturday night in Olivehurst, Calif.",
+      "OLIVEHURST, Calif. — A man was wounded in a shooting early Sunday, deputies said."),
+     ("A football player was shot in South Richmond, Va., early Wednesday and is expected to survive.",
+      "RICHMOND, Va. — Police are searching for a shooter after a teenage boy was found shot Thursday.")),
+], ids=["county-and-town", "ages", "times", "streets", "suspect-age", "battle-and-shooting", "day-apart"])
 def test_two_stories_of_one_event_merge_and_of_two_events_stay_two(one, two):
     merged = only(list(one))
     assert len(merged.sources) == 2

@@ -69,7 +69,7 @@ def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
     the same day, places within 15 km (or, both unresolved, the same name as written), and not
     two different streets (unless they are known to give the ``same_toll`` of three or more people).
     Violence told a day apart is one event when the figures agree: one story's "late Saturday" is
-    another's "early Sunday", or "last night" told the next day.
+    another's "early Sunday", or "last night" told the next day (in a city, on two people or more).
     """
     if not types_compatible((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)):
         return False
@@ -82,10 +82,17 @@ def same_event(a: Told, b: Told, same_toll: bool = False) -> bool:
         return True
     return (violent and a.date_precision == b.date_precision == "day"
             and a.event_date is not None and b.event_date is not None
-            and abs((a.event_date - b.event_date).days) == 1 and figures_agree(a, b))
+            and abs((a.event_date - b.event_date).days) == 1
+            and tolls_agree(toll(a), toll(b), _day_apart_least(a, b)))
 
 
 _FINE = frozenset({"local", "district"})  # a street or a neighbourhood
+
+
+def _day_apart_least(a: Told, b: Told) -> int:
+    """How many people the figures of two reports a day apart must agree on to tell one event: in
+    a city, where one person is shot on most days, two; elsewhere one."""
+    return 2 if any(t.place is not None and t.place.feature == "city" for t in (a, b)) else 1
 
 
 def two_streets(a: Told, b: Told) -> bool:
