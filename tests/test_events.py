@@ -183,6 +183,16 @@ def test_two_shootings_a_day_apart_in_one_story_stay_two():
     assert sorted((i.event_date.day, i.fatalities, i.injuries) for i in found) == [(14, 1, 0), (15, 0, 5)]
 
 
+def test_an_earlier_event_a_story_recalls_is_no_incident_of_its_day():
+    inc = only(["LONG BEACH, Calif. — Two men were wounded in a shooting outside a bar in Long Beach on Sunday. "
+                "Eight people died in a shooting at a hair salon in Seal Beach three years ago. "
+                "Geralds said her daughter had been shot in a previous incident near Pine Avenue."])
+    assert (inc.location.lower(), inc.injuries, inc.fatalities) == ("long beach", 2, 0)
+    # Told with a day of its own, what the sentence tells is news.
+    inc = only(["A man who was released from prison three years ago was shot and killed in Tulsa on Sunday."])
+    assert (inc.event_date, inc.fatalities) == (date(2016, 2, 14), 1)
+
+
 def test_an_undated_story_is_dated_on_its_publication_day_at_week_precision():
     inc = only(["A woman and her son were found shot to death in their home in Macon, Ga., police said."])
     assert (inc.event_date, inc.date_precision) == (MONDAY, "week")

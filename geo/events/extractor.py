@@ -36,7 +36,7 @@ from geo.events.sentences import quote_spans, split_sentences
 from geo.events.storydate import page_day, stamp_date
 from geo.events.storyplace import at_town, misplaced, stated_place, story_place, with_capital
 from geo.events.titles import title_apart, with_title_figures
-from geo.events.triggers import FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
+from geo.events.triggers import BACKGROUND, FUTURE, ONGOING, PLANNED, PROTEST_CONTEXT, VIOLENT, anaphoric_violence, find_triggers
 from geo.events.unnumbered import LATER_DEATH
 from geo.fastscan import finditer, search
 from geo.place import same_place
@@ -44,7 +44,7 @@ from geo.records import geo_precision_of
 from geo.spans import SpanIndex, within
 from geo.toponyms import Mention
 
-_AGGREGATE, _FUTURE, _ONGOING = (caseless(rx) for rx in (AGGREGATE, FUTURE, ONGOING))
+_AGGREGATE, _FUTURE, _ONGOING, _BACKGROUND = (caseless(rx) for rx in (AGGREGATE, FUTURE, ONGOING, BACKGROUND))
 _TOTAL = re.compile(r"\btotal\b")
 SAME_EVENT_KM = 15.0  # a street or building this near an event's place is part of its story
 HISTORY_DAYS = 60  # an event this long before publication is background, not news
@@ -95,7 +95,8 @@ def extract_reports(article: Article, mentions: list[Mention], title_town: Menti
         # (FUTURE first: PLANNED, a future word followed by an event word, is slow to scan for)
         future = (bool(search(_FUTURE, low)) and bool(search(PLANNED, sentence))) or \
             (not dates and bool(search(_ONGOING, low)))
-        triggers = [] if aggregate or future else find_triggers(sentence)
+        background = bool(search(_BACKGROUND, low)) and not any(d.precision == "day" for d in dates)
+        triggers = [] if aggregate or future or background else find_triggers(sentence)
         violent = violent or any(kind in VIOLENT for kind, _ in triggers)
         new = _clause_reports(ctx, sent, idx, triggers, pending, first=not reports) if triggers or pending else []
         pending = None
