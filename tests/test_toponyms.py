@@ -577,6 +577,15 @@ def test_a_name_introduced_by_a_persons_role_is_a_persons(gazetteer):
     assert found == ["Raleigh", "Denver"]
 
 
+def test_a_town_named_lake_something_is_a_town_and_a_lake_a_lake(gazetteer):
+    reader = Toponymer(gazetteer, modifiers=True)
+    found = reader.find(Article.from_text("The Lake Charles Police Department said a boy was shot. Lake Oswego police "
+                                          "helped. Later a boat capsized on Lake Michigan near Chicago."))
+    assert [(m.text, m.feature) for m in found] == [("Lake Charles", "town"), ("Lake Oswego", "town"),
+                                                   ("Lake Michigan", "local"), ("Chicago", "city")]
+    assert [m.admin1 for m in found[:2]] == ["Louisiana", "Oregon"]
+
+
 def test_a_name_after_an_occupation_in_lower_case_is_a_persons(gazetteer):
     # Lowell (Massachusetts) signs a story that names streets only: it is no town to put them in.
     reader = Toponymer(gazetteer, modifiers=True)

@@ -38,7 +38,7 @@ def recognise(text: str, names: Names, modifiers: bool = False) -> tuple[list[Ca
     persons = people.persons_by_title(runs, names) | people.persons_by_role(text, names) | \
         people.persons_by_age(text, names)
     parts = districts.districts(text, names)
-    found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers)
+    found = spotters.abbreviations(text, names, modifiers) + spotters.streets_and_waters(text, modifiers, names)
     found += [c for c in parts if not SpanIndex((f.start, f.end) for f in found).meets(c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in found)
     for run, spans in zip(runs, keys):

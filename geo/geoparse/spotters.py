@@ -79,7 +79,7 @@ def abbreviations(text: str, names: Names, modifiers: bool) -> list[Candidate]:
     return out
 
 
-def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
+def streets_and_waters(text: str, modifiers: bool, names: Names) -> list[Candidate]:
     """Streets and waters by their type word; resolved later, against the article's home town."""
     out = []
     for m in finditer(_LOCAL_FEATURE, text):
@@ -92,11 +92,18 @@ def streets_and_waters(text: str, modifiers: bool) -> list[Candidate]:
         key = normalize_name(" ".join(words))
         if key in ORGANISATIONS or (not modifiers and institution_follows(text, m.end())):
             continue  # "Wall Street", "Main Street Bank"
+        if words[0] == "Lake" and any(_town_named(normalize_name(" ".join(words[:k])), names) for k in range(len(words), 1, -1)):
+            continue  # Lake Charles, Lake Oswego (and "the Lake Charles Police Department"): a town's name, read as one
         if re.match(r"\s+(?:\d|[A-Z][a-z])", text[m.end():m.end() + 3]) and not _DAY_AFTER.match(text, m.end()) \
                 and not words[-1] == "Side":  # ("the South Side Chatham neighborhood": a side, then its part)
             continue  # part of a longer name: "County Road 43", "Red River Valley" (not "on Elm St Monday")
         out.append(Candidate(start, m.end(), key, local=True))
     return out + _blocks(text, out) + _street_pairs(text, out)
+
+
+def _town_named(key: str, names: Names) -> bool:
+    """True when a city or town has this very name (not only as another name of its)."""
+    return any(o.feature in ("city", "town") and normalize_name(o.name) == key for o in names.many(key, None))
 
 
 # Streets named as streets without their own type word: two the type word after them names ("at
