@@ -28,7 +28,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         piece = text[start:end].rstrip()
         tail = piece[-40:]  # only its end can be an abbreviation: a long run must not be scanned again
-        if m.group() != "\n" and (_LOWER_NEXT.match(text, end) or _CLOCK.search(tail) and _CLOCK_NEXT.match(text, end)):
+        if m.group() != "\n" and (_LOWER_NEXT.match(text, end) or tail[-2:] in ("m.", "M.")
+                                     and _CLOCK.search(tail) and _CLOCK_NEXT.match(text, end)):
             continue  # "at about 5 p.m. when he ...", "Sgt. and": a sentence starts with a capital
         if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or re.search(r"(?:[A-Z]\.){2,}$", tail)):
             # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.

@@ -67,8 +67,16 @@ _DATELINE_NEXT = re.compile(r"\s+\(?[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)?\)?
 
 # What any stamp needs, looked for before the lead's dates are read (most stories have none): a
 # label, a line that opens with a day or a month, a bracket that does.
-_MAY_STAMP = re.compile(r"(?i:posted|published|updated|modified)|(?:^|\n)\W*(?:%s)|"
-                        r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)" % CALENDAR_NAMES)
+_STAMP_LABELS = ("posted", "published", "updated", "modified")
+_LINE_OPENS_DATED = re.compile(r"\n\W*(?:%s)" % CALENDAR_NAMES)
+_BRACKET_OPENS_DATED = re.compile(r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def _may_stamp(lead: str) -> bool:
+    """Whether ``lead`` may hold a stamp at all (each check cheap: most leads hold none)."""
+    low = lead.lower()
+    return any(label in low for label in _STAMP_LABELS) or bool(_LINE_OPENS_DATED.search("\n" + lead)) \
+        or bool(_BRACKET_OPENS_DATED.search(lead))
 
 
 def page_day(text: str, published: date | None) -> date | None:
@@ -76,7 +84,7 @@ def page_day(text: str, published: date | None) -> date | None:
     ("Posted: Saturday, March 2, 2013", "INDIANAPOLIS (Feb. 20, 2014) —") when it is earlier than
     the ``published`` given (a page's date as saved is often the day it was updated or fetched,
     years later); else ``published``."""
-    if published is None or not _MAY_STAMP.search(text, 0, LEAD_CHARS):
+    if published is None or not _may_stamp(text[:LEAD_CHARS]):
         return published
     for d in find_dates(text[:LEAD_CHARS], published, None):
         if d.date is not None and d.anchor == "text" and d.precision == "day" and _page_stamp(text, d.start, d.end):

@@ -95,8 +95,8 @@ ONGOING = re.compile(r"\b(?:are|is)\s+(?:still\s+|now\s+)?(?!being\b|investigati
 # An earlier event a story recalls: "three years ago", "in a previous incident" (dropped when the
 # sentence names no day: "a man released three years ago was shot Sunday" is news). ("Last year" is
 # an aggregate's: :data:`geo.dates.AGGREGATE`.)
-BACKGROUND = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)|"
-                        r"in\s+an?\s+(?:previous|prior|earlier)\s+(?:incident|shooting)|years\s+(?:ago|earlier))\b", re.I)
+BACKGROUND = re.compile(r"\b(?:(?:years?|months?)\s+(?:ago|earlier|before)|in\s+an?\s+(?:previous|prior|earlier)\s+"
+                        r"(?:incident|shooting))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without)\s+(?:a\s+|an\s+|any\s+)?$", re.I)
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I)
 SUBORDINATE = re.compile(r"^(?:while|as|when|whereas|although|though)\b", re.I)
