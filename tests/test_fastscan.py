@@ -43,6 +43,9 @@ def test_the_same_matches_as_re(text):
         for subject in (text, text.lower(), text * 3):
             want = [(m.span(), m.groups()) for m in rx.finditer(subject)]
             assert [(m.span(), m.groups()) for m in fastscan.finditer(rx, subject)] == want, name
+            first = rx.search(subject)
+            found = fastscan.search(rx, subject)
+            assert (found and (found.span(), found.groups())) == (first and (first.span(), first.groups())), name
 
 
 def test_patterns_it_cannot_read_are_scanned_as_they_are():
