@@ -21,6 +21,10 @@ _CLOCK = re.compile(r"\b[ap]\.\s?m\.$", re.I)
 _CLOCK_NEXT = re.compile(rf"[ \t]+(?:{CALENDAR_NAMES}|[ECMP][SD]?T|GMT|UTC)\b")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")
+_NEXT_WORD = re.compile(r"\s*([\w’']+)")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in clean text; abbreviations such as "Nov." or "U.S." do not end one."""
     spans, start = [], 0
@@ -31,9 +35,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group() != "\n" and (_LOWER_NEXT.match(text, end) or tail[-2:] in ("m.", "M.")
                                      and _CLOCK.search(tail) and _CLOCK_NEXT.match(text, end)):
             continue  # "at about 5 p.m. when he ...", "Sgt. and": a sentence starts with a capital
-        if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or re.search(r"(?:[A-Z]\.){2,}$", tail)):
+        if m.group() != "\n" and (_ABBREVIATIONS.search(tail) or _INITIALS.search(tail)):
             # After "Nov." or "U.S." a new sentence starts only with a word that starts sentences.
-            nxt = re.match(r"\s*([\w’']+)", text[end:end + 30])
+            nxt = _NEXT_WORD.match(text, end, end + 30)
             if not nxt or nxt.group(1).lower() not in STOPWORDS or re.search(
                     r"\b(?:Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St)\.$", tail):
                 continue

@@ -99,12 +99,15 @@ def stated_place(sentence: str, places: list[Mention], told_at: Place | None) ->
     return next((m for m in within if m.feature == "local"), within[0] if within else None)
 
 
+_CAPITAL_BEFORE, _CAPITAL_AFTER = re.compile(r"\bcapital(?:,| of)\s+$"), re.compile(r",\s+the\s+capital\b")
+
+
 def with_capital(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions and "the capital" as a mention of the capital the article names ("the capital, La Paz")."""
     capital = None
     for m in mentions:
         before, after = text[max(0, m.clean_start - 20):m.clean_start], text[m.clean_end:m.clean_end + 15]
-        if re.search(r"\bcapital(?:,| of)\s+$", before) or re.match(r",\s+the\s+capital\b", after):
+        if _CAPITAL_BEFORE.search(before) or _CAPITAL_AFTER.match(after):
             capital = m
             break
     if capital is None:

@@ -34,11 +34,16 @@ _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _PEOPLE_NEXT = re.compile(rf"\s+(?:{PERSON}s?|people|children|kids|others)\b", re.I)
 
 
+_NO_ONE_BEFORE = re.compile(r"\b(?:no|not\s+a\s+single)\s+$", re.I)
+_AFTER_COMMA = re.compile(r"[\w).],\s*$")
+_AGE_ENDS = re.compile(r"\s*[,—–]|\s{3}|\s+of\s+(?-i:[A-Z])")
+
+
 def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
     """True when the count ``c`` of ``sentence`` (``lead``: the words before it) counts no one:
     "no one was killed", "ages 5 and 7", "shot Dec. 25", "1:53 Three officers", "told FOX 5",
     a 911 call, "10:03 p.m.", "The man, 38, was", and a ``city_sized`` toll of statistics."""
-    if re.search(r"\b(?:no|not\s+a\s+single)\s+$", lead, re.I) or _NOT_COUNTED.search(lead) \
+    if _NO_ONE_BEFORE.search(lead) or _NOT_COUNTED.search(lead) \
             or _DAY_OR_TIME_BEFORE.search(lead):
         return True
     if city_sized and _STATS.search(sentence):
@@ -55,10 +60,10 @@ def counts_no_one(sentence: str, c: Count, lead: str, city_sized: bool) -> bool:
     if 1900 <= c.value < 2100 and re.fullmatch(r"\d{4}", sentence[c.start:c.end]):
         return True  # "2014 video of father killed": a year (a toll that large is written "2,014")
     # "10:03 p.m.", "7:30", "The man, 38, was pronounced dead", "Jo Lee, 26 — who": a time, an age
-    after_name = re.search(r"[\w).],\s*$", sentence[max(0, c.start - 3):c.start])  # (".": "Jr., 21")
+    after_name = _AFTER_COMMA.search(sentence[max(0, c.start - 3):c.start])  # (".": "Jr., 21")
     # (an age before a comma, a dash, an aside blanked or a home town: "Shawn Johnson Jr., 21 of Lynchburg")
     return bool(_NOT_A_TOLL.match(sentence[c.end:c.end + 12])
-                or after_name and re.match(r"\s*[,—–]|\s{3}|\s+of\s+(?-i:[A-Z])", sentence[c.end:c.end + 8]))
+                or after_name and _AGE_ENDS.match(sentence[c.end:c.end + 8]))
 
 
 # ", 15,", ", ages 3 and 5,", ", both 35 years old,": the ages of people just named, which count no one.

@@ -98,15 +98,23 @@ def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) 
     return _Inside(adjective_before, modifier, ends_name)
 
 
+# Compiled once: these run for every name of every article.
+_WORDS = re.compile(r"[\w’']+")
+_SENTENCE_ENDED = re.compile(r"[.!?][\"”’')\]]*\s+$")
+_OPENS = re.compile(r"[.!?:\n][\"“”’')\]]*\s*$")
+_CAPITAL_NEXT, _DIGIT_NEXT = re.compile(r"\s+[A-Z]"), re.compile(r"\s+\d")
+_NAME_AND_COMMA = re.compile(r"([A-Z][\w’'.-]+),\s*$")
+
+
 def _cued(text: str, start: int, end: int, key: str, qualifier: str | None,
           before_comma: re.Match | None, names: Names) -> bool:
     """Whether something marks the name as a place: "in"/"at" or a place noun before it, a
     region qualifying it, a known place before its comma, or an all-caps dateline."""
-    prev = re.findall(r"[\w’']+", text[max(0, start - 40):start].lower())
+    prev = _WORDS.findall(text[max(0, start - 40):start].lower())
     if prev and prev[-1] in ("the", "a", "an") and len(prev) > 1:
         prev = prev[:-1]  # "around the Senkata plant"
     # (a word that ends the sentence before is no cue: "in the Brighton Park neighborhood. See more videos")
-    opens = bool(re.search(r"[.!?][\"”’')\]]*\s+$", text[max(0, start - 4):start]))
+    opens = bool(_SENTENCE_ENDED.search(text[max(0, start - 4):start]))
     cue = bool(prev) and not opens and (prev[-1] in LOCATIVE_CUES or prev[-1] in PLACE_NOUNS
                                         or (len(prev) > 1 and prev[-1] == "of" and prev[-2] in PLACE_NOUNS))
     cue = (cue or (qualifier is not None and (qualifier in PLACE_ABBREVIATIONS
@@ -165,8 +173,8 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     owner = False
     if possessive := _POSSESSIVE.match(tail):
         tail = tail[possessive.end():]
-        owner = bool(re.match(r"\s+[A-Z]", tail))  # "Moore's Ford", "Hope's Wings": a name's first part
-    if len(name_toks) == 1 and not possessive and re.match(r"\s+\d", tail):
+        owner = bool(_CAPITAL_NEXT.match(tail))  # "Moore's Ford", "Hope's Wings": a name's first part
+    if len(name_toks) == 1 and not possessive and _DIGIT_NEXT.match(tail):
         return Verdict(None)  # "Section 2AA", "Pack 122": a numbered thing, not a place ("Peru's 240 banks" is)
     if tail.startswith("$"):
         return Verdict(None)  # "US$10,000": a currency
@@ -175,7 +183,7 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     if not possessive and people.given_age(tail, in_name=i > 0 and run[i - 1].capital):
         return Verdict(None, person=key)
     # "Wintersville, Ohio": the qualifier of a place name, or a place with a qualifier.
-    before_comma = re.search(r"([A-Z][\w’'.-]+),\s*$", text[max(0, start - 40):start])
+    before_comma = _NAME_AND_COMMA.search(text[max(0, start - 40):start])
     county = listed_county(text, start, end, key, names)  # "Douglas, Sarpy and Lancaster counties": a list
     qualifier, listed = qualifier_of(text, end, bool(before_comma), names) if county is None else (None, False)
     cue = _cued(text, start, end, key, qualifier, before_comma, names)
@@ -188,8 +196,7 @@ def judge(text: str, run: list[Token], i: int, j: int, persons: set[str], names:
     cue = cue or authority
     # A sentence's first word is capitalised anyway: alone, it is weak evidence ("Man is mortal").
     # So is any word of a headline in Title Case ("4 Women, Man Shot At Vigil").
-    opener = len(name_toks) == 1 and not cue and (start == 0 or bool(re.search(r"[.!?:\n][\"“”’')\]]*\s*$",
-                                                                              text[max(0, start - 4):start]))
+    opener = len(name_toks) == 1 and not cue and (start == 0 or bool(_OPENS.search(text[max(0, start - 4):start]))
                                                   or _in_headline(text, start))
     # A word in quotes ("freeing Bolivia from “Satan”") is a term being quoted, not a cue'd place.
     quoted = text[start - 1:start] in "“\"‘'" and start > 0 and text[end:end + 1] in "”\"’'"

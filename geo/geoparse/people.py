@@ -113,10 +113,13 @@ _PERSON_FATE = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|were)\s+(?:als
                           r"wounded|stabbed|among))\b", re.I)
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def speaks(key: str, tail: str, one_word: bool, names: Names) -> bool:
     """"Morales said", "Tran is charged": a single word before a person's verb, or what only a
     person undergoes, is the man; "Russia said" is still Russia."""
-    following = re.match(r"\s+(\w+)", tail)
+    following = _NEXT_WORD.match(tail)
     next_word = following.group(1).lower() if following else ""
     return one_word and (next_word in PERSON_VERBS or bool(_PERSON_FATE.match(tail))) and not names.is_region(key)
 
