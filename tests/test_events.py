@@ -871,8 +871,9 @@ def test_a_place_that_names_who_acted_yields_to_where_it_happened():
     ("Bond was set at $75,000 for the neighbor of the boy who died of a gunshot wound in Tulsa on Sunday.", 1, None),
     ("Police said a man was shot in Tulsa on Sunday. Ann Moe, 24, Joe King, 24, Dan Cole, 25 and Ty Burr, 32 were "
      "all transported to the hospital.", None, 4),
-    # "left the toddler dead"
+    # "left the toddler dead"; "bleeding from gunshot wounds"
     ("A drive-by shooting in north Tulsa on Sunday left the toddler dead.", 1, None),
+    ("Four people were found bleeding from gunshot wounds on a lawn in Tulsa on Sunday.", None, 4),
 ])
 def test_figures_as_local_news_says_them(text, fatalities, injuries):
     inc = only([text])

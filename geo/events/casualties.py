@@ -34,7 +34,7 @@ _WHAT = [
      "injuries"),
     # Hit: injured unless the story says they died ("found four people suffering from gunshot wounds").
     # ("four victims were struck", "the other four shooting victims")
-    (r"shot|stabbed|(?:suffering\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?|"
+    (r"shot|stabbed|(?:suffering\s+from|bleeding\s+from|with)\s+(?:apparent\s+|multiple\s+|\w+\s+)?(?:gunshot|stab)\s+wounds?|"
      r"struck(?:\s+by\s+(?:gunfire|bullets?|(?:a\s+)?stray\s+bullets?))?(?!\s+(?:a|an|the|by\s+(?:a\s+)?(?:car|vehicle|truck)))|"
      r"hit\s+by\s+(?:gunfire|bullets?|(?:a\s+)?stray\s+bullets?)|"
      r"(?:shooting|gunshot)\s+victims", "victims"),
