@@ -21,13 +21,14 @@ event are then merged (:func:`geo.events.merge_reports`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from geo.articles import Article
 from geo.events import (Report, dates_compatible, extract_reports, incident_id, merge_reports, same_event,
                         split_sentences, types_compatible)
 from geo.events.binding import SAME_PLACE_KM
-from geo.events.report import VIOLENT_TYPES
+from geo.events.report import AT_OUTLET_HOME, VIOLENT_TYPES
 from geo.events.storyplace import town_of
 from geo.events.titles import title_apart, title_reports
 from geo.records import Incident
@@ -56,17 +57,26 @@ class Extractor:
         return reports_of(article, self.toponymer.find(article) if mentions is None else mentions, self.toponymer)
 
 
-def reports_of(article: Article, mentions: list[Mention], toponymer: Toponymer) -> list[Report]:
+def reports_of(article: Article, mentions: list[Mention], toponymer: Toponymer, home: Mention | None = None) -> list[Report]:
     """An article's reports from its text's places (``mentions``), or, when its text tells no
     violence, the violence its title tells. The title's places (read by ``toponymer`` only when
     needed) also say where a story is whose text names no town ("Boy, 2 men hurt in Baltimore
-    shootings" over streets alone)."""
+    shootings" over streets alone); when its title names none either, its outlet's ``home`` does."""
     titled = title_apart(article) is not None
-    title_places = toponymer.find_title(article) if titled and not any(town_of(m) for m in mentions) else None
-    reports = extract_reports(article, mentions, next((m for m in title_places or [] if town_of(m)), None))
+    townless = not any(town_of(m) for m in mentions)
+    title_places = toponymer.find_title(article) if titled and townless else None
+    elsewhere = next((m for m in title_places or [] if town_of(m)), None)
+    reports = extract_reports(article, mentions, elsewhere or (home if townless else None))
+    if elsewhere is None and townless and home is not None:
+        reports = [replace(r, notes=[*r.notes, AT_OUTLET_HOME]) if _at(r, home) else r for r in reports]
     if any(r.event_type in VIOLENT_TYPES for r in reports) or not titled:
         return reports
     return reports + title_reports(article, toponymer.find_title(article) if title_places is None else title_places)
+
+
+def _at(rep: Report, home: Mention) -> bool:
+    """True when the report stands at ``home``'s point: at it, or a street placed at it."""
+    return rep.place is not None and home.place is not None and (rep.place.lat, rep.place.lon) == (home.place.lat, home.place.lon)
 
 
 def extract_incidents(articles: list[Article], extractor: Extractor | None = None,

@@ -956,3 +956,18 @@ def test_two_stories_of_one_event_merge_and_of_two_events_stay_two(one, two):
     merged = only(list(one))
     assert len(merged.sources) == 2
     assert len(incidents(*two)) == 2
+
+
+def test_a_story_that_names_no_town_is_placed_where_its_outlet_is_based():
+    from geo.pipeline import incidents_of
+
+    # Three stories of one paper say where it is (Alexandria, Louisiana); the fourth names no town.
+    texts = ["A fire in Alexandria, La., and in Pineville destroyed two homes.", "The Pineville council met on Monday.",
+             "Alexandria, La., mourns a teacher.",
+             "A teenager was shot and wounded outside a store on Sunday night, deputies said."]
+    arts = [Article.from_text(t, article_id=f"t{i}", published=MONDAY, outlet="The Town Talk") for i, t in enumerate(texts)]
+    _, found = incidents_of(arts)
+    assert [(i.location, i.admin1, i.geo_precision, i.injuries) for i in found] == [("Alexandria", "Louisiana", 2, 1)]
+    assert "placed where its outlet is based" in found[0].notes
+    # Alone, its outlet's home unknown, the story gives no incident.
+    assert incidents_of(arts[3:])[1] == []

@@ -62,9 +62,10 @@ class _Article:
     places: list[Mention]  # the story's resolved places
 
 
-def extract_reports(article: Article, mentions: list[Mention], title_town: Mention | None = None) -> list[Report]:
+def extract_reports(article: Article, mentions: list[Mention], elsewhere: Mention | None = None) -> list[Report]:
     """Every point-event report of ``article``; ``mentions`` are its places, in text order;
-    ``title_town``, a town its title names, is where the story is when its text names none.
+    ``elsewhere`` (a town its title names, or its outlet's home) is where the story is when its text
+    names no town.
     Its weekdays are read from the day its page says it was put out (:func:`page_day`)."""
     text = article.text
     if (day := page_day(text, article.published)) != article.published:
@@ -72,7 +73,7 @@ def extract_reports(article: Article, mentions: list[Mention], title_town: Menti
     mentions = with_capital(text, mentions)
     quotes = SpanIndex(quote_spans(text))
     anchor, dateline = story_place(text, mentions)
-    anchor = anchor or title_town
+    anchor = anchor or elsewhere
     ctx = _Article(article, split_sentences(text), sum(1 for _ in finditer(PROTEST_CONTEXT, text)) >= 3, anchor, dateline,
                    [m for m in mentions if m.place is not None])
     starts = [m.clean_start for m in mentions]

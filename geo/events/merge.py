@@ -15,7 +15,7 @@ from functools import lru_cache
 from geo.articles import Article
 from geo.events.ages import ages_told
 from geo.events.binding import SAME_PLACE_KM, SPECIFICITY
-from geo.events.report import Report, injured_of
+from geo.events.report import AT_OUTLET_HOME, Report, injured_of
 from geo.events.sameness import (
     COUNTY_KM,
     SPAN,
@@ -79,6 +79,8 @@ def _joins(group: list[Report], rep: Report) -> bool:
     head, group_toll, told = group[0], _group_toll(group), toll(rep)
     if _told_apart(group, rep):
         return False
+    if (AT_OUTLET_HOME in rep.notes or AT_OUTLET_HOME in head.notes) and not tolls_agree(group_toll, told, 2):
+        return False  # placed only by its outlet's town: one event there only when figures of two people agree
     streets_toll = tolls_agree(group_toll, told, _STREETS_TOLL)
     if same_event(head, rep, streets_toll):
         return streets_toll or not any(two_streets(member, rep) for member in group)

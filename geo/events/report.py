@@ -25,6 +25,10 @@ def injured_of(stated: int | None, victims: int | None, fatalities: int | None) 
     return hit if stated is None else max(stated, hit)
 
 
+# The note of a report placed where its story's outlet is based: the story names no town.
+AT_OUTLET_HOME = "placed where its outlet is based (the story names no town)"
+
+
 @dataclass
 class Report:
     """One article's report of one event (before merging with other articles')."""

@@ -57,14 +57,15 @@ def article_of(item: Item, meta: Meta) -> Article:
                    url=item.url, published=published, published_basis=basis, warnings=list(warnings))
 
 
-def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention]) -> Any:
+def result_of(kind: str, geoparser: Geoparser, art: Article, mentions: list[Mention], home: Mention | None = None) -> Any:
     """An article's result: ``geo places --json``'s object, or (its places, reports), or (None,
     reports). Its places: (mentions, the map's snippets of them: :func:`geo.snippets.snippets_of`)
-    pickled, so what needs only the reports (extract, cached) never unpickles them."""
+    pickled, so what needs only the reports (extract, cached) never unpickles them. ``home``, its
+    outlet's, is where a story is that names no town (see :func:`geo.incidents.reports_of`)."""
     if kind in ("incidents", "reports"):
         from geo.incidents import reports_of
 
-        reports = reports_of(art, mentions, geoparser)
+        reports = reports_of(art, mentions, geoparser, home)
         if kind == "reports":
             return None, reports
         from geo.snippets import snippets_of
@@ -97,6 +98,7 @@ def read_group(kind: str, geoparser: Geoparser, items: list[Item], keep: bool = 
     evidence: list[Any] = [None] * len(arts)
     towns: list[Any] = [None] * len(arts)
     found = [f.mentions for f in first]
+    home = None
     if arts and arts[0].outlet:
         readings = outlet_readings(arts[0].outlet, geoparser.names)
         evidence = [geoparser.evidence(r, f, readings) for r, f in zip(recs, first)]
@@ -111,7 +113,7 @@ def read_group(kind: str, geoparser: Geoparser, items: list[Item], keep: bool = 
     for o in opened:
         if isinstance(o, Article):
             a, e, t, m = next(done)
-            out.append((meta_of(a), e, t, result_of(kind, geoparser, a, m)))
+            out.append((meta_of(a), e, t, result_of(kind, geoparser, a, m, home)))
         else:
             out.append(o)
     return out
@@ -137,12 +139,12 @@ def _one(kind: str, geoparser: Geoparser, job: tuple) -> Any:
         senses = follows(evidence, settled_of([evidence], settled))
         towns = geoparser.towns(art, rec, senses) if senses else None
         home = home_of(evidence.readings, [*named, towns if towns is not None else evidence.towns], stories)
-        result = result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
+        result = result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses), home)
         return meta_of(art), evidence, (home, senses, towns, (meta_of(art), result))
     if what == "towns":
         return geoparser.towns(art, rec, more[0])
     home, senses = more
-    return meta_of(art), result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses))
+    return meta_of(art), result_of(kind, geoparser, art, geoparser.at_home(art, rec, first, home, senses), home)
 
 
 def warm(kind: str, demonyms: bool = False, modifiers: bool = False) -> None:
