@@ -225,12 +225,22 @@ def find_dates(text: str, published: date | None, reference: date | None = None)
             taken.insert(at, m.span())
             matches.append((kind, m))
     # In text order: "died Sunday after being shot the night before" counts from Sunday.
+    told_at = -1  # where this text gave the reference (-1: before it)
     for kind, m in sorted(matches, key=lambda km: km[1].start()):
         d, precision, anchor = _resolve(kind, m, published, reference)
+        if kind == "ref_offset" and told_at >= 0 and d is not None and reference is not None \
+                and m["dir"].lower() in ("after", "before") and _CLAUSE_AFTER.match(text, m.end()) \
+                and not _SENTENCE_BREAK.search(text, told_at, m.start()):
+            # "arrested Tuesday, five days after he shot ...": what follows "after" is five days before Tuesday
+            d = shift(reference, (reference - d).days)
         found.append(DateMention(d, precision, m.start(), m.end(), anchor, text[m.start():m.end()]))
         if d is not None and precision == "day":
-            reference = d
+            reference, told_at = d, m.end()
     return found
+
+
+_CLAUSE_AFTER = re.compile(r"\s+[\w’']")  # "five days after he ...", "... after the shooting" (not "five days after.")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _month_before(day: date) -> tuple[int, int]:

@@ -462,6 +462,17 @@ def test_the_day_a_story_says_its_shooting_happened_on_is_its_day_named_by_weekd
     assert (inc.event_date, inc.fatalities) == (date(2016, 2, 14), 1)
 
 
+def test_n_days_after_a_day_its_sentence_gave_counts_back_to_the_event_it_names():
+    # Taken into custody on Tuesday (the 16th), five days after the shooting: the shooting was the 11th.
+    inc = only(["CHICAGO — Police said the man was taken into custody late Tuesday night, five days after he "
+                "allegedly shot and killed four men at a restaurant on East 75th Street."], published=date(2016, 2, 17))
+    assert (inc.event_date, inc.fatalities) == (date(2016, 2, 11), 4)
+    # "Four days earlier" and a day from the sentence before count as ever.
+    from geo.dates import find_dates
+    assert [d.date for d in find_dates("Four days after the vote, police fired.", MONDAY, date(2016, 2, 1))] == \
+        [date(2016, 2, 5)]
+
+
 def test_a_weekday_still_to_come_dates_no_event():
     # Friday's story: the Monday when school opens again is the next one, not the one before.
     inc = only(["A 15-year-old boy was shot and killed at his home in Medina, N.Y. Counselors will be at the school "

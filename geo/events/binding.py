@@ -29,6 +29,7 @@ CUE_WEIGHT = {"in": 3.0, "at": 3.0, "into": 3.0, "across": 3.0, "around": 3.0, "
 _NO_CUE = 0.3
 NEAR_CUES = ("near", "outside", "suburb", "outskirts", "surrounding", "outside")
 MAX_TRIGGER_DISTANCE = 150  # characters between an event word and the place it happened
+_DATES_WHAT_FOLLOWS = re.compile(r"\b(?:after|before)$", re.I)  # "five days after": the day of what follows it
 SENTENCE_DATE_SPAN = 25  # a date this close to a sentence's start ("On Nov. 19, ...") dates all of it
 NEAR_DATE = 60
 _AREA_PENALTY = {"country": 2.0, "continent": 2.0, "region": 2.0, "admin1": 1.0}
@@ -189,8 +190,9 @@ def bind_date(sent: Sentence, place: Mention, chosen: list[tuple[Mention, bool]]
         if others and d.end > min(others + [rel]) and min(abs(d.start - o) for o in others) < abs(d.start - rel):
             continue
         if not follow_up and FOLLOW_UP.search(sentence[max(0, d.start - 30):d.start]) \
-                and not NAMES_VIOLENCE.match(sentence, d.end):
-            continue  # "arrested Friday in the shooting" (but "arrested in the Fourth of July shooting")
+                and not NAMES_VIOLENCE.match(sentence, d.end) and not _DATES_WHAT_FOLLOWS.search(d.text):
+            continue  # "arrested Friday in the shooting" (but "arrested in the Fourth of July shooting",
+            # "in custody Tuesday, five days after he shot": the day of what follows)
         if telling_date(sentence, d.start, d.end):
             told = told or (d.date, d.precision)
             continue
