@@ -28,7 +28,7 @@ from geo.articles import Article
 from geo.events import (Report, dates_compatible, extract_reports, incident_id, merge_reports, same_event,
                         split_sentences, types_compatible)
 from geo.events.binding import SAME_PLACE_KM
-from geo.events.report import AT_OUTLET_HOME, VIOLENT_TYPES
+from geo.events.report import VIOLENT_TYPES
 from geo.events.storyplace import town_of
 from geo.events.titles import title_apart, title_reports
 from geo.records import Incident
@@ -68,7 +68,7 @@ def reports_of(article: Article, mentions: list[Mention], toponymer: Toponymer, 
     elsewhere = next((m for m in title_places or [] if town_of(m)), None)
     reports = extract_reports(article, mentions, elsewhere or (home if townless else None))
     if elsewhere is None and townless and home is not None:
-        reports = [replace(r, notes=[*r.notes, AT_OUTLET_HOME]) if _at(r, home) else r for r in reports]
+        reports = [replace(r, at_outlet_home=True) if _at(r, home) else r for r in reports]
     if any(r.event_type in VIOLENT_TYPES for r in reports) or not titled:
         return reports
     return reports + title_reports(article, toponymer.find_title(article) if title_places is None else title_places)

@@ -79,7 +79,7 @@ def _joins(group: list[Report], rep: Report) -> bool:
     head, group_toll, told = group[0], _group_toll(group), toll(rep)
     if _told_apart(group, rep):
         return False
-    if (AT_OUTLET_HOME in rep.notes or AT_OUTLET_HOME in head.notes) and not tolls_agree(group_toll, told, 2):
+    if (rep.at_outlet_home or head.at_outlet_home) and not tolls_agree(group_toll, told, 2):
         return False  # placed only by its outlet's town: one event there only when figures of two people agree
     streets_toll = tolls_agree(group_toll, told, _STREETS_TOLL)
     if same_event(head, rep, streets_toll):
@@ -188,7 +188,7 @@ def merge_reports(reports: list[Report], articles: dict[str, Article] | None = N
         for r in g:
             by_article.setdefault(r.article, []).append(r)
         sources = [source_of(reps, (articles or {}).get(art)) for art, reps in by_article.items()]
-        notes = [f"{r.article}: {n}" for r in g for n in r.notes]
+        notes = [f"{r.article}: {n}" for r in g for n in [*r.notes, *([AT_OUTLET_HOME] if r.at_outlet_home else [])]]
         p = best_place.place
         inc = Incident(
             incident_id="", event_date=best_date.event_date, date_precision=best_date.date_precision,

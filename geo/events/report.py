@@ -25,7 +25,7 @@ def injured_of(stated: int | None, victims: int | None, fatalities: int | None) 
     return hit if stated is None else max(stated, hit)
 
 
-# The note of a report placed where its story's outlet is based: the story names no town.
+# The note an incident gives a report placed where its story's outlet is based (``Report.at_outlet_home``).
 AT_OUTLET_HOME = "placed where its outlet is based (the story names no town)"
 
 
@@ -49,6 +49,7 @@ class Report:
     fatalities_max: int | None = None
     victims: int | None = None  # people shot or stabbed: injured, but for those who died
     attacker_died: bool = False  # "killed two before turning the gun on himself": one more dead, not a victim
+    at_outlet_home: bool = False  # placed where its outlet is based: the story names no town (see AT_OUTLET_HOME)
     actor1: str | None = None  # as ACLED names them (:mod:`geo.events.actors`)
     actor2: str | None = None
     unknown: frozenset[str] = frozenset()  # figures the story gives as "many", "several"

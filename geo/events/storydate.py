@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cached_property
 
-from geo.dates import CALENDAR_NAMES, DateMention, find_dates, shift
+from geo.dates import CALENDAR_NAMES, WEEKDAYS, DateMention, find_dates, shift
 from geo.fastscan import finditer
 from geo.spans import SpanIndex
 
@@ -30,7 +30,6 @@ _STATED = re.compile(r"\b(?:shooting|incident|killing|slaying|attack|stabbing|gu
                      r"(?:\w+\s+){0,3}?(?:occurred|happened|took\s+place|was\s+reported|unfolded)\b", re.I)
 _STATED_REACH = 120  # characters from the words to the date they state
 _STOP = re.compile(r"(?<![ap]\.m)\.(?=\s|$)", re.I)  # a sentence's end ("at 5:30 p.m. Friday" goes on)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What a later story reports about an earlier event: its date is not the event's.
 FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|indict(?:ed|ment)|sentenc(?:ed|ing)|"
                        r"convict(?:ed|ion)|pleaded|plea|trial|hearing|court|identif(?:ied|y)|named|released|"
@@ -41,10 +40,10 @@ FOLLOW_UP = re.compile(r"\b(?:arrest(?:ed|s)?|charg(?:ed|es)|arraign(?:ed|ment)|
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:[\w.]+\s+){0,5}?|announced|reported|confirmed|released|"
                           r"(?:died|succumbed|passed\s+away)(?:\s+(?:at|in)\s+(?:a|an|the)\s+[\w\s-]{0,30}?)?|"
                           r"identified|continued|spoke|stated|added|explained|struggled|posted|updated|published)"
-                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?(?:(?:%s),?\s+)?$" % "|".join(_WEEKDAYS), re.I)
+                          r"\s*:?\s*(?:on\s+|late\s+|early\s+)?(?:(?:%s),?\s+)?$" % "|".join(WEEKDAYS), re.I)
 # "(Published Sunday, Oct. 9, 2016)", "Updated: 5:02 PM": when a page was put out, not a day of its news.
 _STAMP = re.compile(r"\b(?:posted|updated|published|last\s+modified)\s*:?\s*(?:on\s+)?(?:(?:%s),?\s+)?$"
-                    % "|".join(_WEEKDAYS), re.I)
+                    % "|".join(WEEKDAYS), re.I)
 _TOLD_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:said|announced|arrested|charged|"
                          r"identified|released|confirmed)\b", re.I)
 
@@ -55,7 +54,7 @@ def telling_date(sentence: str, start: int, end: int) -> bool:
 
 
 # What shares a line with a page's date and nothing else: its weekday, its time ("11:14 AM EST").
-_LINE_BEFORE = re.compile(r"[\s|•·]*(?:(?:%s),?\s*)?" % "|".join(_WEEKDAYS), re.I)
+_LINE_BEFORE = re.compile(r"[\s|•·]*(?:(?:%s),?\s*)?" % "|".join(WEEKDAYS), re.I)
 _LINE_AFTER = re.compile(r"[\s,|•·–—-]*(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
                          r"(?:[ECMP][SD]?T|GMT|UTC)?)?[\s|•·–—-]*", re.I)
 # "INDIANAPOLIS (July 3, 2015) –": the day of the dateline, put before the news.
@@ -95,19 +94,26 @@ def page_day(text: str, published: date | None) -> date | None:
 def _page_stamp(text: str, start: int, end: int) -> bool:
     """A stamp that dates the page itself: "Posted: ..." or "Published ..." as a label, not "his
     bond was posted on December 18" (which dates nothing but is no news either)."""
-    if label := _STAMP.search(text[max(0, start - 40):start]):
+    if label := _label(text, start):
         return label.group()[0].isupper() or ":" in label.group()
-    return stamp_date(text, start, end)
+    return _placed_as_stamp(text, start, end)
 
 
-def stamp_date(text: str, start: int, end: int | None = None) -> bool:
+def stamp_date(text: str, start: int, end: int) -> bool:
     """True when the date at ``start:end`` stamps the page ("Published Sunday, Oct. 9, 2016", a
     line holding only "February 4, 2013 11:14 AM", "INDIANAPOLIS (July 3, 2015) –"): it is no day
     of the news and no reference for the days named after it."""
-    if _STAMP.search(text[max(0, start - 40):start]):
-        return True
-    if end is None:
-        return False
+    return bool(_label(text, start)) or _placed_as_stamp(text, start, end)
+
+
+def _label(text: str, start: int) -> re.Match | None:
+    """The stamp's label before the date at ``start`` ("Posted: ", "(Published Sunday, "), if any."""
+    return _STAMP.search(text[max(0, start - 40):start])
+
+
+def _placed_as_stamp(text: str, start: int, end: int) -> bool:
+    """True when the date at ``start:end`` stands where a page's date does: alone on a line at its
+    top (but for its weekday and time), or in brackets after its dateline."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     # (a date on a line of its own further on heads a part of a timeline: the day of what follows)

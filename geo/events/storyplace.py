@@ -94,7 +94,7 @@ def stated_place(sentence: str, places: list[Mention], told_at: Place | None) ->
     says it happened at, the street first; None when the sentence says no such thing."""
     if told_at is None or told_at.feature != "admin2" or not _HAPPENED.search(sentence):
         return None
-    within = [m for m in places if m.place is not None and m.feature in ("local", "town", "city", "district")
+    within = [m for m in places if town_of(m) and m.feature != "admin2" and m.place is not None
               and m.place.admin1 == told_at.admin1 and same_place(m.place, told_at, _COUNTY_REACH_KM)]
     return next((m for m in within if m.feature == "local"), within[0] if within else None)
 

@@ -100,8 +100,9 @@ def _inside(before: list[Token], after: list[Token], key: str, modifiers: bool) 
 
 # Compiled once: these run for every name of every article.
 _WORDS = re.compile(r"[\w’']+")
-_SENTENCE_ENDED = re.compile(r"[.!?][\"”’')\]]*\s+$")
-_OPENS = re.compile(r"[.!?:\n][\"“”’')\]]*\s*$")
+_CLOSING = r"\"”’')\]"  # the quotes and brackets that may follow a sentence's stop
+_SENTENCE_ENDED = re.compile(rf"[.!?][{_CLOSING}]*\s+$")  # and a space: the name is not glued to it
+_OPENS = re.compile(rf"[.!?:\n][“{_CLOSING}]*\s*$")  # a colon, a line's end or an opening quote opens too
 _CAPITAL_NEXT, _DIGIT_NEXT = re.compile(r"\s+[A-Z]"), re.compile(r"\s+\d")
 _NAME_AND_COMMA = re.compile(r"([A-Z][\w’'.-]+),\s*$")
 
